@@ -1,0 +1,83 @@
+# Social Economy Hub — every command a developer or CI needs. See README.md.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+MANAGE := $(PY) backend/manage.py
+PORT ?= 8000
+PYTEST_ARGS ?= -n 2
+STAMP := $(VENV)/.installed
+
+.PHONY: help install messages migrate demo run serve test test-backend test-pg lint format check openapi openapi-check contract lock clean
+
+help:
+	@echo "make run       – the whole product on http://127.0.0.1:$(PORT) with SQLite and demo data"
+	@echo "make test      – the whole test suite"
+	@echo "make check     – lint, spec drift, missing migrations, Django checks"
+	@echo "make contract  – schemathesis against docs/openapi.yaml on a local server"
+	@echo "make openapi   – regenerate docs/openapi.yaml"
+
+# Re-installs only when the lock file changes.
+$(STAMP): requirements.lock
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --disable-pip-version-check -r requirements.lock
+	@touch $(STAMP)
+
+install: $(STAMP) messages
+
+messages: $(STAMP)
+	@$(PY) scripts/compile_messages.py
+
+migrate: install
+	DEBUG=1 $(MANAGE) migrate --noinput -v 0
+
+demo: migrate
+	DEBUG=1 $(MANAGE) load_demo
+
+run: demo
+	@echo "Serving on http://127.0.0.1:$(PORT)  (API docs: http://127.0.0.1:$(PORT)/api/docs/)"
+	DEBUG=1 $(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: test-backend
+
+test-backend: install
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# The same suite on PostgreSQL and Redis (both must be running; see README).
+test-pg: install
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/sehub} \
+	CACHE_URL=$${CACHE_URL:-redis://127.0.0.1:6379/1} \
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check backend tests scripts
+	$(VENV)/bin/ruff format --check backend tests scripts
+
+format: install
+	$(VENV)/bin/ruff check --fix backend tests scripts
+	$(VENV)/bin/ruff format backend tests scripts
+
+openapi: install
+	DEBUG=1 $(MANAGE) spectacular --validate --fail-on-warn --file docs/openapi.yaml
+
+openapi-check: install
+	@DEBUG=1 $(MANAGE) spectacular --validate --fail-on-warn --file $(VENV)/openapi.generated.yaml
+	@diff -u docs/openapi.yaml $(VENV)/openapi.generated.yaml > /dev/null || \
+		(diff -u docs/openapi.yaml $(VENV)/openapi.generated.yaml | head -40; \
+		 echo "docs/openapi.yaml is stale: run 'make openapi' and commit it."; exit 1)
+
+check: lint openapi-check
+	DEBUG=1 $(MANAGE) makemigrations --check --dry-run
+	DEBUG=1 $(MANAGE) check
+
+contract: install
+	bash scripts/contract.sh
+
+lock:
+	$(PYTHON) -m venv /tmp/sehub-lock-venv && /tmp/sehub-lock-venv/bin/pip install -q -r requirements.in
+	/tmp/sehub-lock-venv/bin/pip freeze --exclude-editable | grep -v '^pip==' > requirements.lock
+	rm -rf /tmp/sehub-lock-venv
+
+clean:
+	rm -rf $(VENV) var

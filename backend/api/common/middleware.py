@@ -1,0 +1,41 @@
+"""Request-level guards that must run before any view parses a body."""
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+
+from api.common.errors import ErrorCode, json_problem
+
+
+class RequestBodyLimitMiddleware:
+    """Answer 413 for bodies over the configured ceiling, before anything reads them.
+
+    DRF's parsers read the request stream directly, so Django's DATA_UPLOAD_MAX_MEMORY_SIZE does
+    not protect JSON bodies; this does. Multipart uploads get the larger upload ceiling.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path.startswith("/api/"):
+            raw = request.META.get("CONTENT_LENGTH") or "0"
+            try:
+                length = int(raw)
+            except ValueError:
+                return json_problem(request, 400, ErrorCode.MALFORMED_REQUEST, _("Content-Length is not a number."))
+            content_type = request.META.get("CONTENT_TYPE", "")
+            limit = (
+                settings.API_MAX_UPLOAD_BYTES if content_type.startswith("multipart/") else settings.API_MAX_JSON_BYTES
+            )
+            if length > limit:
+                return json_problem(
+                    request,
+                    413,
+                    ErrorCode.PAYLOAD_TOO_LARGE,
+                    _("The request body is %(size)d bytes; the limit is %(limit)d bytes.")
+                    % {"size": length, "limit": limit},
+                )
+        return self.get_response(request)

@@ -1,0 +1,8 @@
+"""Routes of API v1. Each domain owns its own ``urls.py``."""
+
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("api.common.urls")),
+    path("auth/", include("api.accounts.urls")),
+]

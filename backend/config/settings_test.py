@@ -1,0 +1,25 @@
+"""Settings for the test suite: the production settings with test-friendly environment defaults.
+
+DATABASE_URL and CACHE_URL still come from the environment, so the same suite runs on SQLite and
+locmem by default and on PostgreSQL and Redis in CI.
+"""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-secret-key-not-for-production-0123456789abcdefghijklmnop")
+os.environ.setdefault("DEBUG", "0")
+os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
+os.environ.setdefault("THROTTLE_ANON", "100000/minute")
+os.environ.setdefault("THROTTLE_USER", "100000/minute")
+os.environ.setdefault("THROTTLE_LOGIN", "100000/minute")
+
+from config.settings import *  # noqa: F403
+from config.settings import BASE_DIR, CACHES
+
+# Fast hashing in tests; a dedicated test checks that real settings use Argon2.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = BASE_DIR.parent / "var" / "test-media"
+# Each test run gets its own cache namespace so parallel runs on one Redis never share keys.
+CACHES["default"]["KEY_PREFIX"] = f"sehub-test-{os.getpid()}"

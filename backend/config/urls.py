@@ -1,0 +1,20 @@
+from django.contrib import admin
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
+
+from api.common import errors
+
+urlpatterns = [
+    path("api/v1/", include("api.urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="swagger-ui"),
+    path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
+    path("admin/", admin.site.urls),
+    # Unknown API paths answer in the problem format even with DEBUG on.
+    re_path(r"^api/", errors.handler404),
+]
+
+handler400 = "api.common.errors.handler400"
+handler403 = "api.common.errors.handler403"
+handler404 = "api.common.errors.handler404"
+handler500 = "api.common.errors.handler500"
