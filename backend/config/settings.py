@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "api.common",
     "api.accounts",
+    "api.enterprises",
 ]
 
 MIDDLEWARE = [
@@ -274,6 +275,17 @@ SPECTACULAR_SETTINGS = {
     "SERVERS": [{"url": "/", "description": "이 서버 (this server)"}],
     "TAGS": [],
 }
+
+# --- The city --------------------------------------------------------------------------------------
+# Districts an organisation can be in: (code, Korean name, English name). Another city sets its own
+# with SEHUB_DISTRICTS="code:한글:English,...".
+SEHUB_DISTRICTS = [
+    tuple(item.split(":", 2))
+    for item in env_list(
+        "SEHUB_DISTRICTS",
+        ["deogyang:덕양구:Deogyang-gu", "ilsandong:일산동구:Ilsandong-gu", "ilsanseo:일산서구:Ilsanseo-gu"],
+    )
+]
 
 # --- Background tasks -------------------------------------------------------------------------------------
 TASKS = {
