@@ -1,13 +1,13 @@
-"""Compile every backend/locale/*/LC_MESSAGES/django.po to .mo with polib (no GNU gettext needed)."""
+"""Compile every backend/**/locale/*/LC_MESSAGES/django.po (project and per-app catalogues) to .mo with polib (no GNU gettext needed)."""
 
 import sys
 from pathlib import Path
 
 import polib
 
-root = Path(__file__).resolve().parent.parent / "backend" / "locale"
+root = Path(__file__).resolve().parent.parent / "backend"
 count = 0
-for po_path in sorted(root.glob("*/LC_MESSAGES/*.po")):
+for po_path in sorted(root.glob("**/locale/*/LC_MESSAGES/*.po")):
     mo_path = po_path.with_suffix(".mo")
     if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
         continue

@@ -1,0 +1,27 @@
+"""Organisation A (owned by member_a) and organisation B (owned by member_b), each with a product."""
+
+from api.enterprises.models import EnterpriseKind, MembershipRole
+from tests.enterprises.factories import EnterpriseFactory, MembershipFactory, ProductFactory
+
+ORDER = 20
+
+
+def build(world) -> None:
+    world.enterprise_a = EnterpriseFactory(
+        slug="wecan-cookie",
+        name="위캔쿠키",
+        kind=EnterpriseKind.SOCIAL,
+        district="ilsandong",
+        employees_total=58,
+        employees_vulnerable=40,
+    )
+    world.enterprise_b = EnterpriseFactory(slug="haengbok-coop", name="행복협동조합", district="deogyang")
+    MembershipFactory(enterprise=world.enterprise_a, user=world.user("member_a"), role=MembershipRole.OWNER)
+    MembershipFactory(enterprise=world.enterprise_b, user=world.user("member_b"), role=MembershipRole.OWNER)
+    world.product_a = ProductFactory(enterprise=world.enterprise_a, name="수제 쿠키 세트", price=12000)
+    world.product_b = ProductFactory(enterprise=world.enterprise_b, name="친환경 비누", price=6000)
+    # Plain values for path templates in permission rows: "{enterprise_a_slug}", "{product_a_id}".
+    world.enterprise_a_slug = world.enterprise_a.slug
+    world.enterprise_b_slug = world.enterprise_b.slug
+    world.product_a_id = world.product_a.pk
+    world.product_b_id = world.product_b.pk
