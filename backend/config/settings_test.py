@@ -23,3 +23,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR.parent / "var" / "test-media"
 # Each test run gets its own cache namespace so parallel runs on one Redis never share keys.
 CACHES["default"]["KEY_PREFIX"] = f"sehub-test-{os.getpid()}"
+
+# Threads in concurrency tests need a real file: SQLite's shared-cache in-memory database answers
+# "table is locked" instead of waiting for the lock. pytest-xdist adds a suffix per worker.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR.parent / "var" / "test-sehub.sqlite3")}  # noqa: F405

@@ -189,34 +189,22 @@ def _summary(errors: list[dict[str, Any]]) -> str:
     return text
 
 
-_DRF_CODES: dict[type[Exception], str] = {
-    exceptions.ParseError: ErrorCode.MALFORMED_REQUEST,
-    exceptions.NotAuthenticated: ErrorCode.NOT_AUTHENTICATED,
-    exceptions.AuthenticationFailed: ErrorCode.AUTHENTICATION_FAILED,
-    exceptions.PermissionDenied: ErrorCode.PERMISSION_DENIED,
-    exceptions.NotFound: ErrorCode.NOT_FOUND,
-    exceptions.MethodNotAllowed: ErrorCode.METHOD_NOT_ALLOWED,
-    exceptions.NotAcceptable: ErrorCode.NOT_ACCEPTABLE,
-    exceptions.UnsupportedMediaType: ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-    exceptions.Throttled: ErrorCode.THROTTLED,
+# DRF's own default codes, renamed where ours differ; any other code (a domain's) is kept as is.
+_DRF_CODES: dict[str, str] = {
+    "parse_error": ErrorCode.MALFORMED_REQUEST,
+    "unsupported_media_type": ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+    "error": ErrorCode.SERVER_ERROR,
 }
 
 
 def _drf_code(exc: exceptions.APIException) -> str:
-    if isinstance(exc, ApiError):
-        codes = exc.get_codes()
-        return codes if isinstance(codes, str) else exc.default_code
-    for klass in type(exc).__mro__:
-        if klass in _DRF_CODES:
-            code = _DRF_CODES[klass]
-            # simplejwt's InvalidToken carries its own stable code.
-            if code == ErrorCode.AUTHENTICATION_FAILED and isinstance(exc.detail, dict):
-                inner = exc.detail.get("code")
-                if inner:
-                    return force_str(inner)
-            return code
     codes = exc.get_codes()
-    return codes if isinstance(codes, str) else "error"
+    if isinstance(codes, dict):  # simplejwt's InvalidToken: {"detail": ..., "code": ...}
+        codes = codes.get("code") or exc.default_code
+    if isinstance(codes, list):
+        codes = codes[0] if codes else exc.default_code
+    code = force_str(codes)
+    return _DRF_CODES.get(code, code)
 
 
 def _drf_detail(exc: exceptions.APIException) -> str:

@@ -26,7 +26,7 @@ class PageNumberPagination(pagination.PageNumberPagination):
         try:
             return super().paginate_queryset(queryset, request, view)
         except NotFound as exc:
-            raise InvalidPage(exc.detail, code=ErrorCode.INVALID_PAGE) from exc
+            raise InvalidPage(str(exc.detail), code=ErrorCode.INVALID_PAGE) from exc
 
     def get_paginated_response_schema(self, schema: dict[str, Any]) -> dict[str, Any]:
         base = super().get_paginated_response_schema(schema)

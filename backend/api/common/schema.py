@@ -94,6 +94,13 @@ def problem_response(status_code: int, description: str | None = None) -> OpenAp
 
 
 class AutoSchema(openapi.AutoSchema):
+    def get_operation(self, *args: Any, **kwargs: Any) -> dict[str, Any] | None:
+        operation = super().get_operation(*args, **kwargs)
+        if operation is not None and "security" not in operation:
+            # Endpoints that take credentials in the body (log in, refresh): say so explicitly.
+            operation["security"] = []
+        return operation
+
     def _is_conditional(self) -> bool:
         from api.common.conditional import ConditionalMixin
 
