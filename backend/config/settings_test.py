@@ -22,7 +22,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR.parent / "var" / "test-media"
 # Each test run gets its own cache namespace so parallel runs on one Redis never share keys.
-CACHES["default"]["KEY_PREFIX"] = f"sehub-test-{os.getpid()}"
+CACHES["default"]["KEY_PREFIX"] = os.environ.get("SEHUB_TEST_CACHE_PREFIX") or f"sehub-test-{os.getpid()}"
 
 # Threads in concurrency tests need a real file: SQLite's shared-cache in-memory database answers
 # "table is locked" instead of waiting for the lock. pytest-xdist adds a suffix per worker.

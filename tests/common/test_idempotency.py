@@ -1,10 +1,16 @@
 """Idempotency-Key: replay, reuse with another body (422), in progress (409), 20 concurrent."""
 
 import hashlib
+import json
+import os
+import subprocess
+import sys
 import threading
 import uuid
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from rest_framework.test import APIClient
@@ -14,6 +20,7 @@ from api.accounts.models import User
 pytestmark = pytest.mark.django_db
 
 URL = "/api/v1/auth/register/"
+REPO = Path(__file__).resolve().parents[2]
 
 
 def body(email: str = "idem@example.com") -> dict:
@@ -123,3 +130,27 @@ def test_twenty_concurrent_requests_with_one_key_have_one_effect():
     created = [data for status, data in results if status == 201]
     assert created and all(data == created[0] for data in created)
     assert all(data["code"] == "idempotency_key_in_use" for status, data in results if status == 409)
+
+
+@pytest.mark.skipif("redis" not in settings.CACHES["default"]["BACKEND"].lower(), reason="needs the shared Redis cache")
+def test_a_key_holds_across_processes(anon_client):
+    """Another process (another gunicorn worker) sees the stored response and replays it."""
+    key = str(uuid.uuid4())
+    first = anon_client.post(URL, body("cross@example.com"), format="json", headers={"Idempotency-Key": key})
+    assert first.status_code == 201
+    scope_key = "idem:" + hashlib.sha256(f"anon:127.0.0.1\0{key}".encode()).hexdigest() + ":rec"
+    env = {**os.environ, "SEHUB_TEST_CACHE_PREFIX": settings.CACHES["default"]["KEY_PREFIX"]}
+    env["DJANGO_SETTINGS_MODULE"] = "config.settings_test"
+    script = (
+        "import django, json; django.setup()\n"
+        "from django.core.cache import cache\n"
+        f"record = cache.get({scope_key!r})\n"
+        "print(json.dumps({'status': record['status'], 'content': record['content'].decode()}))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=REPO / "backend", env=env, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    seen = json.loads(result.stdout.strip().splitlines()[-1])
+    assert seen["status"] == 201
+    assert json.loads(seen["content"]) == first.json()
