@@ -156,3 +156,12 @@ def test_nothing_is_written_when_validation_fails(anon_client):
         format="json",
     )
     assert not User.objects.filter(email="ok@example.com").exists()
+
+
+def test_csrf_failure_is_a_problem_document(client):
+    from django.test import Client
+
+    csrf_client = Client(enforce_csrf_checks=True)
+    response = csrf_client.post("/admin/login/", {"username": "x", "password": "y"})
+    body = assert_problem(response, 403, "csrf_failed")
+    assert "CSRF" in body["detail"]

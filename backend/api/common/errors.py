@@ -304,3 +304,9 @@ def handler500(request: HttpRequest) -> JsonResponse:
     return json_problem(
         request, 500, ErrorCode.SERVER_ERROR, _("An unexpected error occurred. It has been logged; please try again.")
     )
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> JsonResponse:
+    """CSRF_FAILURE_VIEW: only session-authenticated pages (the admin) use CSRF; answer in the
+    problem format instead of Django's HTML page."""
+    return json_problem(request, 403, "csrf_failed", _("The CSRF check failed: %(reason)s") % {"reason": reason})
