@@ -1,0 +1,56 @@
+"""PostgreSQL only: indexes that serve ``?search=`` for every query length.
+
+- 3+ characters: pg_trgm's GIN index on ``upper(search_document)`` (the expression Django's
+  ``icontains`` compiles to, ``UPPER(col) LIKE UPPER(%s)``; an index on the plain column is never used).
+- 1–2 characters: a 2-character pattern has no trigram, so pg_trgm degenerates to a full index scan.
+  ``sehub_grams(text)`` is an immutable SQL function returning the distinct characters and character
+  bigrams of ``upper(text)``; a GIN index over it answers ``sehub_grams(col) @> sehub_grams(q)``,
+  and ``LIKE`` rechecks the candidates.
+- 초성 (initial consonant) queries use the same gram index on ``name_initials``.
+
+On SQLite nothing is created: search falls back to a case-insensitive substring scan.
+"""
+
+from django.db import migrations
+
+FUNCTION = """
+CREATE OR REPLACE FUNCTION sehub_grams(t text) RETURNS text[]
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+    SELECT coalesce(array_agg(DISTINCT g), '{}'::text[]) FROM (
+        SELECT substr(u, i, 1) AS g FROM (SELECT upper(t) AS u) s, generate_series(1, char_length(u)) AS i
+        UNION
+        SELECT substr(u, i, 2) FROM (SELECT upper(t) AS u) s, generate_series(1, char_length(u) - 1) AS i
+    ) grams
+$$;
+"""
+
+INDEXES = [
+    ("enterprise_search_trgm", "enterprises_enterprise", "upper(search_document) gin_trgm_ops"),
+    ("enterprise_search_grams", "enterprises_enterprise", "sehub_grams(search_document)"),
+    ("enterprise_initials_grams", "enterprises_enterprise", "sehub_grams(name_initials)"),
+    ("product_search_trgm", "enterprises_product", "upper(search_document) gin_trgm_ops"),
+    ("product_search_grams", "enterprises_product", "sehub_grams(search_document)"),
+]
+
+
+def forwards(apps, schema_editor):
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
+    schema_editor.execute(FUNCTION)
+    for name, table, expression in INDEXES:
+        schema_editor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {table} USING gin ({expression})")
+
+
+def backwards(apps, schema_editor):
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    for name, _table, _expression in INDEXES:
+        schema_editor.execute(f"DROP INDEX IF EXISTS {name}")
+    schema_editor.execute("DROP FUNCTION IF EXISTS sehub_grams(text)")
+
+
+class Migration(migrations.Migration):
+    dependencies = [("enterprises", "0002_search_and_targets")]
+
+    operations = [migrations.RunPython(forwards, backwards)]
