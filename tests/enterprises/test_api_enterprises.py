@@ -133,7 +133,10 @@ def test_etag_and_if_match(world):
     first = member.get(f"{URL}wecan-cookie/")
     etag = first["ETag"]
     assert member.get(f"{URL}wecan-cookie/", headers={"If-None-Match": etag}).status_code == 304
-    assert member.patch(f"{URL}wecan-cookie/", {"phone": "031-1"}, format="json", headers={"If-Match": etag}).status_code == 200
+    assert (
+        member.patch(f"{URL}wecan-cookie/", {"phone": "031-1"}, format="json", headers={"If-Match": etag}).status_code
+        == 200
+    )
     stale = member.patch(f"{URL}wecan-cookie/", {"phone": "031-2"}, format="json", headers={"If-Match": etag})
     assert stale.status_code == 412
 
@@ -165,10 +168,18 @@ def test_expiring_certifications_for_coordinators(world):
     from django.utils import timezone
 
     today = timezone.localdate()
-    EnterpriseFactory(name="곧만료", kind="pre_social", certified_on=today - timedelta(days=1000),
-                      certification_expires_on=today + timedelta(days=20))
-    EnterpriseFactory(name="나중만료", kind="pre_social", certified_on=today - timedelta(days=100),
-                      certification_expires_on=today + timedelta(days=900))
+    EnterpriseFactory(
+        name="곧만료",
+        kind="pre_social",
+        certified_on=today - timedelta(days=1000),
+        certification_expires_on=today + timedelta(days=20),
+    )
+    EnterpriseFactory(
+        name="나중만료",
+        kind="pre_social",
+        certified_on=today - timedelta(days=100),
+        certification_expires_on=today + timedelta(days=900),
+    )
     response = world.client("coordinator").get(URL, {"certification_expiring_within": 30})
     assert [e["name"] for e in response.json()["results"]] == ["곧만료"]
     refused = world.client("member_a").get(URL, {"certification_expiring_within": 30})

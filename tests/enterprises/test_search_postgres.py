@@ -33,7 +33,9 @@ def rows():
 
 def test_database_is_utf8_and_pg_trgm_reads_hangul():
     with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_encoding_to_char(encoding), datctype FROM pg_database WHERE datname = current_database()")
+        cursor.execute(
+            "SELECT pg_encoding_to_char(encoding), datctype FROM pg_database WHERE datname = current_database()"
+        )
         encoding, ctype = cursor.fetchone()
         cursor.execute("SELECT show_trgm('위캔쿠키')")
         trigrams = cursor.fetchone()[0]
@@ -67,7 +69,8 @@ def test_each_query_length_uses_its_index(rows, query, index):
 
 
 @pytest.mark.parametrize(
-    ("query", "index"), [("찬", "product_search_grams"), ("반찬", "product_search_grams"), ("반찬1", "product_search_trgm")]
+    ("query", "index"),
+    [("찬", "product_search_grams"), ("반찬", "product_search_grams"), ("반찬1", "product_search_trgm")],
 )
 def test_product_search_uses_its_index(rows, query, index):
     plan = explain(search_products(Product.objects.all(), query))

@@ -273,6 +273,7 @@ def parse(raw: bytes) -> ParseResult:
             if (
                 isinstance(values.get("employees_total"), int)
                 and isinstance(values.get("employees_vulnerable"), int)
+                and values["employees_total"] >= 0
                 and values["employees_vulnerable"] > values["employees_total"]
             ):
                 error("employees_vulnerable", _("Cannot exceed total employees."), "exceeds_total")

@@ -7,7 +7,7 @@
 
 from typing import Any
 
-from rest_framework.permissions import IsAuthenticated
+from rest_framework.permissions import BasePermission
 
 from api.common.permissions import (
     EDIT_ROLES,
@@ -28,10 +28,13 @@ __all__ = [
 ]
 
 
-class IsEnterpriseEditor(IsAuthenticated):
+class IsEnterpriseEditor(BasePermission):
     """Even for reads (e.g. the member list): a coordinator or an owner/editor of the organisation."""
 
     roles = EDIT_ROLES
+
+    def has_permission(self, request: Any, view: Any) -> bool:
+        return bool(request.user and request.user.is_authenticated)
 
     def has_object_permission(self, request: Any, view: Any, obj: Any) -> bool:
         return is_coordinator(request.user) or has_enterprise_role(request.user, obj, self.roles)

@@ -6,6 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import validate_unicode_slug
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -64,9 +66,9 @@ class SocialLinkSerializer(serializers.ModelSerializer):
 class EnterpriseSerializer(serializers.ModelSerializer):
     """An organisation. ``is_verified`` is the badge; pending ones are seen only by their own people."""
 
-    slug = serializers.SlugField(
+    # A CharField checked in validate_slug: OpenAPI's regex dialect has no Unicode \w for Korean slugs.
+    slug = serializers.CharField(
         max_length=80,
-        allow_unicode=True,
         required=False,
         help_text=_("Address in the URL; made from the name when not given. Cannot change later."),
     )
@@ -150,6 +152,10 @@ class EnterpriseSerializer(serializers.ModelSerializer):
         return district_label(obj.district)
 
     def validate_slug(self, value: str) -> str:
+        try:
+            validate_unicode_slug(value)
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError(exc.messages) from None
         if self.instance is not None and value != self.instance.slug:
             raise serializers.ValidationError(_("The address of an organisation cannot change."))
         return value

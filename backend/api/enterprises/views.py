@@ -14,9 +14,10 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
+from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticated
-from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.renderers import BaseRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -178,6 +179,16 @@ class CSVRenderer(BaseRenderer):
         if isinstance(data, bytes | str):
             return data.encode() if isinstance(data, str) else data
         return json.dumps(data, ensure_ascii=False).encode()
+
+
+class CSVOnlyNegotiation(BaseContentNegotiation):
+    """The export always answers CSV (errors: problem+json), whatever ``Accept`` or ``?format=`` say."""
+
+    def select_parser(self, request: Request, parsers: list[Any]) -> Any:
+        return parsers[0] if parsers else None
+
+    def select_renderer(self, request: Request, renderers: list[Any], format_suffix: str | None = None) -> Any:
+        return renderers[0], renderers[0].media_type
 
 
 _ENTERPRISE_TAG = ["enterprises"]
@@ -530,7 +541,13 @@ class EnterpriseViewSet(
             )
         },
     )
-    @action(detail=False, methods=["get"], renderer_classes=[JSONRenderer, CSVRenderer], pagination_class=None)
+    @action(
+        detail=False,
+        methods=["get"],
+        renderer_classes=[CSVRenderer],
+        content_negotiation_class=CSVOnlyNegotiation,
+        pagination_class=None,
+    )
     def export(self, request: Request) -> HttpResponse:
         queryset = self.filter_queryset(self.get_queryset())
         response = StreamingHttpResponse(
