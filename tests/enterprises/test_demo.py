@@ -11,8 +11,10 @@ pytestmark = pytest.mark.django_db
 def test_load_demo_is_idempotent_and_true_to_the_report(anon_client):
     call_command("load_demo", "--not-production")
     counts = (Enterprise.objects.count(), Product.objects.count(), SocialLink.objects.count())
+    last_change = Enterprise.objects.latest("updated_at").updated_at
     call_command("load_demo", "--not-production")
     assert (Enterprise.objects.count(), Product.objects.count(), SocialLink.objects.count()) == counts
+    assert Enterprise.objects.latest("updated_at").updated_at == last_change  # a re-run changes nothing
     assert counts[0] == 155
     mix = {
         k: Enterprise.objects.filter(kind=k).count()

@@ -352,6 +352,17 @@ def _fictional(today: date) -> list[dict[str, Any]]:
     return specs
 
 
+def _differs(enterprise: Enterprise, spec: dict[str, Any], tags: list[str], links: list[dict[str, Any]]) -> bool:
+    """Whether the stored organisation differs from its demo definition (a re-run changes nothing)."""
+    if any(getattr(enterprise, field) != value for field, value in spec.items()):
+        return True
+    if sorted(enterprise.tags.values_list("name", flat=True)) != sorted(tags):
+        return True
+    stored = list(enterprise.social_links.order_by("position").values_list("kind", "url", "label", "followers"))
+    wanted = [(link["kind"], link["url"], link.get("label", ""), link.get("followers")) for link in links]
+    return stored != wanted
+
+
 def _upsert(spec: dict[str, Any], coordinator: User | None) -> bool:
     spec = dict(spec)
     slug, tags, links = spec.pop("slug"), spec.pop("tags", []), spec.pop("social_links", [])
@@ -363,8 +374,9 @@ def _upsert(spec: dict[str, Any], coordinator: User | None) -> bool:
         )
         created = True
     else:
-        enterprise = services.enterprise_update(enterprise=existing, data=spec, tags=tags, social_links=links)
-        created = False
+        enterprise, created = existing, False
+        if _differs(existing, spec, tags, links):
+            enterprise = services.enterprise_update(enterprise=existing, data=spec, tags=tags, social_links=links)
     have = set(Product.objects.filter(enterprise=enterprise).values_list("name", flat=True))
     for name, description, price, category in products:
         if name not in have:
@@ -392,4 +404,4 @@ def load() -> str:
     ProgressTarget.objects.get_or_create(
         year=2015, defaults={"organisations": 200, "jobs": 1000, "note": "2015년 고양시 사회적경제 육성 목표"}
     )
-    return f"{created} organisation(s) created, {len(specs) - created} updated; 2015 targets"
+    return f"{created} organisation(s) created, {len(specs) - created} already there; 2015 targets"

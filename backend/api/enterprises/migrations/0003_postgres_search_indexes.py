@@ -8,6 +8,10 @@
   and ``LIKE`` rechecks the candidates.
 - 초성 (initial consonant) queries use the same gram index on ``name_initials``.
 
+``COST 1000`` tells the planner what the function costs per row (an array built from every
+character): with the default cost it chose, for a common 1-character query on 20,000 rows, a
+sequential scan that computed the grams of every row (3.2 s) instead of the index (≈ 100 ms).
+
 On SQLite nothing is created: search falls back to a case-insensitive substring scan.
 """
 
@@ -15,7 +19,7 @@ from django.db import migrations
 
 FUNCTION = """
 CREATE OR REPLACE FUNCTION sehub_grams(t text) RETURNS text[]
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE COST 1000 AS $$
     SELECT coalesce(array_agg(DISTINCT g), '{}'::text[]) FROM (
         SELECT substr(u, i, 1) AS g FROM (SELECT upper(t) AS u) s, generate_series(1, char_length(u)) AS i
         UNION
