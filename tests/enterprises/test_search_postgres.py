@@ -47,10 +47,13 @@ def test_database_is_utf8_and_pg_trgm_reads_hangul():
 
 def test_gram_function():
     with connection.cursor() as cursor:
-        cursor.execute("SELECT sehub_grams('위캔쿠키'), sehub_grams('빵')")
-        grams, single = cursor.fetchone()
+        cursor.execute(
+            "SELECT sehub_grams('위캔쿠키'), sehub_grams('빵'), sehub_query_grams('위캔쿠키'), sehub_query_grams('a')"
+        )
+        grams, single, query_grams, query_single = cursor.fetchone()
     assert set(grams) == {"위", "캔", "쿠", "키", "위캔", "캔쿠", "쿠키"}
     assert single == ["빵"]
+    assert set(query_grams) == {"위캔", "캔쿠", "쿠키"} and query_single == ["A"]
 
 
 @pytest.mark.parametrize(
@@ -61,6 +64,7 @@ def test_gram_function():
         ("위캔쿠", "enterprise_search_trgm"),
         ("마을기업1", "enterprise_search_trgm"),
         ("ㅇㅋ", "enterprise_initials_grams"),
+        ("ㅇㅋㅋㅋ", "enterprise_initials_grams"),
     ],
 )
 def test_each_query_length_uses_its_index(rows, query, index):

@@ -5,9 +5,9 @@ searchable text of a row is folded into one ``search_document`` column (kept cur
 services), so one indexed expression serves every query:
 
 - PostgreSQL, 3+ characters: ``UPPER(search_document) LIKE UPPER('%q%')`` via pg_trgm's GIN index;
-- PostgreSQL, 1–2 characters: ``sehub_grams(search_document) @> sehub_grams(q)`` (GIN over the
-  characters and character bigrams) plus the same ``LIKE`` as a recheck;
-- 초성 queries (only initial consonants, "ㅇㅋ"): the same over ``name_initials``;
+- PostgreSQL, 1–2 characters: ``sehub_grams(search_document) @> sehub_query_grams(q)`` (GIN over
+  the characters and character bigrams) plus the same ``LIKE`` as a recheck;
+- 초성 queries (only initial consonants, "ㅇㅋ"): the gram index over ``name_initials``, any length;
 - SQLite: a case-insensitive substring scan.
 
 ``%`` and ``_`` in a query are literal characters (Django escapes them in ``contains`` lookups).
@@ -65,13 +65,22 @@ class Grams(Func):
     output_field = ArrayField(TextField())
 
 
-def _substring_filter(queryset: QuerySet[Any], column: str, query: str, *, folded: bool = True) -> QuerySet[Any]:
+class QueryGrams(Grams):
+    """``sehub_query_grams(q)``: the bigrams of ``upper(q)``, or its one character."""
+
+    function = "sehub_query_grams"
+
+
+def _substring_filter(
+    queryset: QuerySet[Any], column: str, query: str, *, folded: bool = True, grams_only: bool = False
+) -> QuerySet[Any]:
     lookup = "icontains" if folded else "contains"
     qs = queryset.filter(**{f"{column}__{lookup}": query})
-    if connection.vendor == "postgresql" and len(query) < 3:
-        # No trigram in a 1–2 character pattern: let the gram index find the candidates.
+    if connection.vendor == "postgresql" and (grams_only or len(query) < 3):
+        # No trigram in a 1–2 character pattern (and no trigram index on the initials): let the gram
+        # index find the candidates; the LIKE above rechecks them.
         qs = qs.alias(**{f"_{column}_grams": Grams(F(column))}).filter(
-            **{f"_{column}_grams__contains": Grams(Value(query))}
+            **{f"_{column}_grams__contains": QueryGrams(Value(query))}
         )
     return qs
 
@@ -83,7 +92,7 @@ def search_enterprises(queryset: QuerySet[Any], raw_query: str) -> QuerySet[Any]
         return queryset
     if is_initials_query(query):
         initials = query.replace(" ", "")
-        qs = _substring_filter(queryset, "name_initials", initials, folded=False)
+        qs = _substring_filter(queryset, "name_initials", initials, folded=False, grams_only=True)
         rank = Case(
             When(name_initials=initials, then=Value(0)),
             When(name_initials__startswith=initials, then=Value(1)),

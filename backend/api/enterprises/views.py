@@ -25,6 +25,7 @@ from rest_framework.views import APIView
 from api.common.conditional import ConditionalMixin
 from api.common.errors import validation_error
 from api.common.filters import StrictOrderingFilter
+from api.common.permissions import is_coordinator
 from api.common.schema import problem_response
 from api.enterprises import selectors, services
 from api.enterprises.csv_io import CsvFileError, export_rows, parse
@@ -285,16 +286,6 @@ class EnterpriseViewSet(
             return [IsAuthenticated()]
         return [IsEnterpriseEditorOrReadOnly()]
 
-    def get_parsers(self) -> list[Any]:
-        if getattr(self, "action", None) in ("logo", "import_csv") or self._multipart_action():
-            return [MultiPartParser(), FormParser()]
-        return super().get_parsers()
-
-    def _multipart_action(self) -> bool:
-        # get_parsers() runs before self.action is set; read the path instead.
-        path = getattr(getattr(self, "request", None), "path", "") or ""
-        return (path.endswith("/logo/") or path.endswith("/import/")) and getattr(self.request, "method", "") == "POST"
-
     def get_queryset(self) -> QuerySet[Enterprise]:
         return selectors.enterprise_list(user=self.request.user)
 
@@ -313,7 +304,7 @@ class EnterpriseViewSet(
             tags=tags,
             social_links=links,
             slug=slug,
-            verified=services_is_coordinator(request.user),
+            verified=is_coordinator(request.user),
         )
         # The new row (and the submitter's membership) must be visible to the caller's selector.
         request.user.__dict__.pop("_sehub_membership_roles", None)
@@ -596,12 +587,6 @@ class EnterpriseViewSet(
         )
 
 
-def services_is_coordinator(user: Any) -> bool:
-    from api.common.permissions import is_coordinator
-
-    return is_coordinator(user)
-
-
 @extend_schema_view(
     list=extend_schema(
         operation_id="products_list",
@@ -666,12 +651,6 @@ class ProductViewSet(
 
     def get_queryset(self) -> QuerySet[Product]:
         return selectors.product_list(user=self.request.user)
-
-    def get_parsers(self) -> list[Any]:
-        path = getattr(getattr(self, "request", None), "path", "") or ""
-        if path.endswith("/image/") and getattr(self.request, "method", "") == "POST":
-            return [MultiPartParser(), FormParser()]
-        return super().get_parsers()
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = self.get_serializer(data=request.data)

@@ -4,7 +4,7 @@
   ``icontains`` compiles to, ``UPPER(col) LIKE UPPER(%s)``; an index on the plain column is never used).
 - 1–2 characters: a 2-character pattern has no trigram, so pg_trgm degenerates to a full index scan.
   ``sehub_grams(text)`` is an immutable SQL function returning the distinct characters and character
-  bigrams of ``upper(text)``; a GIN index over it answers ``sehub_grams(col) @> sehub_grams(q)``,
+  bigrams of ``upper(text)``; a GIN index over it answers ``sehub_grams(col) @> sehub_query_grams(q)``,
   and ``LIKE`` rechecks the candidates.
 - 초성 (initial consonant) queries use the same gram index on ``name_initials``.
 
@@ -26,6 +26,15 @@ LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE COST 1000 AS $$
         SELECT substr(u, i, 2) FROM (SELECT upper(t) AS u) s, generate_series(1, char_length(u) - 1) AS i
     ) grams
 $$;
+
+-- The grams a query needs: its bigrams (the index holds them), or the one character of a
+-- 1-character query. Leaving out a longer query's single characters spares GIN their long lists.
+CREATE OR REPLACE FUNCTION sehub_query_grams(t text) RETURNS text[]
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
+    SELECT CASE WHEN char_length(t) < 2 THEN ARRAY[upper(t)] ELSE (
+        SELECT array_agg(DISTINCT substr(upper(t), i, 2)) FROM generate_series(1, char_length(t) - 1) AS i
+    ) END
+$$;
 """
 
 INDEXES = [
@@ -43,7 +52,12 @@ def forwards(apps, schema_editor):
     schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
     schema_editor.execute(FUNCTION)
     for name, table, expression in INDEXES:
-        schema_editor.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {table} USING gin ({expression})")
+        # fastupdate off: the directory is read far more than written, and GIN's pending list (rows
+        # inserted since the last vacuum, scanned linearly by every search) made searches after a
+        # bulk import 1–2 ms instead of 0.03 ms.
+        schema_editor.execute(
+            f"CREATE INDEX IF NOT EXISTS {name} ON {table} USING gin ({expression}) WITH (fastupdate = off)"
+        )
 
 
 def backwards(apps, schema_editor):
@@ -51,6 +65,7 @@ def backwards(apps, schema_editor):
         return
     for name, _table, _expression in INDEXES:
         schema_editor.execute(f"DROP INDEX IF EXISTS {name}")
+    schema_editor.execute("DROP FUNCTION IF EXISTS sehub_query_grams(text)")
     schema_editor.execute("DROP FUNCTION IF EXISTS sehub_grams(text)")
 
 
