@@ -276,9 +276,7 @@ class EnterpriseViewSet(
         action_name = self.action
         if action_name in ("destroy", "verify", "reject", "import_csv"):
             return [IsCoordinator()]
-        if action_name in ("members", "logo", "logo_delete") or (
-            action_name == "products" and self.request.method == "POST"
-        ):
+        if action_name in ("members", "logo", "logo_delete", "products_create"):
             return [IsEnterpriseEditor()]
         if action_name in ("members_add", "members_remove"):
             return [IsEnterpriseOwner()]
@@ -306,8 +304,6 @@ class EnterpriseViewSet(
             slug=slug,
             verified=is_coordinator(request.user),
         )
-        # The new row (and the submitter's membership) must be visible to the caller's selector.
-        request.user.__dict__.pop("_sehub_membership_roles", None)
         return Response(self._representation(enterprise), status=status.HTTP_201_CREATED)
 
     def perform_update(self, serializer: Any) -> None:
