@@ -15,7 +15,7 @@ HEADER = "기업명,기업유형,인증번호,업종,구,소재지,대표전화,
 GOOD = (
     HEADER
     + "햇살도시락,사회적기업,2014-77,식품·외식,,경기도 고양시 덕양구 어딘가 1,031-000-1111,https://sun.example,12,5,도시락;반찬\n"
-    + "들꽃협동조합,협동조합,,교육,일산서구,,,,3,0,\n"
+    + "들꽃협동조합,협동조합,,돌봄,일산서구,,,,3,0,\n"
 )
 
 
@@ -35,6 +35,7 @@ def test_import_creates_then_updates_idempotently(world):
     sun = Enterprise.objects.get(certification_number="2014-77")
     assert sun.district == "deogyang" and sun.kind == "social" and sun.sector == "food" and sun.is_verified
     assert sorted(sun.tags.values_list("name", flat=True)) == ["도시락", "반찬"]
+    assert Enterprise.objects.get(name="들꽃협동조합").sector == "care"
     again = post(client, GOOD.replace("12,5", "14,6"))
     assert again.json()["created"] == 0 and again.json()["updated"] == 2
     assert Enterprise.objects.filter(name__in=["햇살도시락", "들꽃협동조합"]).count() == 2

@@ -42,6 +42,25 @@ KIND_KO = {
     EnterpriseKind.SOCIAL_COOPERATIVE: "사회적협동조합",
     EnterpriseKind.SELF_SUFFICIENCY: "자활기업",
 }
+# The words public lists use (fixed here, not taken from the translation catalogue); the
+# catalogue's labels in either language are accepted too.
+SECTOR_KO = {
+    Sector.FOOD: ("식품·외식", "식품", "외식"),
+    Sector.MANUFACTURING: ("제조",),
+    Sector.EDUCATION: ("교육",),
+    Sector.CARE: ("돌봄·복지", "돌봄", "복지", "사회복지"),
+    Sector.HEALTH: ("보건", "보건의료"),
+    Sector.ENVIRONMENT: ("환경·재활용", "환경", "재활용"),
+    Sector.CULTURE: ("문화·예술", "문화", "예술"),
+    Sector.TOURISM: ("관광·여가", "관광", "여가"),
+    Sector.AGRICULTURE: ("농업·로컬푸드", "농업", "로컬푸드"),
+    Sector.HOUSING: ("주거·집수리", "주거", "집수리"),
+    Sector.CLEANING: ("청소·시설관리", "청소", "시설관리"),
+    Sector.IT: ("IT·미디어", "IT", "미디어"),
+    Sector.RETAIL: ("유통·판매", "유통", "판매"),
+    Sector.FINANCE: ("사회적금융", "금융"),
+    Sector.OTHER: ("기타",),
+}
 STATUS_KO = {EnterpriseStatus.ACTIVE: "운영", EnterpriseStatus.CLOSED: "폐업"}
 
 # (header, field) in export order.
@@ -157,7 +176,7 @@ def _sector_table() -> dict[str, str]:
             ko = str(sector.label)
         with override("en"):
             en = str(sector.label)
-        pairs.append((sector.value, [ko, en]))
+        pairs.append((sector.value, [*SECTOR_KO[sector], ko, en]))
     return _choice_lookup(pairs)
 
 
@@ -339,8 +358,7 @@ def export_rows(enterprises: Iterable[Any]) -> Iterable[str]:
             if fld == "kind":
                 value: Any = KIND_KO.get(enterprise.kind, enterprise.kind)
             elif fld == "sector":
-                with override("ko"):
-                    value = str(enterprise.get_sector_display())
+                value = SECTOR_KO.get(enterprise.sector, (enterprise.sector,))[0]
             elif fld == "district":
                 value = district_ko.get(enterprise.district, enterprise.district)
             elif fld == "status":
