@@ -142,3 +142,10 @@ def test_export_neutralises_formulas(world, anon_client):
     Enterprise.objects.filter(pk=world.enterprise_a.pk).update(description='=HYPERLINK("http://evil")')
     raw = b"".join(anon_client.get("/api/v1/enterprises/export/").streaming_content).decode("utf-8-sig")
     assert "'=HYPERLINK" in raw
+
+
+def test_export_bad_filter_is_a_problem_document(world, anon_client):
+    response = anon_client.get("/api/v1/enterprises/export/", {"kind": "bakery"}, HTTP_ACCEPT="text/csv")
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("application/problem+json")
+    assert response.json()["errors"][0]["field"] == "kind"

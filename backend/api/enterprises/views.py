@@ -510,6 +510,7 @@ class EnterpriseViewSet(
 
     @extend_schema(
         operation_id="enterprises_export",
+        filters=True,
         summary="CSV 내보내기 (Export the directory as CSV)",
         description=(
             "목록과 같은 필터의 CSV, UTF-8 BOM (the filtered directory as CSV with a UTF-8 BOM so Excel reads Korean; "
