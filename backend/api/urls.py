@@ -5,4 +5,5 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("api.common.urls")),
     path("auth/", include("api.accounts.urls")),
+    path("", include("api.enterprises.urls")),
 ]

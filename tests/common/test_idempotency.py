@@ -154,3 +154,24 @@ def test_a_key_holds_across_processes(anon_client):
     seen = json.loads(result.stdout.strip().splitlines()[-1])
     assert seen["status"] == 201
     assert json.loads(seen["content"]) == first.json()
+
+
+def test_a_response_stored_just_before_the_lock_is_taken_is_replayed(anon_client, monkeypatch):
+    """The first look finds nothing, the first request then finishes and frees the lock: the
+    retry takes the lock, must look again and replay instead of running a second time."""
+    from api.common.idempotency import IdempotencyMiddleware
+
+    key = str(uuid.uuid4())
+    anon_client.post(URL, body(), format="json", headers={"Idempotency-Key": key})
+    real = IdempotencyMiddleware._replay
+    looks: list[int] = []
+
+    def first_look_misses(request, record_key, fingerprint):
+        looks.append(1)
+        return None if len(looks) == 1 else real(request, record_key, fingerprint)
+
+    monkeypatch.setattr(IdempotencyMiddleware, "_replay", staticmethod(first_look_misses))
+    retry = anon_client.post(URL, body(), format="json", headers={"Idempotency-Key": key})
+    assert retry.status_code == 201
+    assert retry["Idempotent-Replayed"] == "true"
+    assert User.objects.filter(email="idem@example.com").count() == 1

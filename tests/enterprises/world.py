@@ -1,7 +1,13 @@
-"""Organisation A (owned by member_a) and organisation B (owned by member_b), each with a product."""
+"""Organisation A (owned by member_a) and organisation B (owned by member_b), each with a product.
 
-from api.enterprises.models import EnterpriseKind, MembershipRole
-from tests.enterprises.factories import EnterpriseFactory, MembershipFactory, ProductFactory
+Also: an editor of A who is nobody else (``editor_a``, for member removal), a pending organisation
+submitted by the citizen (``enterprise_pending``, invisible to everyone else but coordinators) and
+the city's 2015 target.
+"""
+
+from api.enterprises.models import EnterpriseKind, MembershipRole, VerificationStatus
+from tests.accounts.factories import UserFactory
+from tests.enterprises.factories import EnterpriseFactory, MembershipFactory, ProductFactory, ProgressTargetFactory
 
 ORDER = 20
 
@@ -20,8 +26,22 @@ def build(world) -> None:
     MembershipFactory(enterprise=world.enterprise_b, user=world.user("member_b"), role=MembershipRole.OWNER)
     world.product_a = ProductFactory(enterprise=world.enterprise_a, name="수제 쿠키 세트", price=12000)
     world.product_b = ProductFactory(enterprise=world.enterprise_b, name="친환경 비누", price=6000)
+    world.editor_a = UserFactory(email="editor-a@example.com", display_name="편집 담당")
+    world.membership_editor_a = MembershipFactory(
+        enterprise=world.enterprise_a, user=world.editor_a, role=MembershipRole.EDITOR
+    )
+    world.enterprise_pending = EnterpriseFactory(
+        slug="pending-coop",
+        name="새싹협동조합",
+        district="ilsanseo",
+        verification_status=VerificationStatus.PENDING,
+        submitted_by=world.user("citizen"),
+    )
+    world.target_2015 = ProgressTargetFactory(year=2015, organisations=200, jobs=1000)
     # Plain values for path templates in permission rows: "{enterprise_a_slug}", "{product_a_id}".
     world.enterprise_a_slug = world.enterprise_a.slug
     world.enterprise_b_slug = world.enterprise_b.slug
+    world.enterprise_pending_slug = world.enterprise_pending.slug
     world.product_a_id = world.product_a.pk
     world.product_b_id = world.product_b.pk
+    world.membership_editor_a_id = world.membership_editor_a.pk

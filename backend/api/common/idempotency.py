@@ -97,6 +97,11 @@ class IdempotencyMiddleware:
                 _("A request with this Idempotency-Key is still being processed; retry shortly."),
             )
         try:
+            # Checked again under the lock: the first request may have stored its response and
+            # released the lock between our first look and our taking the lock.
+            replay = self._replay(request, record_key, fingerprint)
+            if replay is not None:
+                return replay
             response = self.get_response(request)
             if response.status_code < 500 and response.status_code not in _NOT_STORED:
                 if hasattr(response, "render") and not getattr(response, "is_rendered", True):

@@ -110,7 +110,12 @@ class AutoSchema(openapi.AutoSchema):
         return "{" in self.path
 
     def _is_conditional_detail(self) -> bool:
-        return self._is_conditional() and not self._is_list_view()
+        # The mixin's retrieve/update/destroy (viewsets) or a plain generic detail view (/auth/me/);
+        # custom actions on a conditional viewset are not conditional.
+        action = getattr(self.view, "action", None)
+        if action is None:
+            return self._is_conditional() and not self._is_list_view()
+        return self._is_conditional() and action in ("retrieve", "update", "partial_update", "destroy")
 
     def _has_body(self) -> bool:
         return self.method in ("POST", "PUT", "PATCH") and self.get_request_serializer() is not None

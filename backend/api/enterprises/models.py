@@ -112,6 +112,10 @@ class Enterprise(models.Model):
         _("verification"), max_length=10, choices=VerificationStatus.choices, default=VerificationStatus.PENDING
     )
     verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
+    # Maintained by the services (api.enterprises.search): the text ``?search=`` matches (names,
+    # mission, description, tags, product names) and the initial consonants of the name (초성).
+    search_document = models.TextField(_("search text"), blank=True, default="", editable=False)
+    name_initials = models.CharField(_("initial consonants of the name"), max_length=120, blank=True, editable=False)
     verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -239,6 +243,8 @@ class Product(models.Model):
     order_url = models.URLField(_("where to order (link)"), blank=True)
     order_contact = models.CharField(_("where to order (contact)"), max_length=120, blank=True)
     is_available = models.BooleanField(_("available"), default=True)
+    # Name and description, maintained by the services for ``?search=``.
+    search_document = models.TextField(_("search text"), blank=True, default="", editable=False)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -249,3 +255,27 @@ class Product(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ProgressTarget(models.Model):
+    """The city's goal for a year: how many organisations and jobs (2015 plan: 200 and 1,000).
+
+    Coordinators edit them; ``/api/v1/stats/`` reports progress against each.
+    """
+
+    year = models.PositiveSmallIntegerField(_("year"), unique=True)
+    organisations = models.PositiveIntegerField(_("target number of organisations"))
+    jobs = models.PositiveIntegerField(_("target number of jobs"))
+    note = models.CharField(_("note"), max_length=200, blank=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        ordering = ["year"]
+        verbose_name = _("progress target")
+        verbose_name_plural = _("progress targets")
+        constraints = [
+            models.CheckConstraint(condition=Q(year__gte=2000) & Q(year__lte=2100), name="progress_target_year_range"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.organisations} / {self.jobs}"

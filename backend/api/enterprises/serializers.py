@@ -1,0 +1,315 @@
+"""Representations of the directory. Output carries each code and its label in the request's
+language (``kind`` + ``kind_label``); input is validated here and handed to the services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import validate_unicode_slug
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from api.enterprises.models import (
+    Enterprise,
+    EnterpriseKind,
+    EnterpriseStatus,
+    Membership,
+    MembershipRole,
+    Product,
+    ProductCategory,
+    ProgressTarget,
+    Sector,
+    SocialLink,
+    SocialLinkKind,
+    VulnerableGroup,
+)
+
+
+def district_choices() -> list[tuple[str, str]]:
+    return [(code, ko) for code, ko, _en in settings.SEHUB_DISTRICTS]
+
+
+def district_label(code: str) -> str:
+    english = (get_language() or "ko").startswith("en")
+    for item_code, ko, en in settings.SEHUB_DISTRICTS:
+        if item_code == code:
+            return en if english else ko
+    return code
+
+
+class TagListField(serializers.ListField):
+    """Tag names: written as a list of strings, read from the ``tags`` relation."""
+
+    child = serializers.CharField(max_length=50, allow_blank=False)
+
+    def to_representation(self, data: Any) -> list[str]:
+        items = data.all() if hasattr(data, "all") else data
+        return [getattr(item, "name", item) for item in items]
+
+
+class SocialLinkSerializer(serializers.ModelSerializer):
+    kind = serializers.ChoiceField(choices=SocialLinkKind.choices)
+    kind_label = serializers.CharField(source="get_kind_display", read_only=True)
+    url = serializers.URLField(max_length=200)
+    followers = serializers.IntegerField(min_value=0, max_value=100_000_000, allow_null=True, required=False)
+
+    class Meta:
+        model = SocialLink
+        fields = ["kind", "kind_label", "url", "label", "followers"]
+
+
+class EnterpriseSerializer(serializers.ModelSerializer):
+    """An organisation. ``is_verified`` is the badge; pending ones are seen only by their own people."""
+
+    # A CharField checked in validate_slug: OpenAPI's regex dialect has no Unicode \w for Korean slugs.
+    slug = serializers.CharField(
+        max_length=80,
+        required=False,
+        help_text=_("Address in the URL; made from the name when not given. Cannot change later."),
+    )
+    kind = serializers.ChoiceField(choices=EnterpriseKind.choices)
+    kind_label = serializers.CharField(source="get_kind_display", read_only=True)
+    sector = serializers.ChoiceField(choices=Sector.choices, required=False)
+    sector_label = serializers.CharField(source="get_sector_display", read_only=True)
+    district = serializers.ChoiceField(choices=district_choices())
+    district_label = serializers.SerializerMethodField()
+    status = serializers.ChoiceField(choices=EnterpriseStatus.choices, required=False)
+    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    verification_status_label = serializers.CharField(source="get_verification_status_display", read_only=True)
+    is_verified = serializers.BooleanField(read_only=True, help_text=_("Verified by a coordinator (the badge)."))
+    certification_number = serializers.CharField(max_length=40, required=False, allow_blank=True, allow_null=True)
+    latitude = serializers.DecimalField(
+        max_digits=9, decimal_places=6, min_value=-90, max_value=90, required=False, allow_null=True
+    )
+    longitude = serializers.DecimalField(
+        max_digits=9, decimal_places=6, min_value=-180, max_value=180, required=False, allow_null=True
+    )
+    employees_total = serializers.IntegerField(min_value=0, max_value=1_000_000, required=False)
+    employees_vulnerable = serializers.IntegerField(min_value=0, max_value=1_000_000, required=False)
+    vulnerable_groups = serializers.ListField(
+        child=serializers.ChoiceField(choices=VulnerableGroup.choices), required=False, max_length=20
+    )
+    tags = TagListField(required=False, max_length=20)
+    social_links = SocialLinkSerializer(many=True, required=False, max_length=20)
+    logo = serializers.ImageField(read_only=True, allow_null=True, use_url=True)
+    product_count = serializers.IntegerField(read_only=True)
+
+    class Meta:
+        model = Enterprise
+        fields = [
+            "id",
+            "slug",
+            "name",
+            "name_en",
+            "kind",
+            "kind_label",
+            "certification_number",
+            "certified_on",
+            "certification_expires_on",
+            "sector",
+            "sector_label",
+            "social_mission",
+            "description",
+            "district",
+            "district_label",
+            "address",
+            "latitude",
+            "longitude",
+            "phone",
+            "email",
+            "website",
+            "social_links",
+            "founded_on",
+            "employees_total",
+            "employees_vulnerable",
+            "vulnerable_groups",
+            "logo",
+            "tags",
+            "status",
+            "status_label",
+            "verification_status",
+            "verification_status_label",
+            "is_verified",
+            "verified_at",
+            "product_count",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["id", "verification_status", "verified_at", "created_at", "updated_at"]
+        extra_kwargs = {
+            "name": {"min_length": 1, "max_length": 120},
+            "website": {"max_length": 200},
+            "social_mission": {"max_length": 5000},
+            "description": {"max_length": 20000},
+        }
+
+    def get_district_label(self, obj: Enterprise) -> str:
+        return district_label(obj.district)
+
+    def validate_slug(self, value: str) -> str:
+        try:
+            validate_unicode_slug(value)
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError(exc.messages) from None
+        if self.instance is not None and value != self.instance.slug:
+            raise serializers.ValidationError(_("The address of an organisation cannot change."))
+        return value
+
+    def validate_name(self, value: str) -> str:
+        value = value.strip()
+        if not value:
+            raise serializers.ValidationError(_("This field may not be blank."))
+        return value
+
+
+class EnterpriseVerifyResultSerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    verification_status = serializers.CharField()
+    is_verified = serializers.BooleanField()
+    verified_at = serializers.DateTimeField(allow_null=True)
+
+
+class ImageUploadInputSerializer(serializers.Serializer):
+    file = serializers.FileField(help_text=_("PNG, JPEG or WebP, at most 5 MB."))
+
+
+class MembershipSerializer(serializers.ModelSerializer):
+    email = serializers.EmailField(source="user.email", read_only=True)
+    display_name = serializers.CharField(source="user.display_name", read_only=True)
+    role_label = serializers.CharField(source="get_role_display", read_only=True)
+
+    class Meta:
+        model = Membership
+        fields = ["id", "user_id", "email", "display_name", "role", "role_label", "created_at"]
+        read_only_fields = fields
+
+
+class MembershipAddInputSerializer(serializers.Serializer):
+    email = serializers.EmailField(max_length=254, help_text=_("E-mail of a registered user."))
+    role = serializers.ChoiceField(choices=MembershipRole.choices, default=MembershipRole.EDITOR)
+
+
+class ProductSerializer(serializers.ModelSerializer):
+    """A product or service. ``price`` null means "price on request"."""
+
+    enterprise = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Enterprise.objects.all(),
+        required=False,
+        help_text=_("Slug of the organisation offering it (set on creation, cannot change)."),
+    )
+    enterprise_name = serializers.CharField(source="enterprise.name", read_only=True)
+    price = serializers.IntegerField(min_value=0, max_value=1_000_000_000, allow_null=True, required=False)
+    price_on_request = serializers.SerializerMethodField()
+    category = serializers.ChoiceField(choices=ProductCategory.choices, required=False)
+    category_label = serializers.CharField(source="get_category_display", read_only=True)
+    image = serializers.ImageField(read_only=True, allow_null=True, use_url=True)
+
+    class Meta:
+        model = Product
+        fields = [
+            "id",
+            "enterprise",
+            "enterprise_name",
+            "name",
+            "description",
+            "price",
+            "price_on_request",
+            "category",
+            "category_label",
+            "image",
+            "order_url",
+            "order_contact",
+            "is_available",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["id", "created_at", "updated_at"]
+        extra_kwargs = {
+            "name": {"min_length": 1, "max_length": 120},
+            "description": {"max_length": 10000},
+            "order_url": {"max_length": 200},
+        }
+
+    @extend_schema_field(OpenApiTypes.BOOL)
+    def get_price_on_request(self, obj: Product) -> bool:
+        return obj.price is None
+
+    def validate_enterprise(self, value: Enterprise) -> Enterprise:
+        if self.instance is not None and value.pk != self.instance.enterprise_id:
+            raise serializers.ValidationError(_("A product cannot move to another organisation."))
+        return value
+
+    def validate_name(self, value: str) -> str:
+        value = value.strip()
+        if not value:
+            raise serializers.ValidationError(_("This field may not be blank."))
+        return value
+
+
+class ProgressTargetSerializer(serializers.ModelSerializer):
+    year = serializers.IntegerField(min_value=2000, max_value=2100)
+    organisations = serializers.IntegerField(min_value=0, max_value=1_000_000)
+    jobs = serializers.IntegerField(min_value=0, max_value=100_000_000)
+
+    class Meta:
+        model = ProgressTarget
+        fields = ["year", "organisations", "jobs", "note", "updated_at"]
+        read_only_fields = ["updated_at"]
+
+
+# --- Statistics -------------------------------------------------------------------------------------
+
+
+class StatsBucketSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    label = serializers.CharField()
+    organisations = serializers.IntegerField()
+    employees_total = serializers.IntegerField()
+    employees_vulnerable = serializers.IntegerField()
+
+
+class StatsProgressSerializer(serializers.Serializer):
+    year = serializers.IntegerField()
+    organisations_target = serializers.IntegerField()
+    organisations = serializers.IntegerField(
+        help_text=_("Active verified organisations founded by the end of the year.")
+    )
+    organisations_percent = serializers.FloatField()
+    jobs_target = serializers.IntegerField()
+    jobs = serializers.IntegerField(help_text=_("Their employees."))
+    jobs_percent = serializers.FloatField()
+    note = serializers.CharField()
+
+
+class StatsSerializer(serializers.Serializer):
+    organisations = serializers.IntegerField(help_text=_("Active verified organisations."))
+    employees_total = serializers.IntegerField()
+    employees_vulnerable = serializers.IntegerField()
+    organisations_with_products = serializers.IntegerField()
+    products = serializers.IntegerField()
+    by_kind = StatsBucketSerializer(many=True)
+    by_district = StatsBucketSerializer(many=True)
+    by_sector = StatsBucketSerializer(many=True)
+    progress = StatsProgressSerializer(many=True)
+
+
+# --- CSV import -----------------------------------------------------------------------------------------
+
+
+class EnterpriseImportInputSerializer(serializers.Serializer):
+    file = serializers.FileField(help_text=_("CSV file (UTF-8, UTF-8 with BOM or CP949) with the documented columns."))
+    dry_run = serializers.BooleanField(default=False, help_text=_("Validate and count, write nothing."))
+
+
+class EnterpriseImportResultSerializer(serializers.Serializer):
+    dry_run = serializers.BooleanField()
+    encoding = serializers.CharField()
+    rows = serializers.IntegerField()
+    created = serializers.IntegerField()
+    updated = serializers.IntegerField()

@@ -1,0 +1,452 @@
+"""Write-side rules of the directory. Views and the CSV importer call these; nothing else writes.
+
+Each service runs in ``transaction.atomic()`` and re-reads the rows it changes with
+``select_for_update()``. Search columns (``search_document``, ``name_initials``) are recomputed by
+``enterprise_search_refresh`` / ``product_search_refresh`` after every change that affects them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from rest_framework.exceptions import ErrorDetail, ValidationError
+
+from api.common.errors import ApiError, ConflictError, flatten_validation_errors, validation_error
+from api.enterprises.csv_io import HEADER_OF, ParsedRow
+from api.enterprises.images import stored_name
+from api.enterprises.models import (
+    CERTIFIED_KINDS,
+    Enterprise,
+    Membership,
+    MembershipRole,
+    Product,
+    ProgressTarget,
+    SocialLink,
+    Tag,
+    VerificationStatus,
+)
+from api.enterprises.search import build_document, hangul_initials
+
+# Fields a client may set on an organisation (the rest are kept by the services).
+ENTERPRISE_FIELDS = (
+    "name",
+    "name_en",
+    "kind",
+    "certification_number",
+    "certified_on",
+    "certification_expires_on",
+    "sector",
+    "social_mission",
+    "description",
+    "district",
+    "address",
+    "latitude",
+    "longitude",
+    "phone",
+    "email",
+    "website",
+    "founded_on",
+    "employees_total",
+    "employees_vulnerable",
+    "vulnerable_groups",
+    "status",
+)
+PRODUCT_FIELDS = ("name", "description", "price", "category", "order_url", "order_contact", "is_available")
+
+
+# --- Search columns ----------------------------------------------------------------------------------
+
+
+def enterprise_search_refresh(*, enterprise_id: int) -> None:
+    """Recompute the organisation's search text (names, mission, description, tags, product names)."""
+    enterprise = Enterprise.objects.filter(pk=enterprise_id).first()
+    if enterprise is None:
+        return
+    tags = list(enterprise.tags.order_by("name").values_list("name", flat=True))
+    products = list(enterprise.products.order_by("name").values_list("name", flat=True))
+    document = build_document(
+        [enterprise.name, enterprise.name_en, enterprise.social_mission, enterprise.description, *tags, *products]
+    )
+    Enterprise.objects.filter(pk=enterprise_id).update(
+        search_document=document, name_initials=hangul_initials(enterprise.name)[:120]
+    )
+
+
+def product_search_refresh(*, product_id: int) -> None:
+    product = Product.objects.filter(pk=product_id).only("name", "description").first()
+    if product is not None:
+        Product.objects.filter(pk=product_id).update(
+            search_document=build_document([product.name, product.description])
+        )
+
+
+# --- Organisations ----------------------------------------------------------------------------------
+
+
+def _unique_slug(base: str, *, exclude_pk: int | None = None) -> str:
+    root = slugify(base, allow_unicode=True)[:70].strip("-") or "enterprise"
+    candidate, n = root, 1
+    while Enterprise.objects.filter(slug=candidate).exclude(pk=exclude_pk).exists():
+        n += 1
+        candidate = f"{root}-{n}"
+    return candidate
+
+
+def _check_rules(values: dict[str, Any], *, exclude_pk: int | None = None) -> None:
+    """Rules across fields; ``values`` is the organisation's state after the change."""
+    total = values.get("employees_total") or 0
+    vulnerable = values.get("employees_vulnerable") or 0
+    if vulnerable > total:
+        raise validation_error(
+            "employees_vulnerable",
+            _("Employees from vulnerable groups (%(vulnerable)d) cannot exceed total employees (%(total)d).")
+            % {"vulnerable": vulnerable, "total": total},
+            code="exceeds_total",
+        )
+    number = values.get("certification_number")
+    if values.get("kind") not in CERTIFIED_KINDS:
+        for field in ("certification_number", "certified_on", "certification_expires_on"):
+            if values.get(field):
+                raise validation_error(
+                    field, _("This kind of organisation has no certification."), code="not_certifiable"
+                )
+    certified_on, expires_on = values.get("certified_on"), values.get("certification_expires_on")
+    if certified_on and expires_on and expires_on < certified_on:
+        raise validation_error(
+            "certification_expires_on", _("The end of validity is before the certification date."), code="invalid"
+        )
+    if number and Enterprise.objects.filter(certification_number=number).exclude(pk=exclude_pk).exists():
+        raise ConflictError(
+            _("Another organisation already has certification number %(number)s.") % {"number": number},
+            code="duplicate_certification_number",
+            field="certification_number",
+        )
+
+
+def _set_tags(enterprise: Enterprise, names: list[str]) -> None:
+    wanted = sorted({n.strip() for n in names if n and n.strip()})
+    tags = []
+    for name in wanted:
+        tag, _created = Tag.objects.get_or_create(name=name)
+        tags.append(tag)
+    enterprise.tags.set(tags)
+
+
+def _set_links(enterprise: Enterprise, links: list[dict[str, Any]]) -> None:
+    enterprise.social_links.all().delete()
+    SocialLink.objects.bulk_create(
+        SocialLink(
+            enterprise=enterprise,
+            kind=link["kind"],
+            url=link["url"],
+            label=link.get("label", ""),
+            followers=link.get("followers"),
+            position=index,
+        )
+        for index, link in enumerate(links)
+    )
+
+
+@transaction.atomic
+def enterprise_create(
+    *,
+    user: Any,
+    data: dict[str, Any],
+    tags: list[str] | None = None,
+    social_links: list[dict[str, Any]] | None = None,
+    slug: str | None = None,
+    verified: bool = False,
+    add_owner: bool = True,
+) -> Enterprise:
+    """Create an organisation. The submitter becomes its owner.
+
+    It starts pending unless ``verified`` (coordinators' own entries and their imports): a pending
+    organisation is visible only to its submitter, its members and coordinators.
+    """
+    values = {k: v for k, v in data.items() if k in ENTERPRISE_FIELDS}
+    values["certification_number"] = values.get("certification_number") or None
+    _check_rules(values)
+    if slug and Enterprise.objects.filter(slug=slug).exists():
+        raise ConflictError(_("The address %(slug)s is taken.") % {"slug": slug}, code="duplicate_slug", field="slug")
+    enterprise = Enterprise(**values, slug=slug or _unique_slug(values.get("name_en") or values["name"]))
+    enterprise.submitted_by = user if user is not None and user.is_authenticated else None
+    if verified:
+        enterprise.verification_status = VerificationStatus.VERIFIED
+        enterprise.verified_at = timezone.now()
+        enterprise.verified_by = enterprise.submitted_by
+    enterprise.full_clean(exclude=["slug", "logo", "district"], validate_unique=False)
+    enterprise.save()
+    if tags:
+        _set_tags(enterprise, tags)
+    if social_links:
+        _set_links(enterprise, social_links)
+    if add_owner and enterprise.submitted_by is not None:
+        Membership.objects.create(enterprise=enterprise, user=enterprise.submitted_by, role=MembershipRole.OWNER)
+    enterprise_search_refresh(enterprise_id=enterprise.pk)
+    return enterprise
+
+
+@transaction.atomic
+def enterprise_update(
+    *,
+    enterprise: Enterprise,
+    data: dict[str, Any],
+    tags: list[str] | None = None,
+    social_links: list[dict[str, Any]] | None = None,
+) -> Enterprise:
+    """Change an organisation's fields; ``tags`` / ``social_links`` replace the lists when given."""
+    locked = Enterprise.objects.select_for_update().get(pk=enterprise.pk)
+    values = {k: v for k, v in data.items() if k in ENTERPRISE_FIELDS}
+    if "certification_number" in values:
+        values["certification_number"] = values["certification_number"] or None
+    state = {field: getattr(locked, field) for field in ENTERPRISE_FIELDS} | values
+    _check_rules(state, exclude_pk=locked.pk)
+    for field, value in values.items():
+        setattr(locked, field, value)
+    locked.full_clean(exclude=["slug", "logo", "district"], validate_unique=False)
+    locked.save()
+    if tags is not None:
+        _set_tags(locked, tags)
+    if social_links is not None:
+        _set_links(locked, social_links)
+    enterprise_search_refresh(enterprise_id=locked.pk)
+    return locked
+
+
+@transaction.atomic
+def enterprise_delete(*, enterprise: Enterprise) -> None:
+    locked = Enterprise.objects.select_for_update().get(pk=enterprise.pk)
+    logo = locked.logo.name if locked.logo else ""
+    locked.delete()
+    if logo:
+        storage = Enterprise._meta.get_field("logo").storage
+        transaction.on_commit(lambda: storage.delete(logo))
+
+
+@transaction.atomic
+def enterprise_set_verification(*, enterprise: Enterprise, user: Any, verified: bool) -> Enterprise:
+    """A coordinator verifies (badge, public) or rejects (hidden again) an organisation."""
+    locked = Enterprise.objects.select_for_update().get(pk=enterprise.pk)
+    if verified:
+        locked.verification_status = VerificationStatus.VERIFIED
+        locked.verified_at = timezone.now()
+        locked.verified_by = user
+    else:
+        locked.verification_status = VerificationStatus.REJECTED
+        locked.verified_at = None
+        locked.verified_by = None
+    locked.save(update_fields=["verification_status", "verified_at", "verified_by", "updated_at"])
+    return locked
+
+
+def _replace_file(instance: Any, field: str, upload: UploadedFile | None, fmt: str | None) -> None:
+    file_field = getattr(instance, field)
+    old = file_field.name if file_field else ""
+    if upload is not None and fmt is not None:
+        file_field.save(stored_name(fmt), upload, save=False)
+    else:
+        setattr(instance, field, "")
+    instance.save(update_fields=[field, "updated_at"])
+    if old:
+        storage = file_field.storage
+        # Only once the new state is committed may the old file go.
+        transaction.on_commit(lambda: storage.delete(old))
+
+
+@transaction.atomic
+def enterprise_set_logo(*, enterprise: Enterprise, upload: UploadedFile | None, fmt: str | None = None) -> Enterprise:
+    """Store a checked image (see ``images.image_check``) as the logo, or remove it (``upload=None``)."""
+    locked = Enterprise.objects.select_for_update().get(pk=enterprise.pk)
+    _replace_file(locked, "logo", upload, fmt)
+    return locked
+
+
+# --- Members ----------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def membership_add(*, enterprise: Enterprise, email: str, role: str) -> Membership:
+    """Give a registered user (found by e-mail) a role in the organisation, or change their role."""
+    from api.accounts.models import User
+
+    Enterprise.objects.select_for_update().filter(pk=enterprise.pk).first()
+    user = User.objects.filter(email__iexact=email.strip()).first()
+    if user is None or not user.is_active:
+        raise validation_error("email", _("No registered user has this e-mail address."), code="unknown_user")
+    membership = Membership.objects.filter(enterprise=enterprise, user=user).first()
+    if membership is None:
+        return Membership.objects.create(enterprise=enterprise, user=user, role=role)
+    if membership.role == MembershipRole.OWNER and role != MembershipRole.OWNER:
+        _check_not_last_owner(enterprise=enterprise, membership=membership)
+    membership.role = role
+    membership.save(update_fields=["role"])
+    return membership
+
+
+def _check_not_last_owner(*, enterprise: Enterprise, membership: Membership) -> None:
+    owners = Membership.objects.filter(enterprise=enterprise, role=MembershipRole.OWNER).exclude(pk=membership.pk)
+    if not owners.exists():
+        raise ConflictError(_("An organisation keeps at least one owner: name another owner first."), code="last_owner")
+
+
+@transaction.atomic
+def membership_remove(*, membership: Membership) -> None:
+    """Remove a member. The last owner cannot be removed (409 ``last_owner``)."""
+    # Lock the organisation: two owners removing each other at once must not leave it ownerless.
+    Enterprise.objects.select_for_update().filter(pk=membership.enterprise_id).first()
+    locked = Membership.objects.select_for_update().filter(pk=membership.pk).first()
+    if locked is None:
+        return
+    if locked.role == MembershipRole.OWNER:
+        _check_not_last_owner(enterprise=locked.enterprise, membership=locked)
+    locked.delete()
+
+
+# --- Products ---------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def product_create(*, enterprise: Enterprise, data: dict[str, Any]) -> Product:
+    product = Product(enterprise=enterprise, **{k: v for k, v in data.items() if k in PRODUCT_FIELDS})
+    product.full_clean(exclude=["image", "enterprise"])
+    product.save()
+    product_search_refresh(product_id=product.pk)
+    enterprise_search_refresh(enterprise_id=enterprise.pk)
+    return product
+
+
+@transaction.atomic
+def product_update(*, product: Product, data: dict[str, Any]) -> Product:
+    locked = Product.objects.select_for_update().get(pk=product.pk)
+    for field, value in data.items():
+        if field in PRODUCT_FIELDS:
+            setattr(locked, field, value)
+    locked.full_clean(exclude=["image", "enterprise"])
+    locked.save()
+    product_search_refresh(product_id=locked.pk)
+    enterprise_search_refresh(enterprise_id=locked.enterprise_id)
+    return locked
+
+
+@transaction.atomic
+def product_delete(*, product: Product) -> None:
+    locked = Product.objects.select_for_update().get(pk=product.pk)
+    enterprise_id, image = locked.enterprise_id, locked.image.name if locked.image else ""
+    locked.delete()
+    enterprise_search_refresh(enterprise_id=enterprise_id)
+    if image:
+        storage = Product._meta.get_field("image").storage
+        transaction.on_commit(lambda: storage.delete(image))
+
+
+@transaction.atomic
+def product_set_image(*, product: Product, upload: UploadedFile | None, fmt: str | None = None) -> Product:
+    locked = Product.objects.select_for_update().get(pk=product.pk)
+    _replace_file(locked, "image", upload, fmt)
+    return locked
+
+
+# --- Targets ----------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def progress_target_create(*, year: int, organisations: int, jobs: int, note: str = "") -> ProgressTarget:
+    if ProgressTarget.objects.filter(year=year).exists():
+        raise ConflictError(
+            _("A target for %(year)d exists already: change it instead.") % {"year": year},
+            code="duplicate_year",
+            field="year",
+        )
+    return ProgressTarget.objects.create(year=year, organisations=organisations, jobs=jobs, note=note)
+
+
+@transaction.atomic
+def progress_target_update(*, target: ProgressTarget, data: dict[str, Any]) -> ProgressTarget:
+    locked = ProgressTarget.objects.select_for_update().get(pk=target.pk)
+    if "year" in data and data["year"] != locked.year and ProgressTarget.objects.filter(year=data["year"]).exists():
+        raise ConflictError(
+            _("A target for %(year)d exists already: change it instead.") % {"year": data["year"]},
+            code="duplicate_year",
+            field="year",
+        )
+    for field in ("year", "organisations", "jobs", "note"):
+        if field in data:
+            setattr(locked, field, data[field])
+    locked.save()
+    return locked
+
+
+@transaction.atomic
+def progress_target_delete(*, target: ProgressTarget) -> None:
+    ProgressTarget.objects.select_for_update().filter(pk=target.pk).delete()
+
+
+# --- CSV import -------------------------------------------------------------------------------------
+
+
+def rows_error(errors: list[dict[str, Any]]) -> ValidationError:
+    """One 400 whose ``errors`` list names each row and column (``rows[3].기업유형``)."""
+    detail: dict[str, list[ErrorDetail]] = {}
+    for item in errors:
+        detail.setdefault(item["field"], []).append(ErrorDetail(item["message"], code=item["code"]))
+    return ValidationError(detail)
+
+
+def _find_existing(values: dict[str, Any]) -> Enterprise | None:
+    number = values.get("certification_number")
+    if number:
+        found = Enterprise.objects.filter(certification_number=number).first()
+        if found is not None:
+            return found
+    return Enterprise.objects.filter(name=values["name"], district=values["district"]).order_by("id").first()
+
+
+@transaction.atomic
+def enterprise_import(*, rows: list[ParsedRow], user: Any, dry_run: bool = False) -> dict[str, int]:
+    """Upsert parsed CSV rows, all or nothing.
+
+    A row updates the organisation with its certification number, else the one with its name in
+    its district, else creates a verified one. Any row error raises a 400 listing every error as
+    ``rows[N].<header>``; nothing is written then, nor with ``dry_run`` (which still runs every rule).
+    """
+    created = updated = 0
+    errors: list[dict[str, Any]] = []
+    for row in rows:
+        try:
+            with transaction.atomic():
+                existing = _find_existing(row.values)
+                if existing is None:
+                    enterprise_create(user=user, data=row.values, tags=row.tags, verified=True, add_owner=False)
+                    created += 1
+                else:
+                    enterprise_update(enterprise=existing, data=row.values, tags=row.tags)
+                    updated += 1
+        except (ApiError, ValidationError) as exc:
+            detail = (
+                exc.detail if isinstance(exc, ValidationError) else {getattr(exc, "field", None) or "": [exc.detail]}
+            )
+            for item in flatten_validation_errors(detail):
+                column = HEADER_OF.get(item["field"] or "", item["field"] or "")
+                errors.append({**item, "field": f"rows[{row.line}].{column}" if column else f"rows[{row.line}]"})
+        except DjangoValidationError as exc:
+            for fld, messages in exc.message_dict.items():
+                column = HEADER_OF.get(fld, "" if fld == "__all__" else fld)
+                for message in messages:
+                    errors.append(
+                        {
+                            "field": f"rows[{row.line}].{column}" if column else f"rows[{row.line}]",
+                            "code": "invalid",
+                            "message": message,
+                        }
+                    )
+    if errors:
+        raise rows_error(errors)
+    if dry_run:
+        transaction.set_rollback(True)
+    return {"created": created, "updated": updated}
