@@ -24,7 +24,9 @@ def build(world) -> None:
         starts_at=soon,
         ends_at=soon + timedelta(hours=5),
     )
-    world.event_b = EventFactory(title="행복협동조합 조합원의 날", kind=EventKind.MEMBERS_DAY, hosts=[world.enterprise_b])
+    world.event_b = EventFactory(
+        title="행복협동조합 조합원의 날", kind=EventKind.MEMBERS_DAY, hosts=[world.enterprise_b]
+    )
     world.registration_a = RegistrationFactory(event=world.event_a, user=world.user("citizen"))
     world.booth_category_a = BoothCategoryFactory(event=world.event_a, category="food", booths=5)
 

@@ -5,7 +5,9 @@ from tests.matrix import Row, logged_in
 
 def _own_notification(world, role):
     user = world.user(role) or world.user("citizen")
-    notification = notify(user=user, kind=NotificationKind.EVENT_CHANGED, title="행사 변경", body="시간이 바뀌었습니다.")
+    notification = notify(
+        user=user, kind=NotificationKind.EVENT_CHANGED, title="행사 변경", body="시간이 바뀌었습니다."
+    )
     return f"/api/v1/notifications/{notification.pk}/read/"
 
 

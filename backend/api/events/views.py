@@ -439,8 +439,11 @@ class _EventSubListView(generics.ListAPIView):
     """Lists under ``/events/{id}/``: the event is looked up (404) before anything else."""
 
     def get_event(self) -> Event:
-        event = get_object_or_404(selectors.event_list(), pk=self.kwargs["pk"])
-        self.check_object_permissions(self.request, event)
+        event = getattr(self, "_event", None)
+        if event is None:
+            event = get_object_or_404(selectors.event_list(), pk=self.kwargs["pk"])
+            self.check_object_permissions(self.request, event)
+            self._event = event
         return event
 
 
