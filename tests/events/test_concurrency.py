@@ -1,5 +1,6 @@
 """Capacity is never exceeded under concurrent registrations (each thread has its own connection)."""
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -21,10 +22,8 @@ def _fire(event_id: int, users: list, workers: int) -> list[str]:
 
     def register(user) -> str:
         try:
-            try:
+            with contextlib.suppress(threading.BrokenBarrierError):
                 barrier.wait(timeout=30)
-            except threading.BrokenBarrierError:
-                pass
             registration, _created = registration_create(event_id=event_id, user=user)
             return registration.status
         finally:
