@@ -487,7 +487,9 @@ def registration_check_in(*, event: Event, registration_id: int, checked_in: boo
     """Mark (or unmark) a confirmed attendee as present."""
     try:
         registration = (
-            Registration.objects.select_for_update().select_related("user").get(pk=registration_id, event=event)
+            Registration.objects.select_for_update(of=("self",))
+            .select_related("user")
+            .get(pk=registration_id, event=event)
         )
     except Registration.DoesNotExist as exc:
         raise NotFound() from exc
@@ -746,7 +748,9 @@ def booth_application_create(
             _("Products %(ids)s are not this organisation's.") % {"ids": ", ".join(map(str, foreign))},
             code="product_not_yours",
         )
-    booth_category = BoothCategory.objects.select_for_update().select_related("event").get(pk=booth_category.pk)
+    booth_category = (
+        BoothCategory.objects.select_for_update(of=("self",)).select_related("event").get(pk=booth_category.pk)
+    )
     event = booth_category.event
     if event.status == EventStatus.CANCELLED:
         raise ConflictError(_("The event is cancelled."), code="event_cancelled")
@@ -778,7 +782,7 @@ def _lock_application(application_id: int) -> tuple[BoothApplication, BoothCateg
         raise NotFound()
     category = BoothCategory.objects.select_for_update().get(pk=category_id)
     application = (
-        BoothApplication.objects.select_for_update()
+        BoothApplication.objects.select_for_update(of=("self",))
         .select_related("enterprise", "event", "applied_by")
         .get(pk=application_id)
     )
