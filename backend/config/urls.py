@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path, re_path
+from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 
 from api.common import errors
@@ -10,8 +11,9 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="swagger-ui"),
     path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
     path("admin/", admin.site.urls),
-    # Unknown API paths answer in the problem format even with DEBUG on.
-    re_path(r"^api/", errors.handler404),
+    # Unknown API paths answer in the problem format even with DEBUG on, whatever the method
+    # (without csrf_exempt a DELETE to an unknown path would get Django's HTML CSRF page).
+    re_path(r"^api/", csrf_exempt(errors.handler404)),
 ]
 
 handler400 = "api.common.errors.handler400"

@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from rest_framework.exceptions import NotAcceptable
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.renderers import BaseRenderer
 from rest_framework.utils.encoders import JSONEncoder
@@ -36,11 +35,8 @@ class CSVRenderer(_BytesRenderer):
 
 
 class FirstRendererNegotiation(DefaultContentNegotiation):
-    """Calendar apps send all kinds of Accept headers: answer with the endpoint's own format
-    rather than 406."""
+    """Calendar apps send all kinds of Accept headers (and ``?format=``): answer with the
+    endpoint's own format rather than 406 or 404."""
 
     def select_renderer(self, request: Any, renderers: Any, format_suffix: str | None = None) -> Any:
-        try:
-            return super().select_renderer(request, renderers, format_suffix)
-        except NotAcceptable:
-            return renderers[0], renderers[0].media_type
+        return renderers[0], renderers[0].media_type

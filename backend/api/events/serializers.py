@@ -101,6 +101,7 @@ class ExhibitorSerializer(serializers.ModelSerializer):
 
 
 class EventSerializer(serializers.ModelSerializer):
+    online_url = serializers.CharField(read_only=True, help_text=_("Link to join online; empty when there is none."))
     kind_label = serializers.CharField(source="get_kind_display", read_only=True)
     status_label = serializers.CharField(source="get_status_display", read_only=True)
     time_zone = serializers.SerializerMethodField()
@@ -306,6 +307,7 @@ class AttendeeSerializer(serializers.ModelSerializer):
 
 
 class EventSeriesSerializer(serializers.ModelSerializer):
+    online_url = serializers.CharField(read_only=True, help_text=_("Link to join online; empty when there is none."))
     kind_label = serializers.CharField(source="get_kind_display", read_only=True)
     hosts = HostSerializer(many=True, read_only=True)
     organisers = OrganiserSerializer(many=True, read_only=True)

@@ -18,7 +18,6 @@ from rest_framework import generics, mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
 from rest_framework.parsers import MultiPartParser
-from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -94,7 +93,8 @@ def _ics_response(events: Any, *, name: str, filename: str) -> HttpResponse:
 
 
 class _CalendarView(APIView):
-    renderer_classes = [ICalendarRenderer, JSONRenderer]
+    # One renderer: it writes problem documents as JSON too (their Content-Type says so).
+    renderer_classes = [ICalendarRenderer]
     content_negotiation_class = FirstRendererNegotiation
     permission_classes = [permissions.AllowAny]
 
@@ -551,6 +551,10 @@ class EventBoothApplicationsView(_EventSubListView):
 
 class EventBoothCategoryView(generics.GenericAPIView):
     permission_classes = [IsEventManager]
+    serializer_class = BoothCategorySerializer
+
+    def get_queryset(self) -> QuerySet[Any]:
+        return BoothCategory.objects.filter(event_id=self.kwargs.get("pk")).select_related("event")
 
     @extend_schema(
         operation_id="events_booth_categories_update",
@@ -599,6 +603,8 @@ class BoothApplicationListView(generics.ListAPIView):
 
 
 class _BoothDecisionView(generics.GenericAPIView):
+    serializer_class = BoothApplicationSerializer
+
     def get_queryset(self) -> QuerySet[Any]:
         if getattr(self, "swagger_fake_view", False):
             return BoothApplication.objects.none()
@@ -808,7 +814,7 @@ class EventCalendarView(_CalendarView):
 
 class EventAttendeesCSVView(APIView):
     permission_classes = [IsEventManager]
-    renderer_classes = [CSVRenderer, JSONRenderer]
+    renderer_classes = [CSVRenderer]
     content_negotiation_class = FirstRendererNegotiation
 
     @extend_schema(
