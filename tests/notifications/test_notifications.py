@@ -120,3 +120,14 @@ def test_texts_follow_the_recipients_language():
     b = notify(user=english, kind=NotificationKind.REGISTRATION_CONFIRMED, title=title, params={"title": "한마당"})
     assert b.title == "Registration confirmed: 한마당"
     assert a.title != b.title and "한마당" in a.title
+
+
+@pytest.mark.parametrize("page_size", [5, 50])
+def test_list_query_count_is_bounded(page_size, django_assert_max_num_queries):
+    user = UserFactory()
+    for index in range(60):
+        notify(user=user, kind=NotificationKind.EVENT_CHANGED, title=f"알림 {index}")
+    client = client_for(user)
+    with django_assert_max_num_queries(3):
+        response = client.get(f"/api/v1/notifications/?page_size={page_size}")
+    assert len(response.data["results"]) == page_size
