@@ -108,3 +108,19 @@ def test_other_members_cannot_edit_the_series(world):
     series_id = world.client("member_a").post("/api/v1/event-series/", _body(world), format="json").data["id"]
     response = world.client("member_b").patch(f"/api/v1/event-series/{series_id}/", {"title": "x"}, format="json")
     assert response.status_code == 403
+
+
+def test_extend_creates_only_missing_occurrences(world):
+    from django.core.management import call_command
+
+    series_id = world.client("member_a").post("/api/v1/event-series/", _body(world), format="json").data["id"]
+    last = Event.objects.filter(series_id=series_id).order_by("starts_at").last()
+    before = Event.objects.filter(series_id=series_id).count()
+    call_command("extend_event_series", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert Event.objects.filter(series_id=series_id).count() == before
+    last.delete()  # an occurrence deleted on purpose is not created again
+    call_command("extend_event_series", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert Event.objects.filter(series_id=series_id).count() == before - 1
+    EventSeries.objects.filter(pk=series_id).update(materialised_until=last.starts_at - timedelta(days=1))
+    call_command("extend_event_series", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert Event.objects.filter(series_id=series_id).count() == before

@@ -45,6 +45,8 @@ class EventSeries(models.Model):
     venue_address = models.CharField(_("venue address"), max_length=300, blank=True)
     online_url = models.URLField(_("online link"), blank=True)
     capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
+    # Occurrences up to here exist (or were deleted on purpose): extending never re-creates them.
+    materialised_until = models.DateTimeField(_("occurrences created until"), null=True, blank=True)
     hosts = models.ManyToManyField(Enterprise, related_name="event_series", blank=True, verbose_name=_("hosts"))
     organisers = models.ManyToManyField(
         settings.AUTH_USER_MODEL, related_name="organised_event_series", blank=True, verbose_name=_("organisers")

@@ -534,25 +534,33 @@ def parse_recurrence_rule(*, rule: str, starts_at: datetime) -> Any:
     return parsed
 
 
-def _occurrence_starts(series: EventSeries) -> list[datetime]:
+def _occurrence_starts(series: EventSeries) -> tuple[list[datetime], datetime]:
+    """Starts of the occurrences due after ``materialised_until``, and the new horizon."""
     rule = parse_recurrence_rule(rule=series.recurrence_rule, starts_at=series.starts_at)
     until = max(timezone.now(), series.starts_at) + SERIES_HORIZON
+    done = series.materialised_until
     starts: list[datetime] = []
     for moment in rule:
-        if moment > until or len(starts) >= SERIES_MAX_OCCURRENCES:
+        if moment > until:
             break
+        if done is not None and moment <= done:
+            continue
+        if len(starts) >= SERIES_MAX_OCCURRENCES:
+            return starts, starts[-1]
         starts.append(moment)
-    return starts
+    return starts, until
 
 
 def _series_materialise(series: EventSeries, *, actor: Any) -> int:
-    """Create the missing occurrences up to the horizon (never the ones already there)."""
+    """Create the occurrences due up to the horizon. Occurrences before ``materialised_until`` are
+    never created again, so one deleted on purpose stays deleted."""
     length = series.ends_at - series.starts_at
     existing = set(series.occurrences.values_list("starts_at", flat=True))
     hosts = list(series.hosts.all())
     organisers = list(series.organisers.all())
+    starts, horizon = _occurrence_starts(series)
     created = 0
-    for start in _occurrence_starts(series):
+    for start in starts:
         if start in existing:
             continue
         event = Event.objects.create(
@@ -565,6 +573,8 @@ def _series_materialise(series: EventSeries, *, actor: Any) -> int:
         event.hosts.set(hosts)
         event.organisers.set(organisers)
         created += 1
+    series.materialised_until = horizon
+    series.save(update_fields=["materialised_until"])
     return created
 
 
@@ -611,6 +621,17 @@ def event_series_create(
             "recurrence_rule", _("The rule yields no occurrence in the coming year."), code="recurrence_rule_empty"
         )
     return series
+
+
+def event_series_extend() -> int:
+    """Create, for every series, the occurrences that have come within the horizon since it was
+    last materialised (one transaction per series). Returns how many were created."""
+    created = 0
+    for series_id in EventSeries.objects.order_by("pk").values_list("pk", flat=True):
+        with transaction.atomic():
+            series = EventSeries.objects.select_for_update().get(pk=series_id)
+            created += _series_materialise(series, actor=series.created_by)
+    return created
 
 
 @transaction.atomic
