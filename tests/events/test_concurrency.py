@@ -81,3 +81,38 @@ def test_concurrent_registrations_never_overbook(tmp_path):
     users = [UserFactory() for _ in range(8)]
     statuses = _fire(event.pk, users, workers=8)
     _check(event, users, statuses, capacity=3)
+
+
+@pytest.mark.concurrency
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_booth_acceptances_never_overbook_on_postgresql():
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL")
+    from api.events.models import BoothApplication, BoothApplicationStatus
+    from api.events.services import booth_application_accept
+    from tests.accounts.factories import CoordinatorFactory
+    from tests.enterprises.factories import EnterpriseFactory
+    from tests.events.factories import BoothCategoryFactory
+
+    coordinator = CoordinatorFactory()
+    category = BoothCategoryFactory(booths=3)
+    ids = [
+        BoothApplication.objects.create(event=category.event, category=category, enterprise=EnterpriseFactory()).pk
+        for _ in range(12)
+    ]
+    barrier = threading.Barrier(len(ids))
+
+    def accept(application_id: int) -> str:
+        try:
+            with contextlib.suppress(threading.BrokenBarrierError):
+                barrier.wait(timeout=30)
+            return booth_application_accept(application_id=application_id, actor=coordinator).status
+        finally:
+            connection.close()
+
+    with ThreadPoolExecutor(max_workers=len(ids)) as pool:
+        statuses = list(pool.map(accept, ids, timeout=120))
+    assert statuses.count(BoothApplicationStatus.ACCEPTED) == 3
+    assert statuses.count(BoothApplicationStatus.WAITLISTED) == 9
+    assert BoothApplication.objects.filter(category=category, status=BoothApplicationStatus.ACCEPTED).count() == 3
