@@ -65,12 +65,24 @@ def test_malformed_rule_is_a_400_naming_it_and_nothing_is_written(world, rule):
     assert Event.objects.count() == before
 
 
-def test_rule_in_the_past_yields_nothing(world):
+def test_a_series_gets_no_past_occurrences(world):
     response = world.client("coordinator").post(
         "/api/v1/event-series/", _body(world, recurrence_rule="FREQ=MONTHLY;COUNT=1", capacity=None), format="json"
     )
     assert response.status_code == 201
     assert response.data["occurrence_count"] == 1
+    old = {"starts_at": "2020-01-04T10:00:00+09:00", "ends_at": "2020-01-04T12:00:00+09:00"}
+    started_long_ago = world.client("coordinator").post(
+        "/api/v1/event-series/", _body(world, recurrence_rule="FREQ=MONTHLY;BYDAY=1SA", **old), format="json"
+    )
+    assert started_long_ago.status_code == 201
+    series = EventSeries.objects.get(pk=started_long_ago.data["id"])
+    assert not series.occurrences.filter(starts_at__lt=timezone.now()).exists()
+    assert 12 <= series.occurrences.count() <= 14
+    ended = world.client("coordinator").post(
+        "/api/v1/event-series/", _body(world, recurrence_rule="FREQ=MONTHLY;COUNT=3", **old), format="json"
+    )
+    assert ended.status_code == 400 and ended.data["errors"][0]["code"] == "recurrence_rule_empty"
 
 
 def test_edit_this_occurrence_or_the_whole_series(world):

@@ -537,14 +537,15 @@ def parse_recurrence_rule(*, rule: str, starts_at: datetime) -> Any:
 def _occurrence_starts(series: EventSeries) -> tuple[list[datetime], datetime]:
     """Starts of the occurrences due after ``materialised_until``, and the new horizon."""
     rule = parse_recurrence_rule(rule=series.recurrence_rule, starts_at=series.starts_at)
-    until = max(timezone.now(), series.starts_at) + SERIES_HORIZON
+    now = timezone.now()
+    until = max(now, series.starts_at) + SERIES_HORIZON
     done = series.materialised_until
     starts: list[datetime] = []
     for moment in rule:
         if moment > until:
             break
-        if done is not None and moment <= done:
-            continue
+        if moment < now or (done is not None and moment <= done):
+            continue  # no occurrences in the past, none created before
         if len(starts) >= SERIES_MAX_OCCURRENCES:
             return starts, starts[-1]
         starts.append(moment)
