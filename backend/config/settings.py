@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "api.common",
     "api.accounts",
     "api.enterprises",
+    "api.notifications",
+    "api.events",
 ]
 
 MIDDLEWARE = [
@@ -268,7 +270,14 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v[0-9]+",
-    "ENUM_NAME_OVERRIDES": {},
+    "ENUM_NAME_OVERRIDES": {
+        "EventKindEnum": "api.events.models.EventKind",
+        "EventStatusEnum": "api.events.models.EventStatus",
+        "RegistrationStatusEnum": "api.events.models.RegistrationStatus",
+        "BoothApplicationStatusEnum": "api.events.models.BoothApplicationStatus",
+        "ProductCategoryEnum": "api.enterprises.models.ProductCategory",
+        "NotificationKindEnum": "api.notifications.models.NotificationKind",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
     ],

@@ -11,8 +11,8 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="swagger-ui"),
     path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
     path("admin/", admin.site.urls),
-    # Unknown API paths answer in the problem format even with DEBUG on.
-    # csrf_exempt: an unsafe method on an unknown API path must get this 404, not the CSRF HTML page.
+    # Unknown API paths answer in the problem format even with DEBUG on, whatever the method
+    # (without csrf_exempt a DELETE to an unknown path would get Django's HTML CSRF page).
     re_path(r"^api/", csrf_exempt(errors.handler404)),
 ]
 

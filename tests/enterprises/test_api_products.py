@@ -3,7 +3,7 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from api.enterprises.images import MAX_IMAGE_BYTES
+from api.common.images import MAX_IMAGE_BYTES
 from api.enterprises.models import Enterprise, Product
 from tests.enterprises.factories import EnterpriseFactory, ProductFactory
 from tests.enterprises.images import fake_png_upload, image_bytes, png_upload

@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 from rest_framework.exceptions import ErrorDetail, ValidationError
 
 from api.common.errors import ApiError, ConflictError, flatten_validation_errors, validation_error
+from api.common.images import stored_name
 from api.enterprises.csv_io import HEADER_OF, ParsedRow
-from api.enterprises.images import stored_name
 from api.enterprises.models import (
     CERTIFIED_KINDS,
     Enterprise,

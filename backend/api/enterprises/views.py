@@ -25,12 +25,12 @@ from rest_framework.views import APIView
 from api.common.conditional import ConditionalMixin
 from api.common.errors import validation_error
 from api.common.filters import StrictOrderingFilter
+from api.common.images import image_check
 from api.common.permissions import is_coordinator
 from api.common.schema import problem_response
 from api.enterprises import selectors, services
 from api.enterprises.csv_io import CsvFileError, export_rows, parse
 from api.enterprises.filters import EnterpriseFilter, KoreanSearchFilter, ProductFilter
-from api.enterprises.images import image_check
 from api.enterprises.models import Enterprise, Product
 from api.enterprises.permissions import (
     IsCoordinator,

@@ -1,0 +1,454 @@
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from api.enterprises.models import Enterprise, Product, ProductCategory
+from api.events.models import (
+    BoothApplication,
+    BoothCategory,
+    CalendarToken,
+    Event,
+    EventKind,
+    EventSeries,
+    Registration,
+)
+
+TIME_ZONE = "Asia/Seoul"
+
+
+class EventDateTimeField(serializers.DateTimeField):
+    """ISO 8601; without an offset it means Asia/Seoul. Years 2000–2100 only (no overflow)."""
+
+    def to_internal_value(self, value: Any) -> datetime:
+        try:
+            result = super().to_internal_value(value)
+        except (OverflowError, OSError) as exc:
+            raise serializers.ValidationError(_("Date and time out of range."), code="out_of_range") from exc
+        if not 2000 <= result.year <= 2100:
+            raise serializers.ValidationError(_("Use a date between 2000 and 2100."), code="out_of_range")
+        return result
+
+
+# --- Small nested shapes ---------------------------------------------------------------------------------
+
+
+class HostSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Enterprise
+        fields = ["id", "slug", "name", "name_en"]
+        read_only_fields = fields
+
+
+class OrganiserSerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
+    display_name = serializers.CharField(read_only=True)
+
+
+class ExhibitedProductSerializer(serializers.ModelSerializer):
+    category_label = serializers.CharField(source="get_category_display", read_only=True)
+
+    class Meta:
+        model = Product
+        fields = ["id", "name", "price", "category", "category_label"]
+        read_only_fields = fields
+
+
+class BoothCategorySerializer(serializers.ModelSerializer):
+    category_label = serializers.CharField(source="get_category_display", read_only=True)
+    accepted_count = serializers.IntegerField(read_only=True, default=0)
+    waitlisted_count = serializers.IntegerField(read_only=True, default=0)
+    booths_left = serializers.SerializerMethodField()
+
+    class Meta:
+        model = BoothCategory
+        fields = [
+            "id",
+            "category",
+            "category_label",
+            "name",
+            "booths",
+            "accepted_count",
+            "waitlisted_count",
+            "booths_left",
+        ]
+        read_only_fields = fields
+
+    def get_booths_left(self, obj: BoothCategory) -> int:
+        return max(obj.booths - getattr(obj, "accepted_count", 0), 0)
+
+
+class ExhibitorSerializer(serializers.ModelSerializer):
+    enterprise = HostSerializer(read_only=True)
+    category = serializers.CharField(source="category.category", read_only=True)
+    category_label = serializers.CharField(source="category.get_category_display", read_only=True)
+    products = ExhibitedProductSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = BoothApplication
+        fields = ["enterprise", "category", "category_label", "products"]
+        read_only_fields = fields
+
+
+# --- Events ---------------------------------------------------------------------------------------------------
+
+
+class EventSerializer(serializers.ModelSerializer):
+    online_url = serializers.CharField(read_only=True, help_text=_("Link to join online; empty when there is none."))
+    kind_label = serializers.CharField(source="get_kind_display", read_only=True)
+    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    time_zone = serializers.SerializerMethodField()
+    hosts = HostSerializer(many=True, read_only=True)
+    organisers = OrganiserSerializer(many=True, read_only=True)
+    confirmed_count = serializers.IntegerField(read_only=True, default=0)
+    waitlisted_count = serializers.IntegerField(read_only=True, default=0)
+    seats_left = serializers.SerializerMethodField()
+    calendar_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Event
+        fields = [
+            "id",
+            "title",
+            "description",
+            "kind",
+            "kind_label",
+            "starts_at",
+            "ends_at",
+            "time_zone",
+            "venue_name",
+            "venue_address",
+            "online_url",
+            "hosts",
+            "organisers",
+            "capacity",
+            "registration_opens_at",
+            "registration_closes_at",
+            "status",
+            "status_label",
+            "status_reason",
+            "cover_image",
+            "series",
+            "is_detached",
+            "confirmed_count",
+            "waitlisted_count",
+            "seats_left",
+            "sequence",
+            "calendar_url",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+    def get_time_zone(self, obj: Event) -> str:
+        return TIME_ZONE
+
+    def get_seats_left(self, obj: Event) -> int | None:
+        """Null when the event has no capacity limit."""
+        if obj.capacity is None:
+            return None
+        return max(obj.capacity - getattr(obj, "confirmed_count", 0), 0)
+
+    def get_calendar_url(self, obj: Event) -> str:
+        return reverse("event-calendar", kwargs={"pk": obj.pk})
+
+
+class MyRegistrationSerializer(serializers.ModelSerializer):
+    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    waitlist_position = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Registration
+        fields = ["id", "event", "status", "status_label", "waitlist_position", "queued_at", "confirmed_at"]
+        read_only_fields = fields
+
+    def get_waitlist_position(self, obj: Registration) -> int | None:
+        """1-based place on the waiting list; null unless waitlisted."""
+        from api.events.services import waitlist_position
+
+        return waitlist_position(obj)
+
+
+class EventDetailSerializer(EventSerializer):
+    booth_categories = BoothCategorySerializer(many=True, read_only=True)
+    exhibitors = ExhibitorSerializer(many=True, read_only=True)
+    my_registration = serializers.SerializerMethodField()
+
+    class Meta(EventSerializer.Meta):
+        fields = [*EventSerializer.Meta.fields, "booth_categories", "exhibitors", "my_registration"]
+        read_only_fields = fields
+
+    @extend_schema_field(MyRegistrationSerializer(allow_null=True))
+    def get_my_registration(self, obj: Event) -> dict[str, Any] | None:
+        from api.events.selectors import my_registration
+
+        request = self.context.get("request")
+        registration = my_registration(event=obj, user=getattr(request, "user", None))
+        return MyRegistrationSerializer(registration).data if registration else None
+
+
+class EventCreateInputSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=200)
+    description = serializers.CharField(max_length=20000, required=False, allow_blank=True, default="")
+    kind = serializers.ChoiceField(choices=EventKind.choices)
+    starts_at = EventDateTimeField()
+    ends_at = EventDateTimeField()
+    venue_name = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    venue_address = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+    online_url = serializers.URLField(max_length=200, required=False, allow_blank=True, default="")
+    capacity = serializers.IntegerField(
+        min_value=1, max_value=100000, required=False, allow_null=True, default=None, help_text=_("Empty: unlimited.")
+    )
+    registration_opens_at = EventDateTimeField(required=False, allow_null=True, default=None)
+    registration_closes_at = EventDateTimeField(required=False, allow_null=True, default=None)
+    host_ids = serializers.PrimaryKeyRelatedField(
+        queryset=Enterprise.objects.all(),
+        many=True,
+        required=False,
+        default=list,
+        help_text=_("Host organisations. Members must include one of their own."),
+    )
+    organiser_ids = serializers.PrimaryKeyRelatedField(
+        queryset=get_user_model().objects.filter(is_active=True),
+        many=True,
+        required=False,
+        default=list,
+        help_text=_("Users who manage the event besides its creator."),
+    )
+
+    def validate_host_ids(self, value: list[Enterprise]) -> list[Enterprise]:
+        if len(value) > 20:
+            raise serializers.ValidationError(_("At most 20 hosts."), code="max_length")
+        return value
+
+    def validate_organiser_ids(self, value: list[Any]) -> list[Any]:
+        if len(value) > 20:
+            raise serializers.ValidationError(_("At most 20 organisers."), code="max_length")
+        return value
+
+    def to_service_kwargs(self) -> dict[str, Any]:
+        data = dict(self.validated_data)
+        if "host_ids" in data:
+            data["hosts"] = data.pop("host_ids")
+        if "organiser_ids" in data:
+            data["organisers"] = data.pop("organiser_ids")
+        return data
+
+
+class EventUpdateInputSerializer(EventCreateInputSerializer):
+    """Every field optional (PATCH); fields sent replace the current values."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["partial"] = True
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.required = False
+            field.default = serializers.empty
+
+
+class EventCancelInputSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=2000, help_text=_("Why; shown on the event and sent to registrants."))
+
+
+class EventRescheduleInputSerializer(serializers.Serializer):
+    starts_at = EventDateTimeField()
+    ends_at = EventDateTimeField()
+
+
+class CoverImageInputSerializer(serializers.Serializer):
+    image = serializers.ImageField(help_text=_("PNG, JPEG or WebP, at most 5 MB."))
+
+
+# --- Registrations ------------------------------------------------------------------------------------------
+
+
+class RegistrationSerializer(MyRegistrationSerializer):
+    pass
+
+
+class AttendeeUserSerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
+    display_name = serializers.CharField(read_only=True)
+    email = serializers.EmailField(read_only=True)
+
+
+class AttendeeSerializer(serializers.ModelSerializer):
+    user = AttendeeUserSerializer(read_only=True)
+    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    waitlist_position = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Registration
+        fields = [
+            "id",
+            "user",
+            "status",
+            "status_label",
+            "waitlist_position",
+            "queued_at",
+            "confirmed_at",
+            "checked_in_at",
+        ]
+        read_only_fields = fields
+
+    def get_waitlist_position(self, obj: Registration) -> int | None:
+        """1-based place on the waiting list; null unless waitlisted."""
+        return self.context.get("positions", {}).get(obj.pk)
+
+
+# --- Series --------------------------------------------------------------------------------------------------------
+
+
+class EventSeriesSerializer(serializers.ModelSerializer):
+    online_url = serializers.CharField(read_only=True, help_text=_("Link to join online; empty when there is none."))
+    kind_label = serializers.CharField(source="get_kind_display", read_only=True)
+    hosts = HostSerializer(many=True, read_only=True)
+    organisers = OrganiserSerializer(many=True, read_only=True)
+    occurrence_count = serializers.IntegerField(read_only=True, default=0)
+
+    class Meta:
+        model = EventSeries
+        fields = [
+            "id",
+            "title",
+            "description",
+            "kind",
+            "kind_label",
+            "recurrence_rule",
+            "starts_at",
+            "ends_at",
+            "venue_name",
+            "venue_address",
+            "online_url",
+            "capacity",
+            "hosts",
+            "organisers",
+            "occurrence_count",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+
+class EventSeriesCreateInputSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=200)
+    description = serializers.CharField(max_length=20000, required=False, allow_blank=True, default="")
+    kind = serializers.ChoiceField(choices=EventKind.choices)
+    recurrence_rule = serializers.CharField(
+        max_length=500,
+        help_text=_("RFC 5545 RRULE value, e.g. FREQ=MONTHLY;INTERVAL=3;BYDAY=2SA (weekly or less often)."),
+    )
+    starts_at = EventDateTimeField(help_text=_("Start of the first occurrence (DTSTART)."))
+    ends_at = EventDateTimeField(help_text=_("End of the first occurrence (its length applies to all)."))
+    venue_name = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    venue_address = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
+    online_url = serializers.URLField(max_length=200, required=False, allow_blank=True, default="")
+    capacity = serializers.IntegerField(min_value=1, max_value=100000, required=False, allow_null=True, default=None)
+    host_ids = serializers.PrimaryKeyRelatedField(
+        queryset=Enterprise.objects.all(), many=True, required=False, default=list
+    )
+    organiser_ids = serializers.PrimaryKeyRelatedField(
+        queryset=get_user_model().objects.filter(is_active=True), many=True, required=False, default=list
+    )
+
+    validate_host_ids = EventCreateInputSerializer.validate_host_ids
+    validate_organiser_ids = EventCreateInputSerializer.validate_organiser_ids
+    to_service_kwargs = EventCreateInputSerializer.to_service_kwargs
+
+
+class EventSeriesUpdateInputSerializer(serializers.Serializer):
+    """Edit the whole series (applies to future occurrences not edited on their own)."""
+
+    title = serializers.CharField(max_length=200, required=False)
+    description = serializers.CharField(max_length=20000, required=False, allow_blank=True)
+    kind = serializers.ChoiceField(choices=EventKind.choices, required=False)
+    venue_name = serializers.CharField(max_length=200, required=False, allow_blank=True)
+    venue_address = serializers.CharField(max_length=300, required=False, allow_blank=True)
+    online_url = serializers.URLField(max_length=200, required=False, allow_blank=True)
+    capacity = serializers.IntegerField(min_value=1, max_value=100000, required=False, allow_null=True)
+    host_ids = serializers.PrimaryKeyRelatedField(queryset=Enterprise.objects.all(), many=True, required=False)
+    organiser_ids = serializers.PrimaryKeyRelatedField(
+        queryset=get_user_model().objects.filter(is_active=True), many=True, required=False
+    )
+
+    validate_host_ids = EventCreateInputSerializer.validate_host_ids
+    validate_organiser_ids = EventCreateInputSerializer.validate_organiser_ids
+    to_service_kwargs = EventCreateInputSerializer.to_service_kwargs
+
+
+# --- Booths ----------------------------------------------------------------------------------------------------------
+
+
+class BoothCategoryCreateInputSerializer(serializers.Serializer):
+    category = serializers.ChoiceField(choices=ProductCategory.choices)
+    name = serializers.CharField(max_length=120, required=False, allow_blank=True, default="")
+    booths = serializers.IntegerField(min_value=1, max_value=1000)
+
+
+class BoothCategoryUpdateInputSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=120, required=False, allow_blank=True)
+    booths = serializers.IntegerField(min_value=0, max_value=1000, required=False)
+
+
+class BoothApplicationSerializer(serializers.ModelSerializer):
+    enterprise = HostSerializer(read_only=True)
+    category = serializers.CharField(source="category.category", read_only=True)
+    category_id = serializers.IntegerField(read_only=True)
+    products = ExhibitedProductSerializer(many=True, read_only=True)
+    status_label = serializers.CharField(source="get_status_display", read_only=True)
+
+    class Meta:
+        model = BoothApplication
+        fields = [
+            "id",
+            "event",
+            "category_id",
+            "category",
+            "enterprise",
+            "products",
+            "note",
+            "status",
+            "status_label",
+            "decision_reason",
+            "decided_at",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+
+class BoothApplicationCreateInputSerializer(serializers.Serializer):
+    category_id = serializers.IntegerField(min_value=1, help_text=_("A booth category of this event."))
+    enterprise_id = serializers.IntegerField(min_value=1, help_text=_("The organisation you apply for."))
+    product_ids = serializers.ListField(
+        child=serializers.IntegerField(min_value=1), required=False, default=list, max_length=30
+    )
+    note = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
+
+
+class BoothDecisionInputSerializer(serializers.Serializer):
+    reason = serializers.CharField(max_length=2000, help_text=_("Why; sent to the applicant."))
+
+
+# --- Calendar feeds ---------------------------------------------------------------------------------------------------
+
+
+class CalendarTokenSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = CalendarToken
+        fields = ["url", "created_at"]
+        read_only_fields = fields
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_url(self, obj: CalendarToken) -> str:
+        path = reverse("calendar-personal", kwargs={"token": obj.token})
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request else path

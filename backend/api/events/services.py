@@ -1,0 +1,881 @@
+"""Event rules: creating and changing events and series, registration with a waiting list,
+check-in, exhibitor booths and calendar tokens.
+
+No overbooking: every service that hands out a seat locks the event row (a booth, its category
+row) with ``select_for_update()`` inside the transaction, then counts in the database; two
+requests for the last seat queue on that lock and the second one sees it taken. On SQLite the
+IMMEDIATE transactions serialise writers the same way. Notifications are posted through
+``api.notifications.services.notify`` (their e-mail leaves after commit).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from dateutil.rrule import DAILY, HOURLY, MINUTELY, SECONDLY, rrulestr
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from rest_framework.exceptions import NotFound, PermissionDenied
+
+from api.common.errors import ConflictError, validation_error
+from api.common.images import stored_name
+from api.common.permissions import EDIT_ROLES, is_coordinator, membership_roles
+from api.enterprises.models import Enterprise, Product
+from api.events.models import (
+    BoothApplication,
+    BoothApplicationStatus,
+    BoothCategory,
+    CalendarToken,
+    Event,
+    EventSeries,
+    EventStatus,
+    Registration,
+    RegistrationStatus,
+)
+from api.notifications.models import NotificationKind
+from api.notifications.services import notify
+
+# Occurrences of a series exist as rows up to this far ahead, and at most this many at once.
+SERIES_HORIZON = timedelta(days=400)
+SERIES_MAX_OCCURRENCES = 60
+SERIES_TEMPLATE_FIELDS = ("title", "description", "kind", "venue_name", "venue_address", "online_url", "capacity")
+_NOTIFY_ON_CHANGE = ("starts_at", "ends_at", "venue_name", "venue_address", "online_url")
+
+
+def _event_url(event: Event) -> str:
+    return f"/events/{event.pk}"
+
+
+# --- Checks shared by events and series ------------------------------------------------------------
+
+
+def _check_times(
+    *,
+    starts_at: datetime,
+    ends_at: datetime,
+    registration_opens_at: datetime | None = None,
+    registration_closes_at: datetime | None = None,
+) -> None:
+    if ends_at <= starts_at:
+        raise validation_error("ends_at", _("The end must be after the start."), code="ends_before_start")
+    if registration_opens_at and registration_closes_at and registration_closes_at <= registration_opens_at:
+        raise validation_error(
+            "registration_closes_at",
+            _("Registration must close after it opens."),
+            code="registration_window_invalid",
+        )
+    if registration_closes_at and registration_closes_at > ends_at:
+        raise validation_error(
+            "registration_closes_at",
+            _("Registration cannot close after the event ends."),
+            code="registration_window_invalid",
+        )
+
+
+def _check_hosts(*, actor: Any, hosts: Sequence[Enterprise], previous: Iterable[int] = ()) -> None:
+    """Members may only add organisations they belong to, and must keep one of theirs as a host."""
+    if is_coordinator(actor):
+        return
+    mine = {eid for eid, role in membership_roles(actor).items() if role in EDIT_ROLES}
+    added = {h.pk for h in hosts} - set(previous)
+    foreign = sorted(added - mine)
+    if foreign:
+        raise validation_error(
+            "host_ids",
+            _("You can only add organisations you are a member of as hosts (not %(ids)s).")
+            % {"ids": ", ".join(map(str, foreign))},
+            code="host_not_yours",
+        )
+    if not mine & {h.pk for h in hosts}:
+        raise validation_error(
+            "host_ids", _("At least one host must be an organisation you are a member of."), code="host_required"
+        )
+
+
+def _confirmed_count(event_id: int) -> int:
+    return Registration.objects.filter(event_id=event_id, status=RegistrationStatus.CONFIRMED).count()
+
+
+def _check_capacity(*, event: Event, capacity: int | None) -> None:
+    if capacity is None:
+        return
+    confirmed = _confirmed_count(event.pk)
+    if capacity < confirmed:
+        raise validation_error(
+            "capacity",
+            _("Capacity cannot be below the %(count)d people already confirmed.") % {"count": confirmed},
+            code="capacity_below_confirmed",
+        )
+
+
+# --- Events ---------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def event_create(
+    *,
+    actor: Any,
+    title: str,
+    kind: str,
+    starts_at: datetime,
+    ends_at: datetime,
+    description: str = "",
+    venue_name: str = "",
+    venue_address: str = "",
+    online_url: str = "",
+    capacity: int | None = None,
+    registration_opens_at: datetime | None = None,
+    registration_closes_at: datetime | None = None,
+    hosts: Sequence[Enterprise] = (),
+    organisers: Sequence[Any] = (),
+) -> Event:
+    """Create a standalone event. Members must host it with one of their organisations; the
+    creator is always one of its organisers."""
+    _check_times(
+        starts_at=starts_at,
+        ends_at=ends_at,
+        registration_opens_at=registration_opens_at,
+        registration_closes_at=registration_closes_at,
+    )
+    _check_hosts(actor=actor, hosts=hosts)
+    event = Event.objects.create(
+        title=title,
+        kind=kind,
+        starts_at=starts_at,
+        ends_at=ends_at,
+        description=description,
+        venue_name=venue_name,
+        venue_address=venue_address,
+        online_url=online_url,
+        capacity=capacity,
+        registration_opens_at=registration_opens_at,
+        registration_closes_at=registration_closes_at,
+        created_by=actor,
+    )
+    event.hosts.set(hosts)
+    event.organisers.set({actor, *organisers})
+    return event
+
+
+def _promote_waitlisted(event: Event) -> list[Registration]:
+    """Confirm people from the head of the waiting list while seats are free. Caller holds the
+    event row lock."""
+    promoted: list[Registration] = []
+    confirmed = _confirmed_count(event.pk)
+    queue = Registration.objects.filter(event=event, status=RegistrationStatus.WAITLISTED).order_by("queued_at", "id")
+    for registration in queue.select_related("user"):
+        if event.capacity is not None and confirmed >= event.capacity:
+            break
+        registration.status = RegistrationStatus.CONFIRMED
+        registration.confirmed_at = timezone.now()
+        registration.save(update_fields=["status", "confirmed_at", "updated_at"])
+        confirmed += 1
+        promoted.append(registration)
+        notify(
+            user=registration.user,
+            kind=NotificationKind.REGISTRATION_PROMOTED,
+            title=gettext_lazy("Your place is confirmed: %(title)s"),
+            body=gettext_lazy(
+                "A seat became free and your registration moved from the waiting list to confirmed. "
+                "The event starts %(start)s."
+            ),
+            params={"title": event.title, "start": _local(event.starts_at)},
+            url=_event_url(event),
+            data={"event_id": event.pk, "registration_id": registration.pk},
+        )
+    return promoted
+
+
+def _local(moment: datetime) -> str:
+    return timezone.localtime(moment, ZoneInfo(settings.TIME_ZONE)).strftime("%Y-%m-%d %H:%M")
+
+
+def _notify_registrants(event: Event, *, kind: str, title: Any, body: Any, params: dict[str, Any]) -> None:
+    active = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED)
+    for registration in Registration.objects.filter(event=event, status__in=active).select_related("user"):
+        notify(
+            user=registration.user,
+            kind=kind,
+            title=title,
+            body=body,
+            params=params,
+            url=_event_url(event),
+            data={"event_id": event.pk},
+        )
+
+
+def _lock_event(event_id: int) -> Event:
+    try:
+        return Event.objects.select_for_update().get(pk=event_id)
+    except Event.DoesNotExist as exc:
+        raise NotFound() from exc
+
+
+@transaction.atomic
+def event_update(*, event: Event, actor: Any, detach: bool = True, **changes: Any) -> Event:
+    """Change an event. ``changes`` holds model fields plus optional ``hosts`` and ``organisers``.
+
+    Capacity may not drop below the confirmed count; raising it confirms people from the waiting
+    list. An occurrence edited this way is detached from its series (``detach``). Registrants
+    hear about a new time or place.
+    """
+    event = _lock_event(event.pk)
+    hosts = changes.pop("hosts", None)
+    organisers = changes.pop("organisers", None)
+    _check_times(
+        starts_at=changes.get("starts_at", event.starts_at),
+        ends_at=changes.get("ends_at", event.ends_at),
+        registration_opens_at=changes.get("registration_opens_at", event.registration_opens_at),
+        registration_closes_at=changes.get("registration_closes_at", event.registration_closes_at),
+    )
+    if "capacity" in changes:
+        _check_capacity(event=event, capacity=changes["capacity"])
+    if hosts is not None:
+        _check_hosts(actor=actor, hosts=hosts, previous=event.hosts.values_list("pk", flat=True))
+    moved = any(field in changes and changes[field] != getattr(event, field) for field in _NOTIFY_ON_CHANGE)
+    capacity_grew = "capacity" in changes and (
+        changes["capacity"] is None or (event.capacity is not None and changes["capacity"] > event.capacity)
+    )
+    for field, value in changes.items():
+        setattr(event, field, value)
+    event.sequence += 1
+    if detach and event.series_id:
+        event.is_detached = True
+    event.save()
+    if hosts is not None:
+        event.hosts.set(hosts)
+    if organisers is not None:
+        event.organisers.set(organisers)
+    if capacity_grew:
+        _promote_waitlisted(event)
+    if moved:
+        _notify_registrants(
+            event,
+            kind=NotificationKind.EVENT_CHANGED,
+            title=gettext_lazy("Event changed: %(title)s"),
+            body=gettext_lazy(
+                "The time or place of an event you registered for changed. It now starts %(start)s at %(venue)s."
+            ),
+            params={"title": event.title, "start": _local(event.starts_at), "venue": event.venue_name or "-"},
+        )
+    return event
+
+
+@transaction.atomic
+def event_cancel(*, event: Event, actor: Any, reason: str) -> Event:
+    """Cancel an event with a reason; everyone registered or waiting is told. Registrations are kept."""
+    event = _lock_event(event.pk)
+    if event.status == EventStatus.CANCELLED:
+        raise ConflictError(_("The event is already cancelled."), code="event_already_cancelled")
+    event.status = EventStatus.CANCELLED
+    event.status_reason = reason
+    event.sequence += 1
+    event.save(update_fields=["status", "status_reason", "sequence", "updated_at"])
+    _notify_registrants(
+        event,
+        kind=NotificationKind.EVENT_CANCELLED,
+        title=gettext_lazy("Event cancelled: %(title)s"),
+        body=gettext_lazy("An event you registered for was cancelled. Reason: %(reason)s"),
+        params={"title": event.title, "reason": reason},
+    )
+    return event
+
+
+@transaction.atomic
+def event_postpone(*, event: Event, actor: Any, reason: str) -> Event:
+    """Mark an event postponed (new date to follow); registration pauses, registrants are told."""
+    event = _lock_event(event.pk)
+    if event.status != EventStatus.SCHEDULED:
+        raise ConflictError(_("Only a scheduled event can be postponed."), code="event_not_scheduled")
+    event.status = EventStatus.POSTPONED
+    event.status_reason = reason
+    event.sequence += 1
+    event.save(update_fields=["status", "status_reason", "sequence", "updated_at"])
+    _notify_registrants(
+        event,
+        kind=NotificationKind.EVENT_CHANGED,
+        title=gettext_lazy("Event postponed: %(title)s"),
+        body=gettext_lazy("An event you registered for was postponed; a new date will follow. Reason: %(reason)s"),
+        params={"title": event.title, "reason": reason},
+    )
+    return event
+
+
+@transaction.atomic
+def event_reschedule(*, event: Event, actor: Any, starts_at: datetime, ends_at: datetime) -> Event:
+    """Give a postponed (or scheduled) event its new time and put it back on schedule."""
+    event = _lock_event(event.pk)
+    if event.status == EventStatus.CANCELLED:
+        raise ConflictError(_("A cancelled event cannot be rescheduled."), code="event_cancelled")
+    _check_times(
+        starts_at=starts_at,
+        ends_at=ends_at,
+        registration_opens_at=event.registration_opens_at,
+        registration_closes_at=event.registration_closes_at,
+    )
+    if ends_at <= timezone.now():
+        raise validation_error("ends_at", _("The new time is in the past."), code="in_past")
+    event.starts_at, event.ends_at = starts_at, ends_at
+    event.status = EventStatus.SCHEDULED
+    event.status_reason = ""
+    event.sequence += 1
+    if event.series_id:
+        event.is_detached = True
+    event.save()
+    _notify_registrants(
+        event,
+        kind=NotificationKind.EVENT_CHANGED,
+        title=gettext_lazy("New date: %(title)s"),
+        body=gettext_lazy("An event you registered for has a new time: it starts %(start)s."),
+        params={"title": event.title, "start": _local(event.starts_at)},
+    )
+    return event
+
+
+@transaction.atomic
+def event_delete(*, event: Event, actor: Any) -> None:
+    """Delete an event nobody registered for; otherwise it must be cancelled (history is kept)."""
+    event = _lock_event(event.pk)
+    active = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED)
+    if Registration.objects.filter(event=event, status__in=active).exists():
+        raise ConflictError(
+            _("People are registered for this event: cancel it instead of deleting it."), code="event_has_registrations"
+        )
+    if event.booth_applications.exists():
+        raise ConflictError(
+            _("Organisations applied for booths at this event: cancel it instead of deleting it."),
+            code="event_has_registrations",
+        )
+    event.delete()
+
+
+@transaction.atomic
+def event_cover_set(*, event: Event, image: Any, image_format: str) -> Event:
+    event = _lock_event(event.pk)
+    old = event.cover_image.name if event.cover_image else ""
+    # A random name: the client never chooses a path in storage.
+    event.cover_image.save(stored_name(image_format), image, save=False)
+    event.sequence += 1
+    event.save(update_fields=["cover_image", "sequence", "updated_at"])
+    if old:
+        storage, name = event.cover_image.storage, old
+        transaction.on_commit(lambda: storage.delete(name))
+    return event
+
+
+@transaction.atomic
+def event_cover_delete(*, event: Event) -> Event:
+    event = _lock_event(event.pk)
+    if event.cover_image:
+        storage, name = event.cover_image.storage, event.cover_image.name
+        event.cover_image = ""
+        event.save(update_fields=["cover_image", "updated_at"])
+        transaction.on_commit(lambda: storage.delete(name))
+    return event
+
+
+# --- Registration ------------------------------------------------------------------------------------------
+
+
+def _check_registration_open(event: Event, now: datetime) -> None:
+    if event.status == EventStatus.CANCELLED:
+        raise ConflictError(_("The event is cancelled."), code="event_cancelled")
+    if event.status == EventStatus.POSTPONED:
+        raise ConflictError(
+            _("The event is postponed; registration reopens with its new date."), code="event_postponed"
+        )
+    if event.starts_at <= now:
+        raise ConflictError(_("The event has already started or is over."), code="event_past")
+    if event.registration_opens_at and now < event.registration_opens_at:
+        raise ConflictError(
+            _("Registration opens %(when)s.") % {"when": _local(event.registration_opens_at)},
+            code="registration_not_open",
+        )
+    if event.registration_closes_at and now >= event.registration_closes_at:
+        raise ConflictError(
+            _("Registration closed %(when)s.") % {"when": _local(event.registration_closes_at)},
+            code="registration_closed",
+        )
+
+
+@transaction.atomic
+def registration_create(*, event_id: int, user: Any) -> tuple[Registration, bool]:
+    """Register ``user``: confirmed while seats are left, else waitlisted at the end of the queue.
+
+    Returns ``(registration, created)``; registering again while registered changes nothing.
+    The event row lock makes the count-and-insert atomic across concurrent requests.
+    """
+    event = _lock_event(event_id)
+    existing = Registration.objects.filter(event=event, user=user).first()
+    if existing and existing.status != RegistrationStatus.CANCELLED:
+        return existing, False
+    now = timezone.now()
+    _check_registration_open(event, now)
+    full = event.capacity is not None and _confirmed_count(event.pk) >= event.capacity
+    status = RegistrationStatus.WAITLISTED if full else RegistrationStatus.CONFIRMED
+    registration = existing or Registration(event=event, user=user)
+    registration.status = status
+    registration.queued_at = now
+    registration.confirmed_at = None if full else now
+    registration.cancelled_at = None
+    registration.checked_in_at = None
+    registration.save()
+    if full:
+        notify(
+            user=user,
+            kind=NotificationKind.REGISTRATION_WAITLISTED,
+            title=gettext_lazy("On the waiting list: %(title)s"),
+            body=gettext_lazy(
+                "The event is full; you are number %(position)d on the waiting list. "
+                "We will tell you as soon as a seat is free."
+            ),
+            params={"title": event.title, "position": waitlist_position(registration)},
+            url=_event_url(event),
+            data={"event_id": event.pk, "registration_id": registration.pk},
+        )
+    else:
+        notify(
+            user=user,
+            kind=NotificationKind.REGISTRATION_CONFIRMED,
+            title=gettext_lazy("Registration confirmed: %(title)s"),
+            body=gettext_lazy("Your place is confirmed. The event starts %(start)s at %(venue)s."),
+            params={"title": event.title, "start": _local(event.starts_at), "venue": event.venue_name or "-"},
+            url=_event_url(event),
+            data={"event_id": event.pk, "registration_id": registration.pk},
+        )
+    return registration, True
+
+
+@transaction.atomic
+def registration_cancel(*, event_id: int, user: Any) -> None:
+    """Cancel ``user``'s registration; a freed seat goes to the head of the waiting list."""
+    event = _lock_event(event_id)
+    registration = (
+        Registration.objects.select_for_update()
+        .filter(event=event, user=user, status__in=(RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED))
+        .first()
+    )
+    if registration is None:
+        raise NotFound(_("You are not registered for this event."))
+    if event.ends_at <= timezone.now():
+        raise ConflictError(_("The event is over; its attendance can no longer change."), code="event_past")
+    was_confirmed = registration.status == RegistrationStatus.CONFIRMED
+    registration.status = RegistrationStatus.CANCELLED
+    registration.cancelled_at = timezone.now()
+    registration.save(update_fields=["status", "cancelled_at", "updated_at"])
+    if was_confirmed and event.status == EventStatus.SCHEDULED:
+        _promote_waitlisted(event)
+
+
+def waitlist_position(registration: Registration) -> int | None:
+    """1-based place in the queue of a waitlisted registration (None otherwise)."""
+    if registration.status != RegistrationStatus.WAITLISTED:
+        return None
+    ahead = Registration.objects.filter(event_id=registration.event_id, status=RegistrationStatus.WAITLISTED).filter(
+        Q(queued_at__lt=registration.queued_at) | Q(queued_at=registration.queued_at, id__lt=registration.pk)
+    )
+    return ahead.count() + 1
+
+
+@transaction.atomic
+def registration_check_in(*, event: Event, registration_id: int, checked_in: bool) -> Registration:
+    """Mark (or unmark) a confirmed attendee as present."""
+    try:
+        registration = (
+            Registration.objects.select_for_update(of=("self",))
+            .select_related("user")
+            .get(pk=registration_id, event=event)
+        )
+    except Registration.DoesNotExist as exc:
+        raise NotFound() from exc
+    if registration.status != RegistrationStatus.CONFIRMED:
+        raise ConflictError(_("Only confirmed attendees can be checked in."), code="registration_not_confirmed")
+    if checked_in and registration.checked_in_at is None:
+        registration.checked_in_at = timezone.now()
+    elif not checked_in:
+        registration.checked_in_at = None
+    registration.save(update_fields=["checked_in_at", "updated_at"])
+    return registration
+
+
+# --- Series -------------------------------------------------------------------------------------------------------
+
+
+def parse_recurrence_rule(*, rule: str, starts_at: datetime) -> Any:
+    """Validate an RFC 5545 RRULE value and return the dateutil rule anchored at ``starts_at``
+    (in the city's time zone, so "every second Saturday 10:00" stays 10:00 local)."""
+    text = rule.strip()
+    if text.upper().startswith("RRULE:"):
+        text = text[6:]
+    if not text or any(ch in text for ch in "\r\n") or "DTSTART" in text.upper():
+        raise validation_error(
+            "recurrence_rule", _("Give one RRULE value, e.g. FREQ=MONTHLY;BYDAY=2SA."), code="recurrence_rule_invalid"
+        )
+    local = timezone.localtime(starts_at, ZoneInfo(settings.TIME_ZONE))
+    try:
+        parsed = rrulestr(text, dtstart=local)
+    except Exception as exc:  # dateutil raises ValueError, TypeError, KeyError… for bad input
+        raise validation_error(
+            "recurrence_rule",
+            _("Not a valid RFC 5545 recurrence rule: %(error)s") % {"error": str(exc)[:200] or type(exc).__name__},
+            code="recurrence_rule_invalid",
+        ) from exc
+    if not hasattr(parsed, "_freq") or parsed._freq in (DAILY, HOURLY, MINUTELY, SECONDLY):
+        raise validation_error(
+            "recurrence_rule",
+            _("An event series repeats weekly, monthly or yearly (FREQ=WEEKLY, MONTHLY or YEARLY)."),
+            code="recurrence_rule_invalid",
+        )
+    return parsed
+
+
+def _occurrence_starts(series: EventSeries) -> tuple[list[datetime], datetime]:
+    """Starts of the occurrences due after ``materialised_until``, and the new horizon."""
+    rule = parse_recurrence_rule(rule=series.recurrence_rule, starts_at=series.starts_at)
+    now = timezone.now()
+    until = max(now, series.starts_at) + SERIES_HORIZON
+    done = series.materialised_until
+    starts: list[datetime] = []
+    for moment in rule:
+        if moment > until:
+            break
+        if moment < now or (done is not None and moment <= done):
+            continue  # no occurrences in the past, none created before
+        if len(starts) >= SERIES_MAX_OCCURRENCES:
+            return starts, starts[-1]
+        starts.append(moment)
+    return starts, until
+
+
+def _series_materialise(series: EventSeries, *, actor: Any) -> int:
+    """Create the occurrences due up to the horizon. Occurrences before ``materialised_until`` are
+    never created again, so one deleted on purpose stays deleted."""
+    length = series.ends_at - series.starts_at
+    existing = set(series.occurrences.values_list("starts_at", flat=True))
+    hosts = list(series.hosts.all())
+    organisers = list(series.organisers.all())
+    starts, horizon = _occurrence_starts(series)
+    created = 0
+    for start in starts:
+        if start in existing:
+            continue
+        event = Event.objects.create(
+            series=series,
+            starts_at=start,
+            ends_at=start + length,
+            created_by=actor,
+            **{field: getattr(series, field) for field in SERIES_TEMPLATE_FIELDS},
+        )
+        event.hosts.set(hosts)
+        event.organisers.set(organisers)
+        created += 1
+    series.materialised_until = horizon
+    series.save(update_fields=["materialised_until"])
+    return created
+
+
+@transaction.atomic
+def event_series_create(
+    *,
+    actor: Any,
+    title: str,
+    kind: str,
+    recurrence_rule: str,
+    starts_at: datetime,
+    ends_at: datetime,
+    description: str = "",
+    venue_name: str = "",
+    venue_address: str = "",
+    online_url: str = "",
+    capacity: int | None = None,
+    hosts: Sequence[Enterprise] = (),
+    organisers: Sequence[Any] = (),
+) -> EventSeries:
+    """Create a series and its occurrences up to ``SERIES_HORIZON`` (at most
+    ``SERIES_MAX_OCCURRENCES``). A rule that yields no occurrence is a 400."""
+    _check_times(starts_at=starts_at, ends_at=ends_at)
+    _check_hosts(actor=actor, hosts=hosts)
+    parse_recurrence_rule(rule=recurrence_rule, starts_at=starts_at)
+    series = EventSeries(
+        title=title,
+        kind=kind,
+        recurrence_rule=recurrence_rule.strip().removeprefix("RRULE:"),
+        starts_at=starts_at,
+        ends_at=ends_at,
+        description=description,
+        venue_name=venue_name,
+        venue_address=venue_address,
+        online_url=online_url,
+        capacity=capacity,
+        created_by=actor,
+    )
+    series.save()
+    series.hosts.set(hosts)
+    series.organisers.set({actor, *organisers})
+    if not _series_materialise(series, actor=actor):
+        raise validation_error(
+            "recurrence_rule", _("The rule yields no occurrence in the coming year."), code="recurrence_rule_empty"
+        )
+    return series
+
+
+def event_series_extend() -> int:
+    """Create, for every series, the occurrences that have come within the horizon since it was
+    last materialised (one transaction per series). Returns how many were created."""
+    created = 0
+    for series_id in EventSeries.objects.order_by("pk").values_list("pk", flat=True):
+        with transaction.atomic():
+            series = EventSeries.objects.select_for_update().get(pk=series_id)
+            created += _series_materialise(series, actor=series.created_by)
+    return created
+
+
+@transaction.atomic
+def event_series_update(*, series: EventSeries, actor: Any, **changes: Any) -> EventSeries:
+    """Edit the whole series: the template and every future occurrence not edited on its own.
+
+    Past and detached occurrences keep their values. Capacity may not drop below the confirmed
+    count of any occurrence it applies to.
+    """
+    series = EventSeries.objects.select_for_update().get(pk=series.pk)
+    hosts = changes.pop("hosts", None)
+    organisers = changes.pop("organisers", None)
+    if hosts is not None:
+        _check_hosts(actor=actor, hosts=hosts, previous=series.hosts.values_list("pk", flat=True))
+    for field, value in changes.items():
+        setattr(series, field, value)
+    series.save()
+    if hosts is not None:
+        series.hosts.set(hosts)
+    if organisers is not None:
+        series.organisers.set(organisers)
+    upcoming = (
+        series.occurrences.filter(is_detached=False, starts_at__gt=timezone.now())
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    occurrence_changes = {k: v for k, v in changes.items() if k in SERIES_TEMPLATE_FIELDS}
+    for event_id in list(upcoming):
+        occurrence = Event.objects.get(pk=event_id)
+        extra: dict[str, Any] = {}
+        if hosts is not None:
+            extra["hosts"] = hosts
+        if organisers is not None:
+            extra["organisers"] = organisers
+        try:
+            event_update(event=occurrence, actor=actor, detach=False, **occurrence_changes, **extra)
+        except Exception as exc:
+            detail = getattr(exc, "detail", None)
+            if isinstance(detail, dict) and "capacity" in detail:
+                raise validation_error(
+                    "capacity",
+                    _("Capacity is below the confirmed count of the occurrence on %(date)s.")
+                    % {"date": _local(occurrence.starts_at)},
+                    code="capacity_below_confirmed",
+                ) from exc
+            raise
+    return series
+
+
+# --- Booths -----------------------------------------------------------------------------------------------------
+
+
+def _accepted_count(category_id: int) -> int:
+    return BoothApplication.objects.filter(category_id=category_id, status=BoothApplicationStatus.ACCEPTED).count()
+
+
+@transaction.atomic
+def booth_category_create(*, event: Event, category: str, booths: int, name: str = "") -> BoothCategory:
+    event = _lock_event(event.pk)
+    if BoothCategory.objects.filter(event=event, category=category).exists():
+        raise validation_error("category", _("This event already has booths of this category."), code="duplicate")
+    return BoothCategory.objects.create(event=event, category=category, booths=booths, name=name)
+
+
+@transaction.atomic
+def booth_category_update(
+    *, booth_category: BoothCategory, booths: int | None = None, name: str | None = None
+) -> BoothCategory:
+    """Change the number of booths: never below the accepted count; more booths accept waitlisted
+    applications in order."""
+    booth_category = BoothCategory.objects.select_for_update().get(pk=booth_category.pk)
+    if booths is not None:
+        accepted = _accepted_count(booth_category.pk)
+        if booths < accepted:
+            raise validation_error(
+                "booths",
+                _("There are already %(count)d accepted exhibitors in this category.") % {"count": accepted},
+                code="booths_below_accepted",
+            )
+        booth_category.booths = booths
+    if name is not None:
+        booth_category.name = name
+    booth_category.save()
+    _promote_booth_waitlist(booth_category)
+    return booth_category
+
+
+def _booth_decided(application: BoothApplication) -> None:
+    if application.applied_by is None:
+        return
+    params = {
+        "enterprise": application.enterprise.name,
+        "title": application.event.title,
+        "status": application.get_status_display(),
+        "reason": application.decision_reason or "-",
+    }
+    notify(
+        user=application.applied_by,
+        kind=NotificationKind.BOOTH_APPLICATION_DECIDED,
+        title=gettext_lazy("Booth application of %(enterprise)s: %(status)s"),
+        body=gettext_lazy("Your booth application for %(title)s is now: %(status)s. Reason: %(reason)s"),
+        params=params,
+        url=_event_url(application.event),
+        data={"event_id": application.event_id, "booth_application_id": application.pk},
+    )
+
+
+def _promote_booth_waitlist(booth_category: BoothCategory) -> None:
+    """Accept waitlisted applications in order while booths are free (category row locked)."""
+    accepted = _accepted_count(booth_category.pk)
+    queue = BoothApplication.objects.filter(category=booth_category, status=BoothApplicationStatus.WAITLISTED).order_by(
+        "queued_at", "id"
+    )
+    for application in queue.select_related("enterprise", "event", "applied_by"):
+        if accepted >= booth_category.booths:
+            break
+        application.status = BoothApplicationStatus.ACCEPTED
+        application.decided_at = timezone.now()
+        application.save(update_fields=["status", "decided_at", "updated_at"])
+        accepted += 1
+        _booth_decided(application)
+
+
+@transaction.atomic
+def booth_application_create(
+    *, actor: Any, booth_category: BoothCategory, enterprise: Enterprise, products: Sequence[Product], note: str = ""
+) -> BoothApplication:
+    """An organisation's member applies for a booth, showing some of the organisation's products."""
+    if not is_coordinator(actor) and membership_roles(actor).get(enterprise.pk) not in EDIT_ROLES:
+        raise PermissionDenied(_("You can only apply on behalf of an organisation you are a member of."))
+    foreign = sorted(p.pk for p in products if p.enterprise_id != enterprise.pk)
+    if foreign:
+        raise validation_error(
+            "product_ids",
+            _("Products %(ids)s are not this organisation's.") % {"ids": ", ".join(map(str, foreign))},
+            code="product_not_yours",
+        )
+    booth_category = (
+        BoothCategory.objects.select_for_update(of=("self",)).select_related("event").get(pk=booth_category.pk)
+    )
+    event = booth_category.event
+    if event.status == EventStatus.CANCELLED:
+        raise ConflictError(_("The event is cancelled."), code="event_cancelled")
+    if event.starts_at <= timezone.now():
+        raise ConflictError(_("The event has already started or is over."), code="event_past")
+    application = BoothApplication.objects.filter(event=event, enterprise=enterprise).first()
+    if application and application.status not in (BoothApplicationStatus.WITHDRAWN, BoothApplicationStatus.DECLINED):
+        raise ConflictError(
+            _("This organisation has already applied for a booth at this event."), code="booth_already_applied"
+        )
+    application = application or BoothApplication(event=event, enterprise=enterprise)
+    application.category = booth_category
+    application.note = note
+    application.status = BoothApplicationStatus.PENDING
+    application.decision_reason = ""
+    application.decided_at = None
+    application.decided_by = None
+    application.queued_at = None
+    application.applied_by = actor
+    application.save()
+    application.products.set(products)
+    return application
+
+
+def _lock_application(application_id: int) -> tuple[BoothApplication, BoothCategory]:
+    """Lock order: category row, then the application (the same everywhere, no deadlocks)."""
+    category_id = BoothApplication.objects.filter(pk=application_id).values_list("category_id", flat=True).first()
+    if category_id is None:
+        raise NotFound()
+    category = BoothCategory.objects.select_for_update().get(pk=category_id)
+    application = (
+        BoothApplication.objects.select_for_update(of=("self",))
+        .select_related("enterprise", "event", "applied_by")
+        .get(pk=application_id)
+    )
+    return application, category
+
+
+@transaction.atomic
+def booth_application_accept(*, application_id: int, actor: Any) -> BoothApplication:
+    """Accept a pending application: a booth if one is free, else the category's waiting list."""
+    application, category = _lock_application(application_id)
+    if application.status != BoothApplicationStatus.PENDING:
+        raise ConflictError(
+            _("Only a pending application can be accepted (this one is %(status)s).")
+            % {"status": application.get_status_display()},
+            code="booth_application_not_pending",
+        )
+    now = timezone.now()
+    full = _accepted_count(category.pk) >= category.booths
+    application.status = BoothApplicationStatus.WAITLISTED if full else BoothApplicationStatus.ACCEPTED
+    application.queued_at = now
+    application.decided_at = now
+    application.decided_by = actor
+    application.save()
+    _booth_decided(application)
+    return application
+
+
+@transaction.atomic
+def booth_application_decline(*, application_id: int, actor: Any, reason: str) -> BoothApplication:
+    application, category = _lock_application(application_id)
+    if application.status in (BoothApplicationStatus.DECLINED, BoothApplicationStatus.WITHDRAWN):
+        raise ConflictError(_("This application is already closed."), code="booth_application_closed")
+    was_accepted = application.status == BoothApplicationStatus.ACCEPTED
+    application.status = BoothApplicationStatus.DECLINED
+    application.decision_reason = reason
+    application.decided_at = timezone.now()
+    application.decided_by = actor
+    application.save()
+    _booth_decided(application)
+    if was_accepted:
+        _promote_booth_waitlist(category)
+    return application
+
+
+@transaction.atomic
+def booth_application_withdraw(*, application_id: int, actor: Any) -> BoothApplication:
+    application, category = _lock_application(application_id)
+    if application.status in (BoothApplicationStatus.DECLINED, BoothApplicationStatus.WITHDRAWN):
+        raise ConflictError(_("This application is already closed."), code="booth_application_closed")
+    was_accepted = application.status == BoothApplicationStatus.ACCEPTED
+    application.status = BoothApplicationStatus.WITHDRAWN
+    application.save(update_fields=["status", "updated_at"])
+    if was_accepted:
+        _promote_booth_waitlist(category)
+    return application
+
+
+# --- Calendar tokens -----------------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def calendar_token_rotate(*, user: Any) -> CalendarToken:
+    """Issue a new personal feed token; the previous URL stops working at once."""
+    CalendarToken.objects.filter(user=user).delete()
+    return CalendarToken.objects.create(user=user)
+
+
+@transaction.atomic
+def calendar_token_revoke(*, user: Any) -> None:
+    deleted, _rows = CalendarToken.objects.filter(user=user).delete()
+    if not deleted:
+        raise NotFound(_("You have no calendar feed."))

@@ -1,0 +1,14 @@
+import django_filters
+
+from api.notifications.models import Notification, NotificationKind
+
+
+class NotificationFilter(django_filters.FilterSet):
+    unread = django_filters.BooleanFilter(
+        field_name="read_at", lookup_expr="isnull", label="true: only unread; false: only read"
+    )
+    kind = django_filters.ChoiceFilter(choices=NotificationKind.choices)
+
+    class Meta:
+        model = Notification
+        fields = ["unread", "kind"]

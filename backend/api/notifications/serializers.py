@@ -1,0 +1,41 @@
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from api.notifications.models import Notification, NotificationKind
+
+
+class NotificationSerializer(serializers.ModelSerializer):
+    kind_label = serializers.CharField(source="get_kind_display", read_only=True)
+    is_read = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Notification
+        fields = ["id", "kind", "kind_label", "title", "body", "url", "data", "is_read", "read_at", "created_at"]
+        read_only_fields = fields
+
+    def get_is_read(self, obj: Notification) -> bool:
+        return obj.read_at is not None
+
+
+class UnreadCountSerializer(serializers.Serializer):
+    unread = serializers.IntegerField(help_text=_("Number of unread notifications."))
+
+
+class MarkedCountSerializer(serializers.Serializer):
+    marked = serializers.IntegerField(help_text=_("Number of notifications marked read."))
+
+
+class NotificationPreferenceSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=NotificationKind.choices)
+    kind_label = serializers.CharField(read_only=True)
+    email = serializers.BooleanField(help_text=_("Also send an e-mail for this kind."))
+    in_app = serializers.BooleanField(read_only=True, help_text=_("In-app notifications are always on."))
+
+
+class NotificationPreferenceItemInputSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=NotificationKind.choices)
+    email = serializers.BooleanField()
+
+
+class NotificationPreferencesInputSerializer(serializers.Serializer):
+    preferences = NotificationPreferenceItemInputSerializer(many=True, max_length=50)
