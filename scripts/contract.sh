@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 PORT=${CONTRACT_PORT:-8765}
 MAX_EXAMPLES=${CONTRACT_MAX_EXAMPLES:-25}
+WORKERS=${CONTRACT_WORKERS:-2}
 WORKDIR=$(mktemp -d)
 SERVER_PID=""
 
@@ -47,7 +48,7 @@ TOKEN=$(curl -fsS -H 'Content-Type: application/json' \
 CHECKS=not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,response_headers_conformance
 run() {
   .venv/bin/schemathesis run docs/openapi.yaml --url "http://127.0.0.1:$PORT" \
-    --checks "$CHECKS" --max-examples "$MAX_EXAMPLES" --seed 2015 --no-color "$@"
+    --checks "$CHECKS" --max-examples "$MAX_EXAMPLES" --workers "$WORKERS" --seed 2015 --no-color "$@"
 }
 status=0
 echo "== contract: anonymous"
