@@ -9,13 +9,14 @@ PORT ?= 8000
 PYTEST_ARGS ?= -n 2
 STAMP := $(VENV)/.installed
 
-.PHONY: help install messages migrate demo run serve test test-backend test-pg lint format check openapi openapi-check contract lock clean
+.PHONY: help install messages migrate demo run serve test test-backend test-pg bench lint format check openapi openapi-check contract lock clean
 
 help:
 	@echo "make run       – the whole product on http://127.0.0.1:$(PORT) with SQLite and demo data"
 	@echo "make test      – the whole test suite"
 	@echo "make check     – lint, spec drift, missing migrations, Django checks"
 	@echo "make contract  – schemathesis against docs/openapi.yaml on a local server"
+	@echo "make bench     – speed and memory budgets on PostgreSQL (drops and recreates sehub_bench)"
 	@echo "make openapi   – regenerate docs/openapi.yaml"
 
 # Re-installs only when the lock file changes.
@@ -49,6 +50,11 @@ test-pg: install
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/sehub} \
 	CACHE_URL=$${CACHE_URL:-redis://127.0.0.1:6379/1} \
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# Speed and memory budgets (scripts/bench.py) on a PostgreSQL database it drops and recreates; its
+# name must end in "bench". Prints a table, writes var/bench/report.json, fails over budget.
+bench: install
+	$(PY) scripts/bench.py
 
 lint: install
 	$(VENV)/bin/ruff check backend tests scripts

@@ -63,6 +63,18 @@ PRODUCT_FIELDS = ("name", "description", "price", "category", "order_url", "orde
 # --- Search columns ----------------------------------------------------------------------------------
 
 
+def enterprise_search_columns(enterprise: Enterprise, *, tags: list[str], product_names: list[str]) -> dict[str, str]:
+    """The search columns of an organisation from its fields, tag names and product names (sorted)."""
+    document = build_document(
+        [enterprise.name, enterprise.name_en, enterprise.social_mission, enterprise.description, *tags, *product_names]
+    )
+    return {"search_document": document, "name_initials": hangul_initials(enterprise.name)[:120]}
+
+
+def product_search_columns(product: Product) -> dict[str, str]:
+    return {"search_document": build_document([product.name, product.description])}
+
+
 def enterprise_search_refresh(*, enterprise_id: int) -> None:
     """Recompute the organisation's search text (names, mission, description, tags, product names)."""
     enterprise = Enterprise.objects.filter(pk=enterprise_id).first()
@@ -70,20 +82,15 @@ def enterprise_search_refresh(*, enterprise_id: int) -> None:
         return
     tags = list(enterprise.tags.order_by("name").values_list("name", flat=True))
     products = list(enterprise.products.order_by("name").values_list("name", flat=True))
-    document = build_document(
-        [enterprise.name, enterprise.name_en, enterprise.social_mission, enterprise.description, *tags, *products]
-    )
     Enterprise.objects.filter(pk=enterprise_id).update(
-        search_document=document, name_initials=hangul_initials(enterprise.name)[:120]
+        **enterprise_search_columns(enterprise, tags=tags, product_names=products)
     )
 
 
 def product_search_refresh(*, product_id: int) -> None:
     product = Product.objects.filter(pk=product_id).only("name", "description").first()
     if product is not None:
-        Product.objects.filter(pk=product_id).update(
-            search_document=build_document([product.name, product.description])
-        )
+        Product.objects.filter(pk=product_id).update(**product_search_columns(product))
 
 
 # --- Organisations ----------------------------------------------------------------------------------
