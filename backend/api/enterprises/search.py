@@ -6,7 +6,8 @@ services), so one indexed expression serves every query:
 
 - PostgreSQL, 3+ characters: ``UPPER(search_document) LIKE UPPER('%q%')`` via pg_trgm's GIN index;
 - PostgreSQL, 1–2 characters: ``sehub_grams(search_document) @> sehub_query_grams(q)`` (GIN over
-  the characters and character bigrams) plus the same ``LIKE`` as a recheck;
+  the characters and character bigrams), rechecked with ``STRPOS`` (not ``LIKE``, which would
+  draw in the trigram index and scan all of it);
 - 초성 queries (only initial consonants, "ㅇㅋ"): the gram index over ``name_initials``, any length;
 - SQLite: a case-insensitive substring scan.
 
@@ -22,6 +23,7 @@ from typing import Any
 from django.contrib.postgres.fields import ArrayField
 from django.db import connection
 from django.db.models import Case, F, Func, IntegerField, QuerySet, TextField, Value, When
+from django.db.models.functions import StrIndex, Upper
 
 # Hangul syllables U+AC00–U+D7A3 are composed as (initial × 21 + medial) × 28 + final.
 _SYLLABLE_FIRST, _SYLLABLE_LAST = 0xAC00, 0xD7A3
@@ -75,14 +77,18 @@ def _substring_filter(
     queryset: QuerySet[Any], column: str, query: str, *, folded: bool = True, grams_only: bool = False
 ) -> QuerySet[Any]:
     lookup = "icontains" if folded else "contains"
-    qs = queryset.filter(**{f"{column}__{lookup}": query})
     if connection.vendor == "postgresql" and (grams_only or len(query) < 3):
-        # No trigram in a 1–2 character pattern (and no trigram index on the initials): let the gram
-        # index find the candidates; the LIKE above rechecks them.
-        qs = qs.alias(**{f"_{column}_grams": Grams(F(column))}).filter(
-            **{f"_{column}_grams__contains": QueryGrams(Value(query))}
+        # No trigram in a 1–2 character pattern (and no trigram index on the initials): the gram
+        # index finds the candidates and STRPOS rechecks them. Not LIKE: the planner would AND in
+        # the trigram index, which a pattern without trigrams turns into a scan of the whole index.
+        haystack = Upper(F(column)) if folded else F(column)
+        needle = Upper(Value(query)) if folded else Value(query)
+        return (
+            queryset.alias(**{f"_{column}_grams": Grams(F(column)), f"_{column}_pos": StrIndex(haystack, needle)})
+            .filter(**{f"_{column}_grams__contains": QueryGrams(Value(query))})
+            .filter(**{f"_{column}_pos__gt": 0})
         )
-    return qs
+    return queryset.filter(**{f"{column}__{lookup}": query})
 
 
 def search_enterprises(queryset: QuerySet[Any], raw_query: str) -> QuerySet[Any]:
