@@ -29,6 +29,7 @@ from django.core.validators import EmailValidator, URLValidator
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from api.common.spreadsheets import UTF8_BOM, spreadsheet_safe
 from api.enterprises.models import CERTIFIED_KINDS, EnterpriseKind, EnterpriseStatus, Sector
 
 MAX_ROWS = 5000
@@ -202,7 +203,7 @@ def parse(raw: bytes) -> ParseResult:
         raise CsvFileError(_("The file is empty."), "empty_file") from None
     except csv.Error as exc:
         raise CsvFileError(_("The file is not valid CSV: %(error)s") % {"error": exc}, "invalid_csv") from None
-    columns: list[str | None] = [HEADER_ALIASES.get(h.strip().lstrip("\ufeff")) for h in header]
+    columns: list[str | None] = [HEADER_ALIASES.get(h.strip().lstrip(UTF8_BOM)) for h in header]
     if "name" not in columns or "kind" not in columns:
         raise CsvFileError(
             _("The header row must contain at least 기업명 and 기업유형 (found: %(found)s).")
@@ -348,7 +349,7 @@ def export_rows(enterprises: Iterable[Any]) -> Iterable[str]:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow([header for header, _f in COLUMNS])
-    yield "\ufeff" + buffer.getvalue()
+    yield UTF8_BOM + buffer.getvalue()
     district_ko = {code: ko for code, ko, _en in settings.SEHUB_DISTRICTS}
     for enterprise in enterprises:
         buffer.seek(0)
@@ -367,13 +368,6 @@ def export_rows(enterprises: Iterable[Any]) -> Iterable[str]:
                 value = ", ".join(t.name for t in enterprise.tags.all())
             else:
                 value = getattr(enterprise, fld)
-            row.append(_safe_cell("" if value is None else str(value)))
+            row.append(spreadsheet_safe("" if value is None else str(value)))
         writer.writerow(row)
         yield buffer.getvalue()
-
-
-def _safe_cell(value: str) -> str:
-    # A cell starting with = + - @ is run as a formula by spreadsheets (CSV injection).
-    if value and value[0] in "=+-@\t\r" and not value.lstrip("-").replace(".", "").isdigit():
-        return "'" + value
-    return value

@@ -28,6 +28,7 @@ from api.common.filters import StrictOrderingFilter
 from api.common.images import image_check
 from api.common.permissions import IsCoordinator, IsEnterpriseEditorOrReadOnly
 from api.common.schema import problem_response
+from api.common.spreadsheets import UTF8_BOM, spreadsheet_safe
 from api.enterprises.models import Enterprise, Product
 from api.events import examples as ex
 from api.events import selectors, services
@@ -435,11 +436,6 @@ class EventActionViewSet(viewsets.GenericViewSet):
         return Response(BoothCategorySerializer(category).data, status=status.HTTP_201_CREATED)
 
 
-def _csv_safe(value: str) -> str:
-    """Keep spreadsheet apps from running a cell as a formula (CSV injection)."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
 class _EventSubListView(generics.ListAPIView):
     """Lists under ``/events/{id}/``: the event is looked up (404) before anything else."""
 
@@ -839,7 +835,7 @@ class EventAttendeesCSVView(APIView):
         self.check_object_permissions(request, event)
         positions = selectors.waitlist_positions(event=event)
         buffer = io.StringIO()
-        buffer.write("\ufeff")
+        buffer.write(UTF8_BOM)
         writer = csv.writer(buffer)
         writer.writerow(["번호", "이름", "이메일", "상태", "대기 순번", "신청 시각", "입장 확인"])
         for index, registration in enumerate(selectors.attendee_list(event=event), start=1):
@@ -847,8 +843,8 @@ class EventAttendeesCSVView(APIView):
             writer.writerow(
                 [
                     index,
-                    _csv_safe(registration.user.display_name),
-                    _csv_safe(registration.user.email),
+                    spreadsheet_safe(registration.user.display_name),
+                    spreadsheet_safe(registration.user.email),
                     registration.get_status_display(),
                     positions.get(registration.pk, ""),
                     timezone.localtime(registration.queued_at).strftime("%Y-%m-%d %H:%M"),
