@@ -127,3 +127,9 @@ def test_sqlite_uses_wal_and_immediate_transactions():
         cursor.execute("PRAGMA busy_timeout")
         assert cursor.fetchone()[0] >= 5000
     assert connection.settings_dict["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
+
+
+def test_var_is_kept_out_of_git():
+    """var/ holds the database, the secret key and uploads."""
+    for path in ("var/secret_key", "var/sehub.sqlite3", "var/media/enterprises/logos/x.png"):
+        assert subprocess.run(["git", "check-ignore", "-q", path], cwd=REPO).returncode == 0, path
