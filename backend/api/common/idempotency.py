@@ -51,6 +51,8 @@ from rest_framework.throttling import BaseThrottle
 # throttle class) while rest_framework.views loads, which errors.py itself imports.
 
 if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
     from api.common.models import IdempotencyRecord
 
 logger = logging.getLogger(__name__)
@@ -88,6 +90,12 @@ class IdempotencyKeyInUse(exceptions.APIException):
     default_code = "idempotency_key_in_use"
 
 
+def _records() -> QuerySet[IdempotencyRecord]:
+    from api.common.models import IdempotencyRecord  # not at import time: see the imports
+
+    return IdempotencyRecord.objects.all()
+
+
 def record_key(scope: str, key: str) -> str:
     """The stored key: the caller's scope and the client's key, hashed (no raw key is kept)."""
     return hashlib.sha256(f"{scope}\0{key}".encode()).hexdigest()
@@ -111,9 +119,7 @@ class Claim:
     owner: str
 
     def finish(self, response: HttpResponse) -> None:
-        from api.common.models import IdempotencyRecord
-
-        mine = IdempotencyRecord.objects.filter(key=self.key, owner=self.owner, status_code__isnull=True)
+        mine = _records().filter(key=self.key, owner=self.owner, status_code__isnull=True)
         code = response.status_code
         if getattr(response, "streaming", False) or code >= 500 or code in _NOT_STORED:
             mine.delete()
@@ -131,20 +137,16 @@ class Claim:
 
 def lookup(key: str, now: datetime) -> IdempotencyRecord | None:
     """The live record for ``key``; an expired one is deleted on the way and counts as absent."""
-    from api.common.models import IdempotencyRecord
-
-    record = IdempotencyRecord.objects.filter(key=key).first()
+    record = _records().filter(key=key).first()
     if record is not None and record.expires_at <= now:
-        IdempotencyRecord.objects.filter(pk=record.pk, expires_at__lte=now).delete()
+        _records().filter(pk=record.pk, expires_at__lte=now).delete()
         return None
     return record
 
 
 def purge_expired(now: datetime | None = None) -> int:
     """Delete every record past its TTL; returns how many."""
-    from api.common.models import IdempotencyRecord
-
-    deleted, _ = IdempotencyRecord.objects.filter(expires_at__lte=now or timezone.now()).delete()
+    deleted, _ = _records().filter(expires_at__lte=now or timezone.now()).delete()
     return deleted
 
 
@@ -158,8 +160,6 @@ def _replay(record: IdempotencyRecord) -> HttpResponse:
 
 def _settle(record: IdempotencyRecord, request_fingerprint: str, now: datetime) -> Claim | HttpResponse:
     """What a request meets when ``record`` already exists for its key."""
-    from api.common.models import IdempotencyRecord
-
     if record.fingerprint != request_fingerprint:
         raise IdempotencyKeyReused()
     if record.status_code is not None:
@@ -168,8 +168,10 @@ def _settle(record: IdempotencyRecord, request_fingerprint: str, now: datetime) 
         raise IdempotencyKeyInUse()
     # The holder died without finishing (a killed worker): take its claim over, once.
     owner = uuid.uuid4().hex
-    taken = IdempotencyRecord.objects.filter(pk=record.pk, owner=record.owner, status_code__isnull=True).update(
-        owner=owner, locked_until=now + timedelta(seconds=settings.IDEMPOTENCY_LOCK_SECONDS)
+    taken = (
+        _records()
+        .filter(pk=record.pk, owner=record.owner, status_code__isnull=True)
+        .update(owner=owner, locked_until=now + timedelta(seconds=settings.IDEMPOTENCY_LOCK_SECONDS))
     )
     if not taken:
         raise IdempotencyKeyInUse()
@@ -181,8 +183,6 @@ def claim_or_replay(*, key: str, request_fingerprint: str) -> Claim | HttpRespon
 
     Raises 422 for a key used with another request and 409 while another request holds it.
     """
-    from api.common.models import IdempotencyRecord
-
     now = timezone.now()
     record = lookup(key, now)
     if record is not None:
@@ -190,7 +190,7 @@ def claim_or_replay(*, key: str, request_fingerprint: str) -> Claim | HttpRespon
     owner = uuid.uuid4().hex
     try:
         with transaction.atomic():
-            IdempotencyRecord.objects.create(
+            _records().create(
                 key=key,
                 fingerprint=request_fingerprint,
                 owner=owner,
