@@ -14,6 +14,8 @@ urlpatterns = [
     # Unknown API paths answer in the problem format even with DEBUG on, whatever the method
     # (without csrf_exempt a DELETE to an unknown path would get Django's HTML CSRF page).
     re_path(r"^api/", csrf_exempt(errors.handler404)),
+    # The web app (index for client-side routes, robots.txt, sitemap.xml): last, it catches the rest.
+    path("", include("api.web.urls")),
 ]
 
 handler400 = "api.common.errors.handler400"

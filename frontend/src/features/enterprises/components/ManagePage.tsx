@@ -40,7 +40,7 @@ export function ManagePage() {
         <Link to={`/enterprises/${slug}`}>{t('manage.viewPublic')}</Link>
       </p>
       {!q.data.data.is_verified && <p className="notice">{t('manage.pending')}</p>}
-      <DetailsForm key={q.data.etag ?? ''} e={q.data.data} etag={q.data.etag} />
+      <DetailsForm key={slug} e={q.data.data} etag={q.data.etag} />
       <LogoForm slug={slug} />
       <ProductsSection slug={slug} />
       <MembersSection slug={slug} />
