@@ -122,7 +122,7 @@ const middleware: Middleware = {
 };
 
 export const api = createClient<paths>({
-  baseUrl: '',
+  baseUrl: typeof window !== 'undefined' && window.location ? window.location.origin : '',
   // Resolved at call time so tests can replace fetch (MSW) after import.
   fetch: (input: Request) => globalThis.fetch(input),
 });
