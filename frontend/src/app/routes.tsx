@@ -4,14 +4,12 @@ import { Layout } from './Layout';
 import { HomePage } from './HomePage';
 import { NotFoundPage, RequireLogin } from './guards';
 import { Loading } from '../components/ui/States';
+import { EventPage } from '../features/events/components/EventPage';
+import { EnterprisePage } from '../features/enterprises/components/EnterprisePage';
+import { DirectoryPage } from '../features/enterprises/components/DirectoryPage';
 
-// Every page but the home page is its own chunk: the home page's initial JavaScript stays small.
-const DirectoryPage = lazy(() =>
-  import('../features/enterprises/components/DirectoryPage').then((m) => ({ default: m.DirectoryPage })),
-);
-const EnterprisePage = lazy(() =>
-  import('../features/enterprises/components/EnterprisePage').then((m) => ({ default: m.EnterprisePage })),
-);
+// The pages people land on from search engines and shared links (home, directory, organisation,
+// event) are in the entry chunk; every other page is its own chunk, loaded when visited.
 const ProductsPage = lazy(() =>
   import('../features/enterprises/components/ProductsPage').then((m) => ({ default: m.ProductsPage })),
 );
@@ -31,9 +29,6 @@ const MyOrganisationsPage = lazy(() =>
 );
 const EventsPage = lazy(() =>
   import('../features/events/components/EventsPage').then((m) => ({ default: m.EventsPage })),
-);
-const EventPage = lazy(() =>
-  import('../features/events/components/EventPage').then((m) => ({ default: m.EventPage })),
 );
 const HostEventPage = lazy(() =>
   import('../features/events/components/HostEventPage').then((m) => ({ default: m.HostEventPage })),

@@ -61,6 +61,7 @@ const en: Messages = {
     verifiedOnly: 'Verified only',
     count_one: '{{count}} organisation',
     count_other: '{{count}} organisations',
+    results: 'Results',
     empty: 'No organisation matches.',
     export: 'Download this list as CSV',
   },

@@ -59,6 +59,7 @@ const ko = {
     verifiedOnly: '확인된 조직만',
     count_one: '{{count}}개 조직',
     count_other: '{{count}}개 조직',
+    results: '검색 결과',
     empty: '조건에 맞는 조직이 없습니다.',
     export: '이 목록을 CSV로 내려받기',
   },

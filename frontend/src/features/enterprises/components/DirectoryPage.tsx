@@ -119,6 +119,7 @@ export function DirectoryPage() {
       <p className="result-count" role="status" aria-live="polite">
         {query.data ? t('directory.count', { count: query.data.count }) : '\u00a0'}
       </p>
+      <h2 className="sr-only">{t('directory.results')}</h2>
       {query.isPending ? (
         <Loading />
       ) : query.isError ? (

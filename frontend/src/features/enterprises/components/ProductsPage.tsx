@@ -59,6 +59,7 @@ export function ProductsPage() {
       <p className="result-count" role="status" aria-live="polite">
         {query.data ? t('products.count', { count: query.data.count }) : '\u00a0'}
       </p>
+      <h2 className="sr-only">{t('directory.results')}</h2>
       {query.isPending ? (
         <Loading />
       ) : query.isError ? (

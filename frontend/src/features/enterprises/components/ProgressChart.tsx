@@ -11,45 +11,42 @@ export function ProgressChart() {
   return (
     <section aria-labelledby="progress-title" className="progress-section">
       <h2 id="progress-title">{t('home.progressTitle')}</h2>
-      {q.isPending ? (
-        <Loading />
-      ) : q.isError ? (
+      {q.isError ? (
         <ErrorState error={q.error} retry={() => void q.refetch()} />
       ) : (
+        // The same boxes while loading (dashes, empty bars): nothing moves when the numbers arrive.
         <>
+          {q.isPending && <Loading />}
           <dl className="numbers">
-            <div>
-              <dt>{t('home.organisations')}</dt>
-              <dd>{formatNumber(q.data.organisations, lang)}</dd>
-            </div>
-            <div>
-              <dt>{t('home.jobs')}</dt>
-              <dd>{formatNumber(q.data.employees_total, lang)}</dd>
-            </div>
-            <div>
-              <dt>{t('home.vulnerableJobs')}</dt>
-              <dd>{formatNumber(q.data.employees_vulnerable, lang)}</dd>
-            </div>
-            <div>
-              <dt>{t('home.products')}</dt>
-              <dd>{formatNumber(q.data.products, lang)}</dd>
-            </div>
+            {(
+              [
+                ['home.organisations', q.data?.organisations],
+                ['home.jobs', q.data?.employees_total],
+                ['home.vulnerableJobs', q.data?.employees_vulnerable],
+                ['home.products', q.data?.products],
+              ] as const
+            ).map(([label, value]) => (
+              <div key={label}>
+                <dt>{t(label)}</dt>
+                <dd>{value == null ? '–' : formatNumber(value, lang)}</dd>
+              </div>
+            ))}
           </dl>
-          {q.data.progress.slice(-1).map((p) => (
-            <div key={p.year} className="bars">
-              <h3>{t('home.targetYear', { year: p.year })}</h3>
+          {(q.data ? q.data.progress.slice(-1) : [null]).map((p) => (
+            <div key={p?.year ?? 'pending'} className="bars">
+              <h3>{p ? t('home.targetYear', { year: p.year }) : '\u00a0'}</h3>
               <Bar
                 label={t('home.organisations')}
-                value={p.organisations}
-                target={p.organisations_target}
-                percent={p.organisations_percent}
+                value={p?.organisations ?? 0}
+                target={p?.organisations_target ?? 0}
+                percent={p?.organisations_percent ?? 0}
                 lang={lang}
               />
               <Bar
                 label={t('home.jobs')}
-                value={p.jobs}
-                target={p.jobs_target}
-                percent={p.jobs_percent}
+                value={p?.jobs ?? 0}
+                target={p?.jobs_target ?? 0}
+                percent={p?.jobs_percent ?? 0}
                 lang={lang}
               />
             </div>

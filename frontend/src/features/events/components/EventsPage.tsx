@@ -22,7 +22,14 @@ export function EventsPage() {
           {t('events.month')}
         </button>
       </div>
-      {view === 'list' ? <UpcomingList /> : <MonthCalendar />}
+      {view === 'list' ? (
+        <>
+          <h2 className="sr-only">{t('events.upcoming')}</h2>
+          <UpcomingList />
+        </>
+      ) : (
+        <MonthCalendar />
+      )}
       <p>
         <a href="/api/v1/events/calendar.ics">{t('events.subscribeAll')}</a>
       </p>
