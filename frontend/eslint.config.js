@@ -5,7 +5,16 @@ import reactHooks from 'eslint-plugin-react-hooks';
 const FEATURES = ['enterprises', 'events', 'accounts', 'notifications', 'coordinator'];
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'lighthouse', 'src/api/schema.d.ts'] },
+  {
+    ignores: [
+      'dist',
+      'node_modules',
+      'test-results',
+      'playwright-report',
+      'lighthouse',
+      'src/api/schema.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -19,7 +28,16 @@ export default tseslint.config(
   },
   {
     files: ['scripts/**/*.mjs', '*.config.{js,ts}', 'e2e/**/*.ts'],
-    languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly' } },
+    languageOptions: {
+      globals: {
+        console: 'readonly',
+        process: 'readonly',
+        URL: 'readonly',
+        fetch: 'readonly',
+        setTimeout: 'readonly',
+        Buffer: 'readonly',
+      },
+    },
   },
   // Features never import each other: shared code lives in src/lib and src/components.
   ...FEATURES.map((feature) => ({
@@ -31,7 +49,8 @@ export default tseslint.config(
           patterns: [
             {
               regex: `(^|/)(${FEATURES.filter((f) => f !== feature).join('|')})/`,
-              message: 'A feature must not import another feature; move shared code to src/lib or src/components.',
+              message:
+                'A feature must not import another feature; move shared code to src/lib or src/components.',
             },
             { regex: '(^|/)app/', message: 'Features must not import the app shell.' },
           ],
@@ -44,7 +63,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '(^|/)(features|app)/', message: 'Shared code must not depend on features or the app.' }] },
+        {
+          patterns: [
+            { regex: '(^|/)(features|app)/', message: 'Shared code must not depend on features or the app.' },
+          ],
+        },
       ],
     },
   },

@@ -10,5 +10,7 @@ const files = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m
 let total = 0;
 for (const file of files) total += gzipSync(readFileSync(join('dist', file)), { level: 9 }).length;
 const kb = total / 1024;
-console.log(`Home page initial JavaScript: ${kb.toFixed(1)} KB gzipped in ${files.length} files (budget ${BUDGET_KB} KB)`);
+console.log(
+  `Home page initial JavaScript: ${kb.toFixed(1)} KB gzipped in ${files.length} files (budget ${BUDGET_KB} KB)`,
+);
 if (kb > BUDGET_KB) process.exit(1);

@@ -44,7 +44,9 @@ async function waitUp() {
 }
 
 await waitUp();
-const events = await (await fetch(`${BASE}/api/v1/events/?search=${encodeURIComponent('사업계획서')}`)).json();
+const events = await (
+  await fetch(`${BASE}/api/v1/events/?search=${encodeURIComponent('사업계획서')}`)
+).json();
 const pages = {
   home: '/',
   directory: '/enterprises',
@@ -58,20 +60,37 @@ for (const [name, path] of Object.entries(pages)) {
   const out = `lighthouse/${name}.json`;
   execFileSync(
     'npx',
-    ['lighthouse', `${BASE}${path}`, '--quiet', '--output=json', `--output-path=${out}`, `--chrome-flags=${FLAGS}`],
-    { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' }, stdio: 'inherit' },
+    [
+      'lighthouse',
+      `${BASE}${path}`,
+      '--quiet',
+      '--output=json',
+      `--output-path=${out}`,
+      `--chrome-flags=${FLAGS}`,
+    ],
+    {
+      env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+      stdio: 'inherit',
+    },
   );
   const report = JSON.parse(readFileSync(out, 'utf8'));
   const scores = Object.fromEntries(
     Object.keys(BUDGET).map((k) => [k, Math.round((report.categories[k]?.score ?? 0) * 100)]),
   );
-  const row = Object.keys(BUDGET).map((k) => String(scores[k]).padStart(4)).join('  ');
+  const row = Object.keys(BUDGET)
+    .map((k) => String(scores[k]).padStart(4))
+    .join('  ');
   console.log(`${name.padEnd(12)} ${row}`);
   for (const [k, min] of Object.entries(BUDGET)) {
     if (scores[k] < min) {
       failed = true;
       const audits = Object.values(report.audits)
-        .filter((a) => a.score !== null && a.score < 1 && report.categories[k].auditRefs.some((r) => r.id === a.id && r.weight > 0))
+        .filter(
+          (a) =>
+            a.score !== null &&
+            a.score < 1 &&
+            report.categories[k].auditRefs.some((r) => r.id === a.id && r.weight > 0),
+        )
         .map((a) => `${a.id} (${a.score})`);
       console.log(`  ${k} ${scores[k]} < ${min}: ${audits.join(', ')}`);
     }
