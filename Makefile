@@ -99,8 +99,10 @@ NPM_STAMP := frontend/node_modules/.installed
 node:
 	@command -v npm > /dev/null || (apt-get update -qq && apt-get install -y -qq --no-install-recommends nodejs npm)
 
+# (fonts-nanum: Korean glyphs in screenshots.)
 chromium:
 	@command -v chromium > /dev/null || (apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium)
+	@fc-list 2> /dev/null | grep -qi nanum || apt-get install -y -qq --no-install-recommends fonts-nanum
 
 $(NPM_STAMP): frontend/package-lock.json | node
 	cd frontend && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
