@@ -32,12 +32,17 @@ test('home search finds organisations and products as you type', async ({ page }
   await expect(page.getByRole('link', { name: /오트밀 쿠키/ })).toBeVisible();
 });
 
-test('the last seat goes to the first user, the second one joins the waiting list', async ({ page, request }) => {
+test('the last seat goes to the first user, the second one joins the waiting list', async ({
+  page,
+  request,
+}) => {
   const id = await eventIdByTitle(request, '사업계획서');
   // Start from the demo state whichever run came before (cancel the waitlisted one first).
   for (const email of [MEMBER, CITIZEN]) {
     const token = await apiToken(request, email);
-    await request.delete(`/api/v1/events/${id}/registration/`, { headers: { Authorization: `Bearer ${token}` } });
+    await request.delete(`/api/v1/events/${id}/registration/`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
   }
   await login(page, CITIZEN);
   await page.goto(`/events/${id}`);

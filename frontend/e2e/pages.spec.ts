@@ -77,6 +77,12 @@ test('coordinator pages', async ({ page, request }, info) => {
     await expect(page.getByRole('heading', { level: 1 })).toContainText(heading);
     await check(page, name, info.project.name);
   }
-  await page.goto(`/my/events/${eventId}/attendees`);
+  await page.goto(`/events/${eventId}`);
+  await page.getByRole('link', { name: '참가자 명단' }).click();
   await expect(page.getByRole('cell', { name: /데모 참가자/ }).first()).toBeVisible();
+  await page
+    .getByRole('button', { name: /^출석 확인/ })
+    .first()
+    .click();
+  await expect(page.getByRole('button', { name: /^출석 /, pressed: true }).first()).toBeVisible();
 });

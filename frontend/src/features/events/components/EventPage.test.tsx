@@ -83,6 +83,12 @@ describe('EventPage', () => {
           { status: 201 },
         );
       }),
+      http.get('*/api/v1/events/7/attendees/', () =>
+        HttpResponse.json(
+          { type: 't', title: 't', status: 403, detail: '', code: 'permission_denied' },
+          { status: 403 },
+        ),
+      ),
       http.get('*/api/v1/calendar/token/', () =>
         HttpResponse.json(
           { type: 't', title: 't', status: 404, detail: '', code: 'not_found' },
@@ -108,6 +114,7 @@ describe('EventPage', () => {
     expect(start).toHaveTextContent(/2026\. 12\. 5\..*2:00/);
     await userEvent.click(screen.getByRole('button', { name: '대기자로 신청' }));
     expect(await screen.findByText('대기자 명단 1번째입니다.')).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: '참가자 명단' })).toBeNull();
     expect(screen.getByRole('link', { name: '내 캘린더에 추가 (.ics)' })).toHaveAttribute(
       'href',
       '/api/v1/events/7/calendar.ics',

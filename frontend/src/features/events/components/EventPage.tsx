@@ -94,6 +94,7 @@ export function EventPage() {
       </dl>
       {e.description && <p className="prewrap">{e.description}</p>}
       <Registration e={e} />
+      <ManageLinks id={e.id} />
       <section>
         <h2>{t('events.calendar')}</h2>
         <p>
@@ -155,6 +156,31 @@ function Registration({ e }: { e: EventDetail }) {
         </>
       )}
     </section>
+  );
+}
+
+/** Hosts' members, organisers and coordinators may read the attendee list: a 200 shows the link. */
+function ManageLinks({ id }: { id: number }) {
+  const { t } = useTranslation();
+  const signedIn = useSignedIn();
+  const probe = useQuery({
+    queryKey: ['events', 'can-manage', id],
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/events/{id}/attendees/', {
+          params: { path: { id }, query: { page_size: 1 } },
+        }),
+      ),
+    enabled: signedIn,
+    retry: false,
+  });
+  if (!probe.isSuccess) return null;
+  return (
+    <p>
+      <Link className="button secondary" to={`/my/events/${id}/attendees`}>
+        {t('attendees.title')}
+      </Link>
+    </p>
   );
 }
 
