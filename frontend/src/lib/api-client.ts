@@ -136,6 +136,11 @@ export function unwrap<T>(result: { data?: T; error?: unknown; response: Respons
   return result.data as T;
 }
 
+/** The API's messages for one field of a failed request (none when it is not an ApiError). */
+export function fieldErrors(error: unknown, field: string): string[] | undefined {
+  return error instanceof ApiError ? error.fieldErrors[field] : undefined;
+}
+
 /** Headers for a conditional write: `If-Match` with the ETag read with the resource. */
 export function ifMatch(etag: string | null | undefined): Record<string, string> {
   return etag ? { 'If-Match': etag } : {};

@@ -30,16 +30,25 @@ export function ErrorState({ error, retry }: { error: unknown; retry?: () => voi
   );
 }
 
-/** The error of a form without a field of its own (detail, non_field_errors). */
-export function FormError({ error }: { error: unknown }) {
+/**
+ * The error of a form that no field shows. With `withFields`, messages of named fields are shown by
+ * their <Field>s, so only the others (field null / non_field_errors) or the detail appear here.
+ */
+export function FormError({ error, withFields = false }: { error: unknown; withFields?: boolean }) {
   const { t } = useTranslation();
   if (!error) return null;
-  const msg =
-    error instanceof ApiError
-      ? [...(error.fieldErrors['non_field_errors'] ?? []), ...(error.fieldErrors['detail'] ?? [])].join(
-          ' ',
-        ) || error.message
-      : t('state.error');
+  let msg: string;
+  if (error instanceof ApiError) {
+    const general = [
+      ...(error.fieldErrors['non_field_errors'] ?? []),
+      ...(error.fieldErrors['detail'] ?? []),
+    ];
+    if (general.length) msg = general.join(' ');
+    else if (withFields && error.problem.errors?.length) return null;
+    else msg = error.message;
+  } else {
+    msg = t('state.error');
+  }
   return (
     <p className="form-error" role="alert">
       {msg}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { logout, usePasswordChange, useUpdateMe } from '../api/queries';
 import { Field } from '../../../components/ui/Field';
 import { ErrorState, FormError, Loading } from '../../../components/ui/States';
-import { ApiError, type Schemas } from '../../../lib/api-client';
+import { type Schemas, fieldErrors } from '../../../lib/api-client';
 import { changeLanguage } from '../../../lib/i18n';
 import { useMe } from '../../../lib/session';
 import { useTitle } from '../../../lib/useTitle';
@@ -60,10 +60,7 @@ function Profile({ user }: { user: Schemas['User'] }) {
           );
         }}
       >
-        <Field
-          label={t('fields.displayName')}
-          errors={err instanceof ApiError ? err.fieldErrors['display_name'] : undefined}
-        >
+        <Field label={t('fields.displayName')} errors={fieldErrors(err, 'display_name')}>
           {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} required />}
         </Field>
         <Field label={t('account.language')}>
@@ -78,7 +75,7 @@ function Profile({ user }: { user: Schemas['User'] }) {
             </select>
           )}
         </Field>
-        <FormError error={err instanceof ApiError && err.problem.errors?.length ? null : err} />
+        <FormError error={err} withFields />
         {update.isSuccess && (
           <p role="status" className="notice ok">
             {t('manage.saved')}
@@ -98,7 +95,7 @@ function PasswordChange() {
   const [oldPw, setOld] = useState('');
   const [newPw, setNew] = useState('');
   const err = change.error;
-  const fe = (k: string) => (err instanceof ApiError ? err.fieldErrors[k] : undefined);
+  const fe = (field: string) => fieldErrors(err, field);
   return (
     <section>
       <h2>{t('account.password')}</h2>
@@ -133,7 +130,7 @@ function PasswordChange() {
             />
           )}
         </Field>
-        <FormError error={err instanceof ApiError && err.problem.errors?.length ? null : err} />
+        <FormError error={err} withFields />
         {change.isSuccess && (
           <p role="status" className="notice ok">
             {t('account.passwordChanged')}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLogin } from '../api/queries';
 import { Field } from '../../../components/ui/Field';
 import { FormError } from '../../../components/ui/States';
-import { ApiError } from '../../../lib/api-client';
+import { fieldErrors } from '../../../lib/api-client';
 import { useTitle } from '../../../lib/useTitle';
 
 export function safeNext(next: string | null): string {
@@ -20,7 +20,7 @@ export function LoginPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const err = login.error;
-  const fe = (k: string) => (err instanceof ApiError ? err.fieldErrors[k] : undefined);
+  const fe = (field: string) => fieldErrors(err, field);
   return (
     <div className="page narrow">
       <h1>{t('auth.login')}</h1>
@@ -55,7 +55,7 @@ export function LoginPage() {
             />
           )}
         </Field>
-        <FormError error={err instanceof ApiError && err.problem.errors?.length ? null : err} />
+        <FormError error={err} withFields />
         <button type="submit" disabled={login.isPending}>
           {t('auth.login')}
         </button>

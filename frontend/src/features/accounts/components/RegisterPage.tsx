@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useRegisterAccount } from '../api/queries';
 import { Field } from '../../../components/ui/Field';
 import { FormError } from '../../../components/ui/States';
-import { ApiError } from '../../../lib/api-client';
+import { fieldErrors } from '../../../lib/api-client';
 import { useTitle } from '../../../lib/useTitle';
 
 export function RegisterPage() {
@@ -16,7 +16,7 @@ export function RegisterPage() {
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) =>
     setF({ ...f, [k]: e.target.value });
   const err = reg.error;
-  const fe = (k: string) => (err instanceof ApiError ? err.fieldErrors[k] : undefined);
+  const fe = (field: string) => fieldErrors(err, field);
   return (
     <div className="page narrow">
       <h1>{t('auth.register')}</h1>
@@ -65,7 +65,7 @@ export function RegisterPage() {
             />
           )}
         </Field>
-        <FormError error={err instanceof ApiError && err.problem.errors?.length ? null : err} />
+        <FormError error={err} withFields />
         <button type="submit" disabled={reg.isPending}>
           {t('auth.register')}
         </button>

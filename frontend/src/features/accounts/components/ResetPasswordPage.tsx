@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { usePasswordReset, usePasswordResetConfirm } from '../api/queries';
 import { Field } from '../../../components/ui/Field';
 import { FormError } from '../../../components/ui/States';
-import { ApiError } from '../../../lib/api-client';
+import { fieldErrors } from '../../../lib/api-client';
 import { useTitle } from '../../../lib/useTitle';
 
 /** /reset-password asks for the e-mail; the link in the e-mail adds ?uid=&token= to set a new one. */
@@ -41,15 +41,12 @@ function Request() {
         reset.mutate({ email });
       }}
     >
-      <Field
-        label={t('fields.email')}
-        errors={err instanceof ApiError ? err.fieldErrors['email'] : undefined}
-      >
+      <Field label={t('fields.email')} errors={fieldErrors(err, 'email')}>
         {(p) => (
           <input {...p} type="email" value={email} onChange={(e) => setEmail(e.target.value)} required />
         )}
       </Field>
-      <FormError error={err instanceof ApiError && err.problem.errors?.length ? null : err} />
+      <FormError error={err} withFields />
       <button type="submit" disabled={reset.isPending}>
         {t('auth.sendReset')}
       </button>
@@ -78,7 +75,7 @@ function Confirm({ uid, token }: { uid: string; token: string }) {
     >
       <Field
         label={t('auth.newPassword')}
-        errors={err instanceof ApiError ? err.fieldErrors['new_password'] : undefined}
+        errors={fieldErrors(err, 'new_password')}
         hint={t('auth.passwordHint')}
       >
         {(p) => (
@@ -92,7 +89,7 @@ function Confirm({ uid, token }: { uid: string; token: string }) {
           />
         )}
       </Field>
-      <FormError error={err instanceof ApiError && err.fieldErrors['new_password'] ? null : err} />
+      <FormError error={err} withFields />
       <button type="submit" disabled={confirm.isPending}>
         {t('auth.setPassword')}
       </button>

@@ -13,7 +13,7 @@ import {
 } from '../api/queries';
 import { Empty, ErrorState, FormError, Loading } from '../../../components/ui/States';
 import { Field } from '../../../components/ui/Field';
-import { ApiError, type Schemas } from '../../../lib/api-client';
+import { ApiError, type Schemas, fieldErrors } from '../../../lib/api-client';
 import { useMe } from '../../../lib/session';
 import { useTitle } from '../../../lib/useTitle';
 import { formatDateTime } from '../../../lib/format';
@@ -186,7 +186,7 @@ function Targets() {
     note: '',
   });
   const err = save.error;
-  const fe = (k: string) => (err instanceof ApiError ? err.fieldErrors[k] : undefined);
+  const fe = (field: string) => fieldErrors(err, field);
   return (
     <section>
       <h2>{t('coordinator.targets')}</h2>
@@ -287,7 +287,7 @@ function Targets() {
         <Field label={t('coordinator.note')} errors={fe('note')}>
           {(p) => <input {...p} value={f.note} onChange={(e) => setF({ ...f, note: e.target.value })} />}
         </Field>
-        <FormError error={err instanceof ApiError && err.problem.errors?.length ? null : err} />
+        <FormError error={err} withFields />
         {save.isSuccess && (
           <p role="status" className="notice ok">
             {t('manage.saved')}

@@ -14,16 +14,14 @@ import {
   useUploadLogo,
   type Enterprise,
 } from '../api/queries';
-import { ApiError, type Schemas } from '../../../lib/api-client';
+import { ApiError, fieldErrors, type Schemas } from '../../../lib/api-client';
 import { Field } from '../../../components/ui/Field';
 import { Empty, ErrorState, FormError, Loading } from '../../../components/ui/States';
 import { useTitle } from '../../../lib/useTitle';
 import { formatWon } from '../../../lib/format';
 import { CATEGORIES, DISTRICTS, KINDS, SECTORS } from './choices';
 
-function errs(error: unknown, field: string): string[] | undefined {
-  return error instanceof ApiError ? error.fieldErrors[field] : undefined;
-}
+const errs = fieldErrors;
 
 /** My organisation: details, logo, products and members (owners, editors, coordinators). */
 export function ManagePage() {
@@ -141,7 +139,7 @@ function DetailsForm({ e, etag }: { e: Enterprise; etag: string | null }) {
             {t('manage.stale')}
           </p>
         ) : (
-          <FormError error={err && !(err instanceof ApiError && err.problem.errors?.length) ? err : null} />
+          <FormError error={err} withFields />
         )}
         {saved && (
           <p className="notice ok" role="status">
@@ -278,7 +276,7 @@ function ProductsSection({ slug }: { slug: string }) {
         <Field label={t('fields.orderContact')} errors={errs(err, 'order_contact')}>
           {(p) => <input {...p} value={form.order_contact} onChange={set('order_contact')} />}
         </Field>
-        <FormError error={err && !(err instanceof ApiError && err.problem.errors?.length) ? err : null} />
+        <FormError error={err} withFields />
         {create.isSuccess && (
           <p role="status" className="notice ok">
             {t('manage.productAdded')}
@@ -341,9 +339,7 @@ function MembersSection({ slug }: { slug: string }) {
             </select>
           )}
         </Field>
-        <FormError
-          error={add.error instanceof ApiError && add.error.problem.errors?.length ? null : add.error}
-        />
+        <FormError error={add.error} withFields />
         <button type="submit" disabled={add.isPending}>
           {t('manage.addMember')}
         </button>
@@ -436,7 +432,7 @@ export function NewEnterprisePage() {
         <Field label={t('fields.mission')} errors={errs(err, 'social_mission')}>
           {(p) => <textarea {...p} rows={3} value={form.social_mission} onChange={set('social_mission')} />}
         </Field>
-        <FormError error={err instanceof ApiError && err.problem.errors?.length ? null : err} />
+        <FormError error={err} withFields />
         <button type="submit" disabled={create.isPending}>
           {t('manage.submit')}
         </button>

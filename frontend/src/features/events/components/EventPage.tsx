@@ -13,7 +13,7 @@ import {
 } from '../api/queries';
 import { Empty, ErrorState, FormError, Loading } from '../../../components/ui/States';
 import { Field } from '../../../components/ui/Field';
-import { api, ApiError, unwrap } from '../../../lib/api-client';
+import { api, unwrap, fieldErrors } from '../../../lib/api-client';
 import { formatDateTime, formatWon } from '../../../lib/format';
 import { useMe, useSignedIn } from '../../../lib/session';
 import { useTitle } from '../../../lib/useTitle';
@@ -282,7 +282,7 @@ function ApplyBooth({ e }: { e: EventDetail }) {
     enabled: q.length > 0,
   });
   const err = apply.error;
-  const fe = (f: string) => (err instanceof ApiError ? err.fieldErrors[f] : undefined);
+  const fe = (field: string) => fieldErrors(err, field);
   if (!me.data) return null;
   return (
     <details className="apply-booth">
@@ -333,7 +333,7 @@ function ApplyBooth({ e }: { e: EventDetail }) {
           <Field label={t('events.note')} errors={fe('note')}>
             {(p) => <textarea {...p} rows={2} value={note} onChange={(ev) => setNote(ev.target.value)} />}
           </Field>
-          <FormError error={err instanceof ApiError && err.problem.errors?.length ? null : err} />
+          <FormError error={err} withFields />
           <button type="submit" disabled={apply.isPending}>
             {t('events.applyBooth')}
           </button>

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useCreateEvent } from '../api/queries';
 import { Field } from '../../../components/ui/Field';
 import { FormError } from '../../../components/ui/States';
-import { ApiError, type Schemas } from '../../../lib/api-client';
+import { type Schemas, fieldErrors } from '../../../lib/api-client';
 import { seoulLocalToIso } from '../../../lib/format';
 import { useTitle } from '../../../lib/useTitle';
 
@@ -35,7 +35,7 @@ export function HostEventPage() {
   const set = (k: keyof typeof f) => (ev: { target: { value: string } }) =>
     setF({ ...f, [k]: ev.target.value });
   const err = create.error;
-  const fe = (k: string) => (err instanceof ApiError ? err.fieldErrors[k] : undefined);
+  const fe = (field: string) => fieldErrors(err, field);
   if (create.isSuccess) {
     return (
       <div className="page">
@@ -103,7 +103,7 @@ export function HostEventPage() {
         <Field label={t('fields.description')} errors={fe('description')}>
           {(p) => <textarea {...p} rows={4} value={f.description} onChange={set('description')} />}
         </Field>
-        <FormError error={err instanceof ApiError && err.problem.errors?.length ? null : err} />
+        <FormError error={err} withFields />
         <button type="submit" disabled={create.isPending}>
           {t('hostEvent.create')}
         </button>
