@@ -1,5 +1,6 @@
 // Lighthouse (Debian's Chromium) on the home, directory, an organisation and an event page of a
 // throwaway backend with the demo data; prints the scores and fails under the budgets.
+// Lighthouse's default mobile emulation (slow 4G, 4x CPU slowdown); LH_PRESET=desktop for desktop.
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 
