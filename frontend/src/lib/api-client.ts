@@ -119,6 +119,9 @@ const middleware: Middleware = {
     retry.headers.set('Authorization', `Bearer ${pair.access}`);
     return globalThis.fetch(retry);
   },
+  onError({ id }) {
+    pending.delete(id);
+  },
 };
 
 export const api = createClient<paths>({
