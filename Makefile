@@ -9,12 +9,15 @@ PORT ?= 8000
 PYTEST_ARGS ?= -n 2
 STAMP := $(VENV)/.installed
 
-.PHONY: help install messages migrate demo static run serve dev test test-backend test-pg bench lint format check openapi openapi-check contract lock clean
+.PHONY: help install messages migrate demo static run serve dev test test-backend test-pg bench lint format check openapi openapi-check contract lock clean \
+	node chromium frontend frontend-test e2e lighthouse
 
 help:
 	@echo "make run       – the whole product on http://127.0.0.1:$(PORT) with SQLite and demo data (gunicorn, DEBUG off)"
 	@echo "make dev       – the same with Django's development server, DEBUG on and code reloading"
-	@echo "make test      – the whole test suite"
+	@echo "make test      – the whole test suite (backend, front-end unit tests, end-to-end in Chromium)"
+	@echo "make frontend  – build the web app (frontend/dist), served by make run"
+	@echo "make lighthouse – Lighthouse scores of the home, directory, organisation and event pages"
 	@echo "make check     – lint, spec drift, missing migrations, Django checks"
 	@echo "make contract  – schemathesis against docs/openapi.yaml on a local server"
 	@echo "make bench     – speed and memory budgets on PostgreSQL (drops and recreates sehub_bench)"
@@ -50,15 +53,16 @@ static: install
 
 run: demo serve
 
-# The server alone (no demo data): gunicorn, 2 workers x 4 threads, access log on stdout.
-serve: migrate static
+# The server alone (no demo data): gunicorn, 2 workers x 4 threads, access log on stdout. It serves
+# the built web app (frontend/dist) on the same origin.
+serve: migrate frontend static
 	@echo "Serving on http://127.0.0.1:$(PORT)  (API docs: http://127.0.0.1:$(PORT)/api/docs/)"
 	$(RUN_ENV) $(GUNICORN) -b 127.0.0.1:$(PORT)
 
 dev: demo
 	DEBUG=1 $(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: test-backend
+test: test-backend frontend-test e2e
 
 test-backend: install
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
@@ -105,3 +109,35 @@ lock:
 
 clean:
 	rm -rf $(VENV) var
+
+# --- Web app (frontend/) ------------------------------------------------------------------------
+# Node 20 and npm from Debian when missing; Chromium from Debian for Playwright and Lighthouse
+# (never `npx playwright install`).
+NPM_STAMP := frontend/node_modules/.installed
+
+node:
+	@command -v npm > /dev/null || (apt-get update -qq && apt-get install -y -qq --no-install-recommends nodejs npm)
+
+# (fonts-nanum: Korean glyphs in screenshots.)
+chromium:
+	@command -v chromium > /dev/null || (apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium)
+	@fc-list 2> /dev/null | grep -qi nanum || apt-get install -y -qq --no-install-recommends fonts-nanum
+
+$(NPM_STAMP): frontend/package-lock.json | node
+	cd frontend && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+frontend: $(NPM_STAMP)
+	cd frontend && npm run build --silent
+
+# Lint, types, generated API types up to date with docs/openapi.yaml, component and unit tests.
+frontend-test: $(NPM_STAMP)
+	cd frontend && npm run --silent lint && npm run --silent typecheck && npm run --silent check:api && npm test --silent
+
+# Playwright in Chromium against a throwaway backend with the demo data (frontend/scripts/e2e-server.sh,
+# port E2E_PORT, default 8871); screenshots of every page in frontend/test-results/.
+e2e: install frontend chromium
+	cd frontend && npx playwright test
+
+lighthouse: install frontend chromium
+	cd frontend && node scripts/lighthouse.mjs

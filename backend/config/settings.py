@@ -7,6 +7,7 @@ run the whole product on one machine with an embedded SQLite database. README li
 import hashlib
 import hmac
 from datetime import timedelta
+import re
 from pathlib import Path
 
 import dj_database_url
@@ -164,6 +165,18 @@ STORAGES = {
 # Uploaded files (logos, product images, covers) under /media/ by the app itself (config/media.py);
 # turn off where a web server in front serves MEDIA_ROOT.
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+
+# The built web app (`make frontend`): WhiteNoise serves its files at the site root; names under
+# /assets/ carry a content hash, so browsers cache them for good. api.web serves its index.
+FRONTEND_DIST = Path(env_str("FRONTEND_DIST", str(REPO_DIR / "frontend" / "dist")))
+WHITENOISE_ROOT = str(FRONTEND_DIST) if FRONTEND_DIST.is_dir() else None
+# Immutable: the web app's hashed assets (`/assets/name-<hash8>.js`) and the hashed copies
+# collectstatic writes (`/static/name.<hash12>.css`).
+_IMMUTABLE_URL = re.compile(r"^/assets/.+-[A-Za-z0-9_-]{8}\.[a-z0-9]+$|^/static/.+\.[0-9a-f]{12}\.[A-Za-z0-9]+$")
+
+
+def WHITENOISE_IMMUTABLE_FILE_TEST(path: str, url: str) -> bool:  # noqa: N802 (a setting)
+    return bool(_IMMUTABLE_URL.match(url))
 
 # --- E-mail -------------------------------------------------------------------------------------
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
