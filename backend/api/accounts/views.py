@@ -23,7 +23,14 @@ from api.accounts.serializers import (
     UserSerializer,
 )
 from api.common.conditional import ConditionalMixin
-from api.common.throttles import AnonThrottle, LoginThrottle, UserThrottle
+from api.common.throttles import (
+    AnonThrottle,
+    LoginAccountThrottle,
+    LoginThrottle,
+    PasswordResetThrottle,
+    RegisterThrottle,
+    UserThrottle,
+)
 
 TAG = "auth"
 _PASSWORD = "sehub-demo-2015"
@@ -48,15 +55,25 @@ _CREDENTIAL_THROTTLES = [AnonThrottle, UserThrottle, LoginThrottle]
 
 class RegisterView(APIView):
     permission_classes = [permissions.AllowAny]
-    throttle_classes = _CREDENTIAL_THROTTLES
+    throttle_classes = [*_CREDENTIAL_THROTTLES, RegisterThrottle]
 
     @extend_schema(
         operation_id="auth_register",
         summary="회원 가입 (Register an account)",
-        description="시민 계정을 만듭니다 (creates a citizen account). Log in afterwards with `/auth/token/`.",
+        description=(
+            "시민 계정을 만듭니다; 이미 계정이 있는 주소면 아무것도 만들지 않고 그 주소로 안내 메일을 보냅니다. "
+            "응답은 언제나 같습니다 (creates a citizen account; for an address that already has one, creates "
+            "nothing and mails its owner instead. The answer is always the same, so it does not reveal who has "
+            "an account). Log in afterwards with `/auth/token/`."
+        ),
         tags=[TAG],
         request=UserRegisterInputSerializer,
-        responses={201: OpenApiResponse(UserSerializer, examples=[_USER_EXAMPLE])},
+        responses={
+            202: OpenApiResponse(
+                DetailSerializer,
+                examples=[OpenApiExample("received", value={"detail": "가입 요청을 받았습니다."})],
+            )
+        },
         examples=[
             OpenApiExample(
                 "register",
@@ -73,8 +90,16 @@ class RegisterView(APIView):
     def post(self, request: Request) -> Response:
         data = UserRegisterInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        user = services.user_register(**data.validated_data)
-        return Response(UserSerializer(user).data, status=status.HTTP_201_CREATED)
+        services.user_register(**data.validated_data)
+        return Response(
+            {
+                "detail": _(
+                    "Registration received. Log in with this address and your password; if the address "
+                    "already had an account, its owner has been sent an e-mail instead."
+                )
+            },
+            status=status.HTTP_202_ACCEPTED,
+        )
 
 
 @extend_schema_view(
@@ -92,7 +117,7 @@ class RegisterView(APIView):
 )
 class TokenObtainView(jwt_views.TokenObtainPairView):
     serializer_class = TokenObtainInputSerializer
-    throttle_classes = _CREDENTIAL_THROTTLES
+    throttle_classes = [*_CREDENTIAL_THROTTLES, LoginAccountThrottle]
 
 
 @extend_schema_view(
@@ -193,7 +218,7 @@ class PasswordChangeView(APIView):
 
 class PasswordResetView(APIView):
     permission_classes = [permissions.AllowAny]
-    throttle_classes = _CREDENTIAL_THROTTLES
+    throttle_classes = [*_CREDENTIAL_THROTTLES, PasswordResetThrottle]
 
     @extend_schema(
         operation_id="auth_password_reset",
