@@ -213,3 +213,22 @@ class TestThrottlesCannotBeBypassed:
         assert client_address(request) == "1.2.3.4"  # not the client-written 6.6.6.6
         settings.NUM_PROXIES = 2
         assert client_address(request) == "6.6.6.6"
+
+
+class TestKoreanNFC:
+    def test_decomposed_query_finds_the_cookie_bakery(self, world, anon_client):
+        names = [e["name"] for e in anon_client.get("/api/v1/enterprises/", {"search": NFD_COOKIE}).json()["results"]]
+        assert names == ["위캔쿠키"]
+        products = anon_client.get("/api/v1/products/", {"search": NFD_COOKIE}).json()["results"]
+        assert [p["name"] for p in products] == ["수제 쿠키 세트"]
+
+    def test_an_organisation_created_in_nfd_is_found_in_nfc(self, world):
+        client = world.client("coordinator")
+        name = unicodedata.normalize("NFD", "새빛협동조합")
+        created = client.post(
+            "/api/v1/enterprises/", {"name": name, "kind": "cooperative", "district": "deogyang"}, format="json"
+        )
+        assert created.status_code == 201, created.content
+        assert created.json()["name"] == "새빛협동조합"
+        found = client.get("/api/v1/enterprises/", {"search": "새빛"}).json()["results"]
+        assert [e["name"] for e in found] == ["새빛협동조합"]
