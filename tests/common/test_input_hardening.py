@@ -232,3 +232,38 @@ class TestKoreanNFC:
         assert created.json()["name"] == "새빛협동조합"
         found = client.get("/api/v1/enterprises/", {"search": "새빛"}).json()["results"]
         assert [e["name"] for e in found] == ["새빛협동조합"]
+
+
+class TestCsvImport:
+    URL = "/api/v1/enterprises/import/"
+    HEADER = "기업명,기업유형,구,설립일,인증일\n"
+
+    def post(self, client, text):
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        upload = SimpleUploadedFile("list.csv", text.encode("utf-8"), content_type="text/csv")
+        return client.post(self.URL, {"file": upload}, format="multipart")
+
+    def test_nul_bytes_are_refused(self, world):
+        from api.enterprises.models import Enterprise
+
+        before = Enterprise.objects.count()
+        response = self.post(world.client("coordinator"), self.HEADER + "널\x00협동조합,협동조합,덕양구,,\n")
+        assert response.status_code == 400
+        assert response.json()["errors"][0]["code"] == "invalid_csv"
+        assert Enterprise.objects.count() == before
+
+    @pytest.mark.parametrize("day", ["0202-01-01", "1899-12-31", "2101-01-01", "9999-12-31"])
+    def test_absurd_dates_are_refused(self, world, day):
+        from api.enterprises.models import Enterprise
+
+        before = Enterprise.objects.count()
+        response = self.post(world.client("coordinator"), self.HEADER + f"연도협동조합,협동조합,덕양구,{day},\n")
+        assert response.status_code == 400, response.content
+        errors = response.json()["errors"]
+        assert [(e["field"], e["code"]) for e in errors] == [("rows[2].설립일", "out_of_range")]
+        assert Enterprise.objects.count() == before
+
+    def test_dates_in_range_are_accepted(self, world):
+        response = self.post(world.client("coordinator"), self.HEADER + "연도협동조합,협동조합,덕양구,1900-01-01,\n")
+        assert response.status_code in (200, 201), response.content
