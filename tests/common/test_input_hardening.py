@@ -267,3 +267,42 @@ class TestCsvImport:
     def test_dates_in_range_are_accepted(self, world):
         response = self.post(world.client("coordinator"), self.HEADER + "연도협동조합,협동조합,덕양구,1900-01-01,\n")
         assert response.status_code in (200, 201), response.content
+
+
+def _jpeg_with_gps_and_trailer() -> bytes:
+    import io
+
+    from PIL import Image
+
+    exif = Image.Exif()
+    exif[0x0110] = "Secret Camera"  # Model
+    exif[0x8825] = {1: "N", 2: (37.0, 39.0, 30.0), 3: "E", 4: (126.0, 46.0, 10.0)}  # GPSInfo
+    buffer = io.BytesIO()
+    Image.new("RGB", (16, 12), (200, 120, 40)).save(buffer, format="JPEG", exif=exif)
+    return buffer.getvalue() + b"HIDDEN-TRAILER" * 10
+
+
+class TestUploadedImages:
+    def test_exif_gps_and_trailing_bytes_are_stripped(self, world, settings, tmp_path):
+        import io
+
+        from django.core.files.uploadedfile import SimpleUploadedFile
+        from PIL import Image
+
+        settings.MEDIA_ROOT = tmp_path
+        raw = _jpeg_with_gps_and_trailer()
+        with Image.open(io.BytesIO(raw)) as before:
+            assert before.getexif().get_ifd(0x8825)  # the probe really carries a GPS position
+        upload = SimpleUploadedFile("logo.jpg", raw, content_type="image/jpeg")
+        response = world.client("member_a").post(
+            f"/api/v1/enterprises/{world.enterprise_a_slug}/logo/", {"file": upload}, format="multipart"
+        )
+        assert response.status_code in (200, 201), response.content
+        world.enterprise_a.refresh_from_db()
+        stored = world.enterprise_a.logo.read()
+        assert b"HIDDEN-TRAILER" not in stored and b"Secret Camera" not in stored
+        with Image.open(io.BytesIO(stored)) as after:
+            assert after.format == "JPEG" and after.size == (16, 12)
+            assert not after.getexif()
+            assert "exif" not in after.info
+        assert stored.endswith(b"\xff\xd9")  # the JPEG ends where its end marker is
