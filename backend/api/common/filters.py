@@ -138,6 +138,12 @@ class SearchFilter(filters.SearchFilter):
             raise validation_error(self.search_param, _("The search text contains a NUL character."), code="invalid")
         return [normalize_text(term) for term in super().get_search_terms(request)]
 
+    def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            parameter["schema"] = {**parameter.get("schema", {}), "maxLength": MAX_QUERY_TEXT}
+        return parameters
+
 
 class StrictOrderingFilter(filters.OrderingFilter):
     """``?ordering=`` limited to the view's whitelist; an unknown field is a 400 naming it.
