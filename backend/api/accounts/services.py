@@ -35,9 +35,7 @@ def _validate_password(password: str, *, user: User | None, field: str) -> None:
 
 
 @transaction.atomic
-def user_register(
-    *, email: str, password: str, display_name: str, preferred_language: str = "ko"
-) -> User | None:
+def user_register(*, email: str, password: str, display_name: str, preferred_language: str = "ko") -> User | None:
     """Create a citizen account and return it, or, when the address already has an account (any
     case), create nothing, mail that account's owner and return None.
 
