@@ -306,3 +306,42 @@ class TestUploadedImages:
             assert not after.getexif()
             assert "exif" not in after.info
         assert stored.endswith(b"\xff\xd9")  # the JPEG ends where its end marker is
+
+
+class TestFilterSetBase:
+    """Model choice filters (no list uses one yet) check integer keys before they query."""
+
+    def make(self, data):
+        import django_filters
+
+        from api.accounts.models import User
+        from api.common.filters import FilterSet
+        from api.enterprises.models import Membership
+
+        class MembershipFilter(FilterSet):
+            user = django_filters.ModelChoiceFilter(queryset=User.objects.all())
+            users = django_filters.ModelMultipleChoiceFilter(field_name="user", queryset=User.objects.all())
+            enterprise = django_filters.NumberFilter(field_name="enterprise")
+            note = django_filters.CharFilter(field_name="enterprise__name")
+
+            class Meta:
+                model = Membership
+                fields: list[str] = []
+
+        return MembershipFilter(data=data, queryset=Membership.objects.all())
+
+    @pytest.mark.parametrize("param", ["user", "users", "enterprise"])
+    @pytest.mark.parametrize("value", ["99999999999999999999", "-99999999999999999999", "1e20", "1.5", "abc"])
+    def test_out_of_range_or_non_integer_keys_are_form_errors(self, param, value):
+        filterset = self.make({param: value})
+        assert not filterset.is_valid()
+        assert list(filterset.errors) == [param]
+
+    def test_valid_keys_still_filter(self, world):
+        member = world.user("member_a")
+        assert self.make({"user": str(member.pk)}).qs.count() == 1
+        assert self.make({"users": [str(member.pk)]}).qs.count() == 1
+
+    def test_text_filters_are_bounded_and_nfc(self, world):
+        assert not self.make({"note": "a" * 201}).is_valid()
+        assert self.make({"note": unicodedata.normalize("NFD", "위캔쿠키")}).qs.count() == 2
