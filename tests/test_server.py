@@ -88,6 +88,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         # Registration is rate-limited per address (10/minute); this measures the server, not that.
         THROTTLE_ANON="100000/minute",
         THROTTLE_LOGIN="100000/minute",
+        THROTTLE_REGISTER="100000/minute",
     )
     # The production settings with a cheap password hash: Argon2 (100 MiB, ~0.2-0.8 s a hash here)
     # would make this a measure of the CPU, not of whether every connection gets an answer.
@@ -169,7 +170,7 @@ def test_thirty_simultaneous_registrations_all_get_an_answer(server):
     elapsed = time.monotonic() - started
     assert errors == [], errors
     assert len(answers) == 30
-    assert sorted(status for status, _, _ in answers) == [201] * 30, [a[2][:200] for a in answers]
+    assert sorted(status for status, _, _ in answers) == [202] * 30, [a[2][:200] for a in answers]
     print(f"30 simultaneous registrations: 30 answers, 0 errors in {elapsed:.1f} s")
 
 
@@ -178,11 +179,11 @@ def test_one_idempotency_key_from_ten_connections_has_one_effect_across_workers(
     answers, errors = _fire(server, 10, lambda n: _register(server, "once@example.com", key))
     assert errors == []
     statuses = [status for status, _, _ in answers]
-    assert set(statuses) <= {201, 409}, statuses
-    created = [json.loads(content) for status, _, content in answers if status == 201]
+    assert set(statuses) <= {202, 409}, statuses
+    created = [json.loads(content) for status, _, content in answers if status == 202]
     assert created and all(item == created[0] for item in created)
     later = _register(server, "once@example.com", key)
-    assert later[0] == 201 and later[1]["idempotent-replayed"] == "true"
+    assert later[0] == 202 and later[1]["idempotent-replayed"] == "true"
     with sqlite3.connect(server.workdir / "sehub.sqlite3") as db:
         assert db.execute("SELECT count(*) FROM accounts_user WHERE email = 'once@example.com'").fetchone() == (1,)
 
@@ -190,8 +191,10 @@ def test_one_idempotency_key_from_ten_connections_has_one_effect_across_workers(
 def test_errors_are_problem_documents_never_traceback_pages(server):
     status, headers, content = server.request("GET", "/api/v1/enterprises/?page=abc")
     assert status == 404 and headers["content-type"] == "application/problem+json"
+    # Outside the API an unknown path is a client-side route of the web app: its index, or a
+    # short 503 when the app is not built; never a traceback page.
     status, headers, content = server.request("GET", "/no-such-page/")
-    assert status == 404 and b"Traceback" not in content and len(content) < 2000
+    assert status in (200, 503) and b"Traceback" not in content and len(content) < 20000
     status, headers, content = server.request("POST", "/api/v1/auth/register/", {"email": ["x"]})
     assert status == 400 and headers["content-type"] == "application/problem+json"
 

@@ -236,8 +236,9 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework_simplejwt.authentication.JWTAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    # JSON only; views that take uploads add MultiPartParser themselves.
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    # JSON only (depth-bounded, NFC, no lone surrogates); views that take uploads add
+    # api.common.parsers.MultiPartParser themselves.
+    "DEFAULT_PARSER_CLASSES": ["api.common.parsers.JSONParser"],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
         "api.common.filters.SearchFilter",
@@ -265,7 +266,15 @@ THROTTLE_RATES = {
     "anon": env_str("THROTTLE_ANON", "120/minute"),
     "user": env_str("THROTTLE_USER", "600/minute"),
     "login": env_str("THROTTLE_LOGIN", "10/minute"),
+    # Per account, whatever the client address: log-in attempts per e-mail, reset mails per
+    # e-mail, and new accounts per client address.
+    "login_account": env_str("THROTTLE_LOGIN_ACCOUNT", "20/hour"),
+    "password_reset": env_str("THROTTLE_PASSWORD_RESET", "3/hour"),
+    "register": env_str("THROTTLE_REGISTER", "20/hour"),
 }
+# How many proxies in front of the server append to X-Forwarded-For and are trusted to (0: none;
+# the client address is the socket's and the header is ignored). One nginx in front: 1.
+NUM_PROXIES = env_int("NUM_PROXIES", 0)
 IDEMPOTENCY_TTL_SECONDS = env_int("IDEMPOTENCY_TTL_SECONDS", 24 * 60 * 60)
 IDEMPOTENCY_LOCK_SECONDS = env_int("IDEMPOTENCY_LOCK_SECONDS", 60)
 

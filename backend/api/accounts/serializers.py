@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 from rest_framework_simplejwt.serializers import TokenObtainPairSerializer
@@ -26,6 +28,14 @@ class UserRegisterInputSerializer(serializers.Serializer):
 
 class TokenObtainInputSerializer(TokenObtainPairSerializer):
     """E-mail and password in exchange for an access and a refresh token."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Bounded like registration's, so a 50,000-character "e-mail" never reaches a LIKE query.
+        self.fields[self.username_field] = serializers.CharField(write_only=True, max_length=254)
+        self.fields["password"] = serializers.CharField(
+            write_only=True, max_length=128, trim_whitespace=False, style={"input_type": "password"}
+        )
 
 
 class TokenPairSerializer(serializers.Serializer):

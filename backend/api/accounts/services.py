@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth import password_validation
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import translation
 from django.utils.encoding import force_bytes, force_str
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
@@ -34,17 +35,44 @@ def _validate_password(password: str, *, user: User | None, field: str) -> None:
 
 
 @transaction.atomic
-def user_register(*, email: str, password: str, display_name: str, preferred_language: str = "ko") -> User:
-    """Create a citizen account. Fails with 400 ``email_taken`` if the address is in use (any case);
-    the case-insensitive unique constraint settles a race between two registrations."""
+def user_register(*, email: str, password: str, display_name: str, preferred_language: str = "ko") -> User | None:
+    """Create a citizen account and return it, or, when the address already has an account (any
+    case), create nothing, mail that account's owner and return None.
+
+    The endpoint answers the same either way (as password reset does), so registration cannot be
+    used to find out who has an account; the password is checked and hashed in both cases so that
+    neither the answer nor its timing differs. The case-insensitive unique constraint settles a
+    race between two registrations of one address the same way.
+    """
     email = email.strip().lower()
-    if User.objects.filter(email__iexact=email).exists():
-        raise validation_error("email", _("An account with this e-mail address already exists."), code="email_taken")
     candidate = User(email=email, display_name=display_name)
     _validate_password(password, user=candidate, field="password")
-    return User.objects.create_user(
-        email=email, password=password, display_name=display_name, preferred_language=preferred_language
-    )
+    existing = User.objects.filter(email__iexact=email).first()
+    if existing is None:
+        try:
+            with transaction.atomic():
+                return User.objects.create_user(
+                    email=email, password=password, display_name=display_name, preferred_language=preferred_language
+                )
+        except IntegrityError:
+            existing = User.objects.filter(email__iexact=email).first()
+    else:
+        make_password(password)
+    if existing is not None:
+        _mail_registration_attempt(existing)
+    return None
+
+
+def _mail_registration_attempt(user: User) -> None:
+    link = f"{settings.FRONTEND_URL}/reset-password"
+    with translation.override(user.preferred_language):
+        subject = _("[Social Economy Hub] You already have an account")
+        body = _(
+            "Hello %(name)s,\n\nSomeone tried to register a Social Economy Hub account with this e-mail "
+            "address, which already has one. If it was you, log in with your password, or choose a new "
+            "one here:\n\n%(link)s\n\nIf it was not you, ignore this message; nothing has changed."
+        ) % {"name": user.display_name, "link": link}
+    mail_enqueue_on_commit(subject=subject, body=body, to=[user.email])
 
 
 @transaction.atomic

@@ -24,7 +24,14 @@ from api.accounts.serializers import (
 )
 from api.common.conditional import ConditionalMixin
 from api.common.idempotency import IdempotencyGate
-from api.common.throttles import AnonThrottle, LoginThrottle, UserThrottle
+from api.common.throttles import (
+    AnonThrottle,
+    LoginAccountThrottle,
+    LoginThrottle,
+    PasswordResetThrottle,
+    RegisterThrottle,
+    UserThrottle,
+)
 
 TAG = "auth"
 _PASSWORD = "sehub-demo-2015"
@@ -44,20 +51,30 @@ _USER_EXAMPLE = OpenApiExample(
 _TOKENS_EXAMPLE = OpenApiExample(
     "tokens", value={"access": "eyJhbGciOiJIUzI1NiIs...", "refresh": "eyJhbGciOiJIUzI1NiIs..."}, response_only=True
 )
-_CREDENTIAL_THROTTLES = [AnonThrottle, UserThrottle, LoginThrottle, IdempotencyGate]
+_CREDENTIAL_THROTTLES = [AnonThrottle, UserThrottle, LoginThrottle]
 
 
 class RegisterView(APIView):
     permission_classes = [permissions.AllowAny]
-    throttle_classes = _CREDENTIAL_THROTTLES
+    throttle_classes = [*_CREDENTIAL_THROTTLES, RegisterThrottle, IdempotencyGate]
 
     @extend_schema(
         operation_id="auth_register",
         summary="회원 가입 (Register an account)",
-        description="시민 계정을 만듭니다 (creates a citizen account). Log in afterwards with `/auth/token/`.",
+        description=(
+            "시민 계정을 만듭니다; 이미 계정이 있는 주소면 아무것도 만들지 않고 그 주소로 안내 메일을 보냅니다. "
+            "응답은 언제나 같습니다 (creates a citizen account; for an address that already has one, creates "
+            "nothing and mails its owner instead. The answer is always the same, so it does not reveal who has "
+            "an account). Log in afterwards with `/auth/token/`."
+        ),
         tags=[TAG],
         request=UserRegisterInputSerializer,
-        responses={201: OpenApiResponse(UserSerializer, examples=[_USER_EXAMPLE])},
+        responses={
+            202: OpenApiResponse(
+                DetailSerializer,
+                examples=[OpenApiExample("received", value={"detail": "가입 요청을 받았습니다."})],
+            )
+        },
         examples=[
             OpenApiExample(
                 "register",
@@ -74,8 +91,16 @@ class RegisterView(APIView):
     def post(self, request: Request) -> Response:
         data = UserRegisterInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        user = services.user_register(**data.validated_data)
-        return Response(UserSerializer(user).data, status=status.HTTP_201_CREATED)
+        services.user_register(**data.validated_data)
+        return Response(
+            {
+                "detail": _(
+                    "Registration received. Log in with this address and your password; if the address "
+                    "already had an account, its owner has been sent an e-mail instead."
+                )
+            },
+            status=status.HTTP_202_ACCEPTED,
+        )
 
 
 @extend_schema_view(
@@ -93,7 +118,7 @@ class RegisterView(APIView):
 )
 class TokenObtainView(jwt_views.TokenObtainPairView):
     serializer_class = TokenObtainInputSerializer
-    throttle_classes = _CREDENTIAL_THROTTLES
+    throttle_classes = [*_CREDENTIAL_THROTTLES, LoginAccountThrottle, IdempotencyGate]
 
 
 @extend_schema_view(
@@ -111,7 +136,7 @@ class TokenObtainView(jwt_views.TokenObtainPairView):
     )
 )
 class TokenRefreshView(jwt_views.TokenRefreshView):
-    throttle_classes = _CREDENTIAL_THROTTLES
+    throttle_classes = [*_CREDENTIAL_THROTTLES, IdempotencyGate]
 
 
 class LogoutView(APIView):
@@ -194,7 +219,7 @@ class PasswordChangeView(APIView):
 
 class PasswordResetView(APIView):
     permission_classes = [permissions.AllowAny]
-    throttle_classes = _CREDENTIAL_THROTTLES
+    throttle_classes = [*_CREDENTIAL_THROTTLES, PasswordResetThrottle, IdempotencyGate]
 
     @extend_schema(
         operation_id="auth_password_reset",
@@ -225,7 +250,7 @@ class PasswordResetView(APIView):
 
 class PasswordResetConfirmView(APIView):
     permission_classes = [permissions.AllowAny]
-    throttle_classes = _CREDENTIAL_THROTTLES
+    throttle_classes = [*_CREDENTIAL_THROTTLES, IdempotencyGate]
 
     @extend_schema(
         operation_id="auth_password_reset_confirm",

@@ -33,6 +33,8 @@ from api.common.spreadsheets import UTF8_BOM, spreadsheet_safe
 from api.enterprises.models import CERTIFIED_KINDS, EnterpriseKind, EnterpriseStatus, Sector
 
 MAX_ROWS = 5000
+# Dates outside these years are typing errors (0202 for 2020), refused as the JSON API refuses them.
+MIN_YEAR, MAX_YEAR = 1900, 2100
 
 KIND_KO = {
     EnterpriseKind.VILLAGE: "마을기업",
@@ -195,6 +197,8 @@ def _district_from_address(address: str) -> str | None:
 def parse(raw: bytes) -> ParseResult:
     """Decode and validate every row; collect every error as ``{field: "rows[N].헤더", code, message}``."""
     text, encoding = decode(raw)
+    if "\x00" in text:  # the JSON API refuses NUL in text; a spreadsheet never writes one
+        raise CsvFileError(_("The file contains NUL characters: it is not a CSV text file."), "invalid_csv")
     result = ParseResult(encoding=encoding)
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
@@ -275,6 +279,13 @@ def parse(raw: bytes) -> ParseResult:
                         values[fld] = date.fromisoformat(raw_row[fld].replace(".", "-").replace("/", "-"))
                     except ValueError:
                         error(fld, _("Not a date (use YYYY-MM-DD)."), "invalid_date")
+                    else:
+                        if not MIN_YEAR <= values[fld].year <= MAX_YEAR:
+                            error(
+                                fld,
+                                _("The year must be between %(min)d and %(max)d.") % {"min": MIN_YEAR, "max": MAX_YEAR},
+                                "out_of_range",
+                            )
                 else:
                     values[fld] = None
             for fld in ("employees_total", "employees_vulnerable"):

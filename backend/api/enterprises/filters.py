@@ -14,12 +14,13 @@ from django.utils.translation import gettext_lazy
 from rest_framework.filters import BaseFilterBackend
 
 from api.common.errors import validation_error
+from api.common.filters import FilterSet
 from api.common.permissions import is_coordinator
 from api.enterprises.models import Enterprise, EnterpriseKind, EnterpriseStatus, Product, ProductCategory, Sector
 from api.enterprises.search import MAX_QUERY_LENGTH, search_enterprises, search_products
 
 
-class EnterpriseFilter(django_filters.FilterSet):
+class EnterpriseFilter(FilterSet):
     kind = django_filters.MultipleChoiceFilter(
         choices=EnterpriseKind.choices, help_text=gettext_lazy("Kind (repeatable).")
     )
@@ -89,7 +90,7 @@ class EnterpriseFilter(django_filters.FilterSet):
         )
 
 
-class ProductFilter(django_filters.FilterSet):
+class ProductFilter(FilterSet):
     enterprise = django_filters.CharFilter(
         field_name="enterprise__slug", max_length=80, help_text=gettext_lazy("Slug of the organisation.")
     )

@@ -62,6 +62,16 @@ class SocialLinkSerializer(serializers.ModelSerializer):
         model = SocialLink
         fields = ["kind", "kind_label", "url", "label", "followers"]
 
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        # The list replaces all links, so each link is whole even inside a PATCH of its organisation
+        # (where DRF skips missing fields).
+        missing = [name for name in ("kind", "url") if name not in attrs]
+        if missing:
+            raise serializers.ValidationError(
+                {name: [serializers.ErrorDetail(_("This field is required."), code="required")] for name in missing}
+            )
+        return attrs
+
 
 class EnterpriseSerializer(serializers.ModelSerializer):
     """An organisation. ``is_verified`` is the badge; pending ones are seen only by their own people."""

@@ -15,7 +15,6 @@ from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiRespo
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.negotiation import BaseContentNegotiation
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.renderers import BaseRenderer
 from rest_framework.request import Request
@@ -26,6 +25,7 @@ from api.common.conditional import ConditionalMixin
 from api.common.errors import validation_error
 from api.common.filters import StrictOrderingFilter
 from api.common.images import image_check
+from api.common.parsers import FormParser, JSONParser, MultiPartParser
 from api.common.permissions import is_coordinator
 from api.common.schema import problem_response
 from api.enterprises import selectors, services

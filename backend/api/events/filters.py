@@ -7,10 +7,11 @@ from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from api.common.filters import FilterSet
 from api.events.models import BoothApplicationStatus, Event, EventKind, EventStatus, RegistrationStatus
 
 
-class EventFilter(django_filters.FilterSet):
+class EventFilter(FilterSet):
     """Filters of the event list and of the public calendar feed."""
 
     date_from = django_filters.DateFilter(
@@ -49,7 +50,7 @@ class EventFilter(django_filters.FilterSet):
         return queryset.exclude(seats)
 
 
-class AttendeeFilter(django_filters.FilterSet):
+class AttendeeFilter(FilterSet):
     status = django_filters.ChoiceFilter(
         choices=[
             (RegistrationStatus.CONFIRMED.value, RegistrationStatus.CONFIRMED.label),
@@ -59,6 +60,6 @@ class AttendeeFilter(django_filters.FilterSet):
     checked_in = django_filters.BooleanFilter(field_name="checked_in_at", lookup_expr="isnull", exclude=True)
 
 
-class BoothApplicationFilter(django_filters.FilterSet):
+class BoothApplicationFilter(FilterSet):
     status = django_filters.MultipleChoiceFilter(choices=BoothApplicationStatus.choices)
     event = django_filters.NumberFilter(field_name="event_id")

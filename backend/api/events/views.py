@@ -17,7 +17,6 @@ from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiRespo
 from rest_framework import generics, mixins, permissions, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
-from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -26,6 +25,7 @@ from api.common.conditional import ConditionalMixin
 from api.common.errors import validation_error
 from api.common.filters import StrictOrderingFilter
 from api.common.images import image_check
+from api.common.parsers import MultiPartParser
 from api.common.permissions import IsCoordinator, IsEnterpriseEditorOrReadOnly
 from api.common.schema import problem_response
 from api.common.spreadsheets import UTF8_BOM, spreadsheet_safe

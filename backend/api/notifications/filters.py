@@ -1,9 +1,10 @@
 import django_filters
 
+from api.common.filters import FilterSet
 from api.notifications.models import Notification, NotificationKind
 
 
-class NotificationFilter(django_filters.FilterSet):
+class NotificationFilter(FilterSet):
     unread = django_filters.BooleanFilter(
         field_name="read_at", lookup_expr="isnull", label="true: only unread; false: only read"
     )
