@@ -276,7 +276,7 @@ SPECTACULAR_SETTINGS = {
         "RegistrationStatusEnum": "api.events.models.RegistrationStatus",
         "BoothApplicationStatusEnum": "api.events.models.BoothApplicationStatus",
         "ProductCategoryEnum": "api.enterprises.models.ProductCategory",
-        "NotificationKindEnum": "api.notifications.models.NotificationKind",
+        "NotificationKindEnum": "api.notifications.kinds.KIND_CHOICES",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -19,3 +19,11 @@ def load() -> str:
             User.objects.create_user(password=DEMO_PASSWORD, **spec)
             created += 1
     return f"{created} account(s) created, {len(DEMO_USERS) - created} already there"
+
+
+def demo_user(*, email: str, display_name: str) -> User:
+    """A demo account without a usable password (other domains' demo data, e.g. event attendees)."""
+    user = User.objects.filter(email=email).first()
+    if user is None:
+        user = User.objects.create_user(email=email, password=None, display_name=display_name)
+    return user
