@@ -1,5 +1,10 @@
-"""Representations of the directory. Output carries each code and its label in the request's
-language (``kind`` + ``kind_label``); input is validated here and handed to the services."""
+"""Representations of the directory. Output (``<Entity>Serializer``) carries each code and its label
+in the request's language (``kind`` + ``kind_label``); input (``<Entity><Verb>InputSerializer``) is
+validated here and handed to the services as keyword arguments.
+
+An input serializer of a model extends its output serializer and keeps the component name of the
+spec (``EnterpriseRequest``, ``PatchedEnterpriseRequest``): only the writable fields reach
+``validated_data``, the read-only ones are output only."""
 
 from __future__ import annotations
 
@@ -11,7 +16,7 @@ from django.core.validators import validate_unicode_slug
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 
 from api.enterprises.models import (
@@ -151,6 +156,12 @@ class EnterpriseSerializer(serializers.ModelSerializer):
     def get_district_label(self, obj: Enterprise) -> str:
         return district_label(obj.district)
 
+
+@extend_schema_serializer(component_name="Enterprise")
+class EnterpriseInputSerializer(EnterpriseSerializer):
+    # Create (``EnterpriseRequest``) or change (partial: ``PatchedEnterpriseRequest``) an organisation.
+    # No docstring: the spec keeps the description of the organisation itself.
+
     def validate_slug(self, value: str) -> str:
         try:
             validate_unicode_slug(value)
@@ -240,6 +251,12 @@ class ProductSerializer(serializers.ModelSerializer):
     def get_price_on_request(self, obj: Product) -> bool:
         return obj.price is None
 
+
+@extend_schema_serializer(component_name="Product")
+class ProductInputSerializer(ProductSerializer):
+    # Change a product (``PatchedProductRequest``; ``enterprise`` cannot change) or add one to the
+    # organisation of the path (``ProductRequest``; ``enterprise`` is ignored there).
+
     def validate_enterprise(self, value: Enterprise) -> Enterprise:
         if self.instance is not None and value.pk != self.instance.enterprise_id:
             raise serializers.ValidationError(_("A product cannot move to another organisation."))
@@ -252,6 +269,17 @@ class ProductSerializer(serializers.ModelSerializer):
         return value
 
 
+@extend_schema_serializer(component_name="ProductCreateInput")
+class ProductCreateInputSerializer(ProductInputSerializer):
+    """Add a product through ``/products/``: ``enterprise`` (its slug) is required."""
+
+    enterprise = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Enterprise.objects.all(),
+        help_text=_("Slug of the organisation offering it (set on creation, cannot change)."),
+    )
+
+
 class ProgressTargetSerializer(serializers.ModelSerializer):
     year = serializers.IntegerField(min_value=2000, max_value=2100)
     organisations = serializers.IntegerField(min_value=0, max_value=1_000_000)
@@ -261,6 +289,12 @@ class ProgressTargetSerializer(serializers.ModelSerializer):
         model = ProgressTarget
         fields = ["year", "organisations", "jobs", "note", "updated_at"]
         read_only_fields = ["updated_at"]
+
+
+@extend_schema_serializer(component_name="ProgressTarget")
+class ProgressTargetInputSerializer(ProgressTargetSerializer):
+    # Add (``ProgressTargetRequest``) or change (``PatchedProgressTargetRequest``) a year's target.
+    pass
 
 
 # --- Statistics -------------------------------------------------------------------------------------
