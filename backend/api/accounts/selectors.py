@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db.models import QuerySet
 
 from api.accounts.models import User
+
+
+def user_me(*, user: Any) -> QuerySet[User]:
+    """The logged-in user's own account row (``/auth/me/``)."""
+    return User.objects.filter(pk=user.pk)
 
 
 def user_summaries() -> QuerySet[User]:

@@ -10,7 +10,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 from rest_framework_simplejwt import views as jwt_views
 
-from api.accounts import services
+from api.accounts import examples as ex
+from api.accounts import selectors, services
 from api.accounts.serializers import (
     DetailSerializer,
     PasswordChangeInputSerializer,
@@ -21,28 +22,12 @@ from api.accounts.serializers import (
     TokenPairSerializer,
     UserRegisterInputSerializer,
     UserSerializer,
+    UserUpdateInputSerializer,
 )
 from api.common.conditional import ConditionalMixin
 from api.common.throttles import AnonThrottle, LoginThrottle, UserThrottle
 
 TAG = "auth"
-_PASSWORD = "sehub-demo-2015"
-_USER_EXAMPLE = OpenApiExample(
-    "user",
-    value={
-        "id": 3,
-        "email": "citizen@example.com",
-        "display_name": "김시민",
-        "preferred_language": "ko",
-        "role": "citizen",
-        "is_coordinator": False,
-        "date_joined": "2026-11-25T10:00:00+09:00",
-    },
-    response_only=True,
-)
-_TOKENS_EXAMPLE = OpenApiExample(
-    "tokens", value={"access": "eyJhbGciOiJIUzI1NiIs...", "refresh": "eyJhbGciOiJIUzI1NiIs..."}, response_only=True
-)
 _CREDENTIAL_THROTTLES = [AnonThrottle, UserThrottle, LoginThrottle]
 
 
@@ -56,7 +41,7 @@ class RegisterView(APIView):
         description="시민 계정을 만듭니다 (creates a citizen account). Log in afterwards with `/auth/token/`.",
         tags=[TAG],
         request=UserRegisterInputSerializer,
-        responses={201: OpenApiResponse(UserSerializer, examples=[_USER_EXAMPLE])},
+        responses={201: OpenApiResponse(UserSerializer, examples=[ex.USER_EXAMPLE])},
         examples=[
             OpenApiExample(
                 "register",
@@ -84,9 +69,9 @@ class RegisterView(APIView):
         description="이메일과 비밀번호로 access/refresh 토큰을 받습니다 (e-mail and password → access and refresh tokens).",
         tags=[TAG],
         request=TokenObtainInputSerializer,
-        responses={200: OpenApiResponse(TokenPairSerializer, examples=[_TOKENS_EXAMPLE])},
+        responses={200: OpenApiResponse(TokenPairSerializer, examples=[ex.TOKENS_EXAMPLE])},
         examples=[
-            OpenApiExample("login", value={"email": "citizen@example.com", "password": _PASSWORD}, request_only=True)
+            OpenApiExample("login", value={"email": "citizen@example.com", "password": ex.PASSWORD}, request_only=True)
         ],
     )
 )
@@ -105,7 +90,7 @@ class TokenObtainView(jwt_views.TokenObtainPairView):
         ),
         tags=[TAG],
         request=RefreshInputSerializer,
-        responses={200: OpenApiResponse(TokenPairSerializer, examples=[_TOKENS_EXAMPLE])},
+        responses={200: OpenApiResponse(TokenPairSerializer, examples=[ex.TOKENS_EXAMPLE])},
         examples=[OpenApiExample("refresh", value={"refresh": "eyJhbGciOiJIUzI1NiIs..."}, request_only=True)],
     )
 )
@@ -138,14 +123,15 @@ class LogoutView(APIView):
         summary="내 계정 (My account)",
         description="로그인한 사용자의 계정 (the logged-in user's account). Sends an ETag.",
         tags=[TAG],
-        responses={200: OpenApiResponse(UserSerializer, examples=[_USER_EXAMPLE])},
+        responses={200: OpenApiResponse(UserSerializer, examples=[ex.USER_EXAMPLE])},
     ),
     patch=extend_schema(
         operation_id="auth_me_update",
         summary="내 계정 수정 (Update my account)",
         description="표시 이름과 언어를 바꿉니다 (change display name and language). Honours If-Match.",
         tags=[TAG],
-        responses={200: OpenApiResponse(UserSerializer, examples=[_USER_EXAMPLE])},
+        request=UserUpdateInputSerializer,
+        responses={200: OpenApiResponse(UserSerializer, examples=[ex.USER_EXAMPLE])},
         examples=[
             OpenApiExample("rename", value={"display_name": "김시민", "preferred_language": "en"}, request_only=True)
         ],
@@ -157,10 +143,13 @@ class MeView(ConditionalMixin, generics.RetrieveUpdateAPIView):
     http_method_names = ["get", "patch", "head", "options"]
 
     def get_object(self) -> Any:
-        return type(self.request.user)._default_manager.get(pk=self.request.user.pk)
+        return self.get_queryset().get()
 
     def get_queryset(self) -> Any:
-        return type(self.request.user)._default_manager.filter(pk=self.request.user.pk)
+        return selectors.user_me(user=self.request.user)
+
+    def get_input_serializer(self, *args: Any, **kwargs: Any) -> Any:
+        return UserUpdateInputSerializer(*args, context=self.get_serializer_context(), **kwargs)
 
     def perform_update(self, serializer: UserSerializer) -> None:
         services.user_update(user=serializer.instance, **serializer.validated_data)
@@ -179,7 +168,7 @@ class PasswordChangeView(APIView):
         examples=[
             OpenApiExample(
                 "change",
-                value={"old_password": _PASSWORD, "new_password": "a-much-longer-passphrase"},
+                value={"old_password": ex.PASSWORD, "new_password": "a-much-longer-passphrase"},
                 request_only=True,
             )
         ],

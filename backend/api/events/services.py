@@ -661,19 +661,25 @@ def parse_recurrence_rule(*, rule: str, starts_at: datetime) -> Any:
 
 
 def _occurrence_starts(series: EventSeries) -> tuple[list[datetime], datetime]:
-    """Starts of the occurrences due after ``materialised_until``, and the new horizon."""
+    """Starts of the occurrences due after ``materialised_until``, and the new horizon.
+
+    A rule without COUNT or UNTIL repeats for ever: only the occurrences of the next
+    ``SERIES_HORIZON`` exist, and never more than ``SERIES_MAX_OCCURRENCES`` upcoming ones at once
+    (a weekly rule on every day stops at 60; the daily extension only refills what has passed).
+    """
     rule = parse_recurrence_rule(rule=series.recurrence_rule, starts_at=series.starts_at)
     now = timezone.now()
     until = max(now, series.starts_at) + SERIES_HORIZON
     done = series.materialised_until
+    room = SERIES_MAX_OCCURRENCES - series.occurrences.filter(starts_at__gte=now).count()
     starts: list[datetime] = []
     for moment in rule:
         if moment > until:
             break
         if moment < now or (done is not None and moment <= done):
             continue  # no occurrences in the past, none created before
-        if len(starts) >= SERIES_MAX_OCCURRENCES:
-            return starts, starts[-1]
+        if len(starts) >= room:
+            return starts, starts[-1] if starts else (done or now)
         starts.append(moment)
     return starts, until
 

@@ -668,7 +668,9 @@ class BoothApplicationWithdrawView(_BoothDecisionView):
         description=(
             "RFC 5545 RRULE(주·월·년 단위)로 정의; 앞으로 약 1년치(최대 60회) 회차가 실제 행사로 만들어져 하나씩 신청할 수 "
             "있습니다 (an RFC 5545 rule, weekly or less often; occurrences for about a year ahead, at most 60, are "
-            "created as real events). A malformed rule is a 400 naming `recurrence_rule`."
+            "created as real events). A rule without COUNT or UNTIL repeats for ever: never more than 60 upcoming "
+            "occurrences exist at once (a weekly rule on every weekday stops at 60); the daily extension only "
+            "refills what has passed. A malformed rule is a 400 naming `recurrence_rule`."
         ),
         tags=[TAG],
         request=EventSeriesCreateInputSerializer,

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from api.common.errors import validation_error
 from api.common.mail import mail_enqueue_on_commit
+from api.notifications import errors
 from api.notifications.kinds import kind_info, registered_kinds
 from api.notifications.models import Notification, NotificationPreference
 
@@ -97,6 +98,8 @@ def notification_preferences_update(*, user: Any, preferences: Mapping[str, bool
     known = {kind.code for kind in registered_kinds()}
     for kind in preferences:
         if kind not in known:
-            raise validation_error("preferences", _("Unknown notification kind: %(kind)s.") % {"kind": kind})
+            raise validation_error(
+                "preferences", _("Unknown notification kind: %(kind)s.") % {"kind": kind}, code=errors.UNKNOWN_KIND
+            )
     for kind, email in sorted(preferences.items()):
         NotificationPreference.objects.update_or_create(user=user, kind=kind, defaults={"email": bool(email)})

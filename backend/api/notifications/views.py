@@ -10,6 +10,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api.common.pagination import CursorPagination
+from api.common.viewsets import SelectorMixin
+from api.notifications import examples as ex
 from api.notifications import selectors, services
 from api.notifications.filters import NotificationFilter
 from api.notifications.models import Notification
@@ -22,22 +24,6 @@ from api.notifications.serializers import (
 )
 
 TAG = "notifications"
-_NOTIFICATION = {
-    "id": 41,
-    "kind": "registration_promoted",
-    "kind_label": "대기자 명단에서 확정",
-    "title": "참가가 확정되었습니다: 2026 겨울 사회적경제 한마당",
-    "body": "대기자 명단에 있던 신청이 확정되었습니다. 12월 12일 10:00에 뵙겠습니다.",
-    "url": "/events/12",
-    "data": {"event_id": 12},
-    "is_read": False,
-    "read_at": None,
-    "created_at": "2026-11-25T10:00:00+09:00",
-}
-_PREFERENCES = [
-    {"kind": "registration_promoted", "kind_label": "대기자 명단에서 확정", "email": True, "in_app": True},
-    {"kind": "registration_confirmed", "kind_label": "참가 확정", "email": False, "in_app": True},
-]
 
 
 class NotificationPagination(CursorPagination):
@@ -58,23 +44,22 @@ class NotificationPagination(CursorPagination):
                 NotificationSerializer(many=True),
                 examples=[
                     OpenApiExample(
-                        "page", value={"next": None, "previous": None, "results": [_NOTIFICATION]}, response_only=True
+                        "page", value={"next": None, "previous": None, "results": [ex.NOTIFICATION]}, response_only=True
                     )
                 ],
             )
         },
     )
 )
-class NotificationListView(generics.ListAPIView):
+class NotificationListView(SelectorMixin, generics.ListAPIView):
     serializer_class = NotificationSerializer
     permission_classes = [permissions.IsAuthenticated]
     pagination_class = NotificationPagination
     filter_backends = [DjangoFilterBackend]
     filterset_class = NotificationFilter
+    schema_model = Notification
 
-    def get_queryset(self) -> QuerySet[Notification]:
-        if getattr(self, "swagger_fake_view", False):
-            return Notification.objects.none()
+    def select(self) -> QuerySet[Notification]:
         return selectors.notification_list(user=self.request.user)
 
 
@@ -104,7 +89,7 @@ class NotificationReadView(APIView):
         tags=[TAG],
         request=None,
         responses={
-            200: OpenApiResponse(NotificationSerializer, examples=[OpenApiExample("read", value=_NOTIFICATION)])
+            200: OpenApiResponse(NotificationSerializer, examples=[OpenApiExample("read", value=ex.NOTIFICATION)])
         },
     )
     def post(self, request: Request, pk: int) -> Response:
@@ -140,7 +125,7 @@ class NotificationPreferencesView(APIView):
         tags=[TAG],
         responses={
             200: OpenApiResponse(
-                NotificationPreferenceSerializer(many=True), examples=[OpenApiExample("prefs", value=_PREFERENCES)]
+                NotificationPreferenceSerializer(many=True), examples=[OpenApiExample("prefs", value=ex.PREFERENCES)]
             )
         },
     )
@@ -160,7 +145,7 @@ class NotificationPreferencesView(APIView):
         request=NotificationPreferencesInputSerializer,
         responses={
             200: OpenApiResponse(
-                NotificationPreferenceSerializer(many=True), examples=[OpenApiExample("prefs", value=_PREFERENCES)]
+                NotificationPreferenceSerializer(many=True), examples=[OpenApiExample("prefs", value=ex.PREFERENCES)]
             )
         },
         examples=[
