@@ -9,12 +9,12 @@ PORT ?= 8000
 PYTEST_ARGS ?= -n 2
 STAMP := $(VENV)/.installed
 
-.PHONY: help install messages migrate demo run serve test test-backend test-pg bench lint format check openapi openapi-check contract lock clean
+.PHONY: help install messages migrate demo run serve test test-backend test-pg bench lint format typecheck check openapi openapi-check contract lock clean
 
 help:
 	@echo "make run       – the whole product on http://127.0.0.1:$(PORT) with SQLite and demo data"
 	@echo "make test      – the whole test suite"
-	@echo "make check     – lint, spec drift, missing migrations, Django checks"
+	@echo "make check     – lint, types, spec drift, missing migrations, Django checks"
 	@echo "make contract  – schemathesis against docs/openapi.yaml on a local server"
 	@echo "make bench     – speed and memory budgets on PostgreSQL (drops and recreates sehub_bench)"
 	@echo "make openapi   – regenerate docs/openapi.yaml"
@@ -73,7 +73,11 @@ openapi-check: install
 		(diff -u docs/openapi.yaml $(VENV)/openapi.generated.yaml | head -40; \
 		 echo "docs/openapi.yaml is stale: run 'make openapi' and commit it."; exit 1)
 
-check: lint openapi-check
+# mypy with django-stubs and djangorestframework-stubs; strict on services.py and selectors.py (pyproject.toml).
+typecheck: install
+	DEBUG=1 $(VENV)/bin/mypy
+
+check: lint typecheck openapi-check
 	DEBUG=1 $(MANAGE) makemigrations --check --dry-run
 	DEBUG=1 $(MANAGE) check
 

@@ -1,10 +1,12 @@
 """Demo accounts, one per role (README lists them). Fictional people only."""
 
+from typing import Any
+
 from api.accounts.models import User
 
 ORDER = 10
 DEMO_PASSWORD = "sehub-demo-2015"
-DEMO_USERS = [
+DEMO_USERS: list[dict[str, Any]] = [
     {"email": "coordinator@example.com", "display_name": "지원센터 코디네이터", "is_coordinator": True},
     {"email": "member@example.com", "display_name": "쿠키공방 대표", "is_coordinator": False},
     {"email": "citizen@example.com", "display_name": "고양 시민", "is_coordinator": False},
@@ -19,11 +21,3 @@ def load() -> str:
             User.objects.create_user(password=DEMO_PASSWORD, **spec)
             created += 1
     return f"{created} account(s) created, {len(DEMO_USERS) - created} already there"
-
-
-def demo_user(*, email: str, display_name: str) -> User:
-    """A demo account without a usable password (other domains' demo data, e.g. event attendees)."""
-    user = User.objects.filter(email=email).first()
-    if user is None:
-        user = User.objects.create_user(email=email, password=None, display_name=display_name)
-    return user

@@ -86,7 +86,7 @@ def user_change_password(*, user: User, old_password: str, new_password: str) ->
 def user_logout(*, refresh: str) -> None:
     """Blacklist one refresh token. An invalid or already revoked token is a 400 naming it."""
     try:
-        RefreshToken(refresh).blacklist()  # type: ignore[arg-type]
+        RefreshToken(refresh).blacklist()  # type: ignore[arg-type]  # simplejwt accepts the encoded token string
     except TokenError as exc:
         raise validation_error(
             "refresh", _("The refresh token is invalid or already revoked."), code=errors.TOKEN_NOT_VALID
@@ -127,3 +127,12 @@ def password_reset_confirm(*, uid: str, token: str, new_password: str) -> None:
     user.set_password(new_password)
     user.save(update_fields=["password", "updated_at"])
     _revoke_refresh_tokens(user)
+
+
+@transaction.atomic
+def user_get_or_create_without_password(*, email: str, display_name: str) -> User:
+    """An account nobody can log in to (no usable password), e.g. the demo data's event attendees."""
+    user = User.objects.filter(email__iexact=email).first()
+    if user is None:
+        user = User.objects.create_user(email=email, password=None, display_name=display_name)
+    return user

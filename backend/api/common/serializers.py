@@ -59,7 +59,7 @@ class ProblemSerializer(serializers.Serializer):
     detail = serializers.CharField(help_text=_("Explanation specific to this occurrence."))
     code = serializers.CharField(help_text=_("Stable snake_case error code clients can switch on."))
     instance = serializers.CharField(required=False, help_text=_("Path of the request that failed."))
-    errors = ProblemFieldErrorSerializer(many=True, required=False, help_text=_("Per-field errors (validation)."))
+    errors = ProblemFieldErrorSerializer(many=True, required=False, help_text=_("Per-field errors (validation)."))  # type: ignore[assignment]  # the problem member "errors" shadows Serializer.errors on purpose
     retry_after = serializers.IntegerField(required=False, help_text=_("Seconds to wait before retrying (429)."))
 
 

@@ -100,7 +100,7 @@ class EnterpriseSerializer(serializers.ModelSerializer):
         child=serializers.ChoiceField(choices=VulnerableGroup.choices), required=False, max_length=20
     )
     tags = TagListField(required=False, max_length=20)
-    social_links = SocialLinkSerializer(many=True, required=False, max_length=20)
+    social_links = SocialLinkSerializer(many=True, required=False, max_length=20)  # type: ignore[call-arg]  # ListSerializer takes max_length; the stubs do not know
     logo = serializers.ImageField(read_only=True, allow_null=True, use_url=True)
     product_count = serializers.IntegerField(read_only=True)
 
@@ -302,7 +302,7 @@ class ProgressTargetInputSerializer(ProgressTargetSerializer):
 
 class StatsBucketSerializer(serializers.Serializer):
     code = serializers.CharField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # the bucket's "label" shadows Field.label on purpose
     organisations = serializers.IntegerField()
     employees_total = serializers.IntegerField()
     employees_vulnerable = serializers.IntegerField()

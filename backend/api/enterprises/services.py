@@ -14,6 +14,7 @@ from typing import Any, TypedDict, Unpack
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -147,10 +148,15 @@ def product_search_refresh(*, product_id: int) -> None:
 # --- Organisations ----------------------------------------------------------------------------------
 
 
+def _others(exclude_pk: int | None) -> QuerySet[Enterprise]:
+    """Every organisation but the one being changed (all of them for a new one)."""
+    return Enterprise.objects.exclude(pk=exclude_pk) if exclude_pk is not None else Enterprise.objects.all()
+
+
 def _unique_slug(base: str, *, exclude_pk: int | None = None) -> str:
     root = slugify(base, allow_unicode=True)[:70].strip("-") or "enterprise"
     candidate, n = root, 1
-    while Enterprise.objects.filter(slug=candidate).exclude(pk=exclude_pk).exists():
+    while _others(exclude_pk).filter(slug=candidate).exists():
         n += 1
         candidate = f"{root}-{n}"
     return candidate
@@ -179,7 +185,7 @@ def _check_rules(values: dict[str, Any], *, exclude_pk: int | None = None) -> No
         raise validation_error(
             "certification_expires_on", _("The end of validity is before the certification date."), code="invalid"
         )
-    if number and Enterprise.objects.filter(certification_number=number).exclude(pk=exclude_pk).exists():
+    if number and _others(exclude_pk).filter(certification_number=number).exists():
         raise ConflictError(
             _("Another organisation already has certification number %(number)s.") % {"number": number},
             code=errors.DUPLICATE_CERTIFICATION_NUMBER,

@@ -6,6 +6,7 @@ founded by the end of that year (or its founding date is unknown) and its employ
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -29,7 +30,7 @@ def _counted() -> Any:
     return Enterprise.objects.filter(status=EnterpriseStatus.ACTIVE, verification_status=VerificationStatus.VERIFIED)
 
 
-def _buckets(field: str, choices: list[tuple[str, str]]) -> list[dict[str, Any]]:
+def _buckets(field: str, choices: Sequence[tuple[str, Any]]) -> list[dict[str, Any]]:
     rows = {
         row[field]: row
         for row in _counted()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
@@ -370,7 +370,7 @@ class EnterpriseViewSet(CrudDomainViewSet):
         },
     )
     @action(detail=False, methods=["get"], pagination_class=None, **CSV_ENDPOINT)
-    def export(self, request: Request) -> HttpResponse:
+    def export(self, request: Request) -> HttpResponseBase:
         queryset = self.filter_queryset(self.get_queryset())
         return csv_stream_response(export_rows(queryset.iterator(chunk_size=500)), filename="enterprises.csv")
 

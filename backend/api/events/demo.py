@@ -16,7 +16,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from api.accounts import selectors as accounts
-from api.accounts.demo import demo_user
+from api.accounts import services as account_services
 from api.enterprises import selectors as directory
 from api.events import services
 from api.events.models import (
@@ -58,7 +58,7 @@ FAIR_DESCRIPTION = (
 MEMBERS_DAY_TITLE = "지혜공유 협동조합 조합원의 날"
 MEMBERS_DAY_DESCRIPTION = "매월 마지막 목요일 저녁, 조합원이 함께 배우고 이야기하는 날. 교육보다 재미를 앞세웁니다."
 
-STANDALONE = [
+STANDALONE: list[dict[str, Any]] = [
     {
         "title": "사회적경제 창업 아카데미: 사업계획서 쓰기",
         "kind": EventKind.EDUCATION,
@@ -128,7 +128,9 @@ def _second_saturday_on_or_after(day: date) -> date:
 
 def _attendees() -> list[Any]:
     return [
-        demo_user(email=f"demo-attendee-{number:02d}@example.com", display_name=f"데모 참가자 {number:02d}")
+        account_services.user_get_or_create_without_password(
+            email=f"demo-attendee-{number:02d}@example.com", display_name=f"데모 참가자 {number:02d}"
+        )
         for number in range(1, ATTENDEES + 1)
     ]
 
@@ -194,6 +196,7 @@ def load() -> str:
             host_ids=wecan,
         )
         fair = series.occurrences.order_by("starts_at").first()
+        assert fair is not None  # the rule yields occurrences: the service refuses one that does not
         Event.objects.filter(pk=fair.pk).update(registration_opens_at=timezone.now() - timedelta(days=7))
         _register(fair, attendees[:12])
         food = BoothCategory.objects.create(event=fair, category="food", name="먹거리", booths=6)

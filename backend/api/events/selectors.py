@@ -31,11 +31,11 @@ from api.events.permissions import can_manage_event
 _ACTIVE = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED)
 
 
-def _hosts() -> Prefetch:
+def _hosts() -> Prefetch[Any]:
     return Prefetch("hosts", queryset=directory.enterprise_summaries())
 
 
-def _organisers() -> Prefetch:
+def _organisers() -> Prefetch[Any]:
     return Prefetch("organisers", queryset=accounts.user_summaries())
 
 

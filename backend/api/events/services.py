@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
-from typing import Any, TypedDict, Unpack
+from typing import Any, TypedDict, Unpack, cast
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import DAILY, HOURLY, MINUTELY, SECONDLY, rrulestr
@@ -352,7 +352,8 @@ def _event_change(
     )
     if "capacity" in changes:
         _check_capacity(event=event, capacity=changes["capacity"])
-    moved = any(field in changes and changes[field] != getattr(event, field) for field in _NOTIFY_ON_CHANGE)  # type: ignore[literal-required]  # field is one of EventChanges' keys
+    given: dict[str, Any] = dict(changes)
+    moved = any(field in given and given[field] != getattr(event, field) for field in _NOTIFY_ON_CHANGE)
     new_capacity = changes.get("capacity", event.capacity)
     capacity_grew = "capacity" in changes and (
         new_capacity is None or (event.capacity is not None and new_capacity > event.capacity)
@@ -804,7 +805,9 @@ def event_series_update(
     for event_id in list(upcoming):
         occurrence = _lock_event(event_id)
         try:
-            _event_change(occurrence, hosts=hosts, organisers=organisers, detach=False, changes=EventChanges(**changes))
+            _event_change(
+                occurrence, hosts=hosts, organisers=organisers, detach=False, changes=cast(EventChanges, changes)
+            )
         except ValidationError as exc:
             if isinstance(exc.detail, dict) and "capacity" in exc.detail:
                 raise validation_error(

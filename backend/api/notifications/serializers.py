@@ -43,4 +43,4 @@ class NotificationPreferenceItemInputSerializer(serializers.Serializer):
 
 
 class NotificationPreferencesInputSerializer(serializers.Serializer):
-    preferences = NotificationPreferenceItemInputSerializer(many=True, max_length=50)
+    preferences = NotificationPreferenceItemInputSerializer(many=True, max_length=50)  # type: ignore[call-arg]  # ListSerializer takes max_length; the stubs do not know

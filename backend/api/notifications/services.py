@@ -33,7 +33,7 @@ def email_wanted(*, user: Any, kind: str) -> bool:
 
 def _render(text: Any, params: Mapping[str, Any] | None) -> str:
     rendered = force_str(text)
-    return rendered % params if params else rendered
+    return str(rendered % params) if params else rendered
 
 
 @transaction.atomic

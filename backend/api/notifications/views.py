@@ -27,7 +27,7 @@ TAG = "notifications"
 
 
 class NotificationPagination(CursorPagination):
-    ordering = ("-created_at", "-id")
+    ordering = ("-created_at", "-id")  # type: ignore[assignment]  # DRF takes a tuple of fields; the stubs say str
 
 
 @extend_schema_view(
