@@ -195,6 +195,20 @@ def _resolve_organisers(*, organiser_ids: Sequence[int], hosts: Sequence[Any]) -
     return [found[pk] for pk in wanted]
 
 
+def _resolve_new_people(
+    *, actor: Any, target: Event | EventSeries, host_ids: Sequence[int] | None, organiser_ids: Sequence[int] | None
+) -> tuple[list[Any] | None, list[Any] | None]:
+    """The new hosts and organisers of an edited event or series (``None``: unchanged). New
+    organisers are checked against the new hosts, or the current ones when they stay."""
+    hosts = organisers = None
+    if host_ids is not None:
+        hosts = _resolve_hosts(actor=actor, host_ids=host_ids, previous=target.hosts.values_list("pk", flat=True))
+    if organiser_ids is not None:
+        current_hosts = hosts if hosts is not None else list(target.hosts.all())
+        organisers = _resolve_organisers(organiser_ids=organiser_ids, hosts=current_hosts)
+    return hosts, organisers
+
+
 def _confirmed_count(event_id: int) -> int:
     return Registration.objects.filter(event_id=event_id, status=RegistrationStatus.CONFIRMED).count()
 
@@ -327,12 +341,7 @@ def event_update(
     """Change one event: the fields given, and the hosts/organisers when given (they replace the
     lists). An occurrence of a series edited this way is detached from whole-series edits."""
     locked = _lock_event(event.pk)
-    hosts = organisers = None
-    if host_ids is not None:
-        hosts = _resolve_hosts(actor=actor, host_ids=host_ids, previous=locked.hosts.values_list("pk", flat=True))
-    if organiser_ids is not None:
-        current_hosts = hosts if hosts is not None else list(locked.hosts.all())
-        organisers = _resolve_organisers(organiser_ids=organiser_ids, hosts=current_hosts)
+    hosts, organisers = _resolve_new_people(actor=actor, target=locked, host_ids=host_ids, organiser_ids=organiser_ids)
     return _event_change(locked, hosts=hosts, organisers=organisers, detach=True, changes=changes)
 
 
@@ -784,12 +793,7 @@ def event_series_update(
     count of any occurrence it applies to. Lock order: the series, then each occurrence by pk.
     """
     series = EventSeries.objects.select_for_update().get(pk=series.pk)
-    hosts = organisers = None
-    if host_ids is not None:
-        hosts = _resolve_hosts(actor=actor, host_ids=host_ids, previous=series.hosts.values_list("pk", flat=True))
-    if organiser_ids is not None:
-        current_hosts = hosts if hosts is not None else list(series.hosts.all())
-        organisers = _resolve_organisers(organiser_ids=organiser_ids, hosts=current_hosts)
+    hosts, organisers = _resolve_new_people(actor=actor, target=series, host_ids=host_ids, organiser_ids=organiser_ids)
     for field, value in changes.items():
         setattr(series, field, value)
     series.save()
