@@ -3,7 +3,7 @@
 from typing import Any
 
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics, permissions, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -42,18 +42,7 @@ class RegisterView(APIView):
         tags=[TAG],
         request=UserRegisterInputSerializer,
         responses={201: OpenApiResponse(UserSerializer, examples=[ex.USER_EXAMPLE])},
-        examples=[
-            OpenApiExample(
-                "register",
-                value={
-                    "email": "new.citizen@example.com",
-                    "password": "correct-horse-battery",
-                    "display_name": "새시민",
-                    "preferred_language": "ko",
-                },
-                request_only=True,
-            )
-        ],
+        examples=[ex.REGISTER_EXAMPLE],
     )
     def post(self, request: Request) -> Response:
         data = UserRegisterInputSerializer(data=request.data)
@@ -70,9 +59,7 @@ class RegisterView(APIView):
         tags=[TAG],
         request=TokenObtainInputSerializer,
         responses={200: OpenApiResponse(TokenPairSerializer, examples=[ex.TOKENS_EXAMPLE])},
-        examples=[
-            OpenApiExample("login", value={"email": "citizen@example.com", "password": ex.PASSWORD}, request_only=True)
-        ],
+        examples=[ex.LOGIN_EXAMPLE],
     )
 )
 class TokenObtainView(jwt_views.TokenObtainPairView):
@@ -91,7 +78,7 @@ class TokenObtainView(jwt_views.TokenObtainPairView):
         tags=[TAG],
         request=RefreshInputSerializer,
         responses={200: OpenApiResponse(TokenPairSerializer, examples=[ex.TOKENS_EXAMPLE])},
-        examples=[OpenApiExample("refresh", value={"refresh": "eyJhbGciOiJIUzI1NiIs..."}, request_only=True)],
+        examples=[ex.REFRESH_EXAMPLE],
     )
 )
 class TokenRefreshView(jwt_views.TokenRefreshView):
@@ -108,7 +95,7 @@ class LogoutView(APIView):
         tags=[TAG],
         request=RefreshInputSerializer,
         responses={204: OpenApiResponse(description="로그아웃됨 (Logged out)")},
-        examples=[OpenApiExample("logout", value={"refresh": "eyJhbGciOiJIUzI1NiIs..."}, request_only=True)],
+        examples=[ex.LOGOUT_EXAMPLE],
     )
     def post(self, request: Request) -> Response:
         data = RefreshInputSerializer(data=request.data)
@@ -132,9 +119,7 @@ class LogoutView(APIView):
         tags=[TAG],
         request=UserUpdateInputSerializer,
         responses={200: OpenApiResponse(UserSerializer, examples=[ex.USER_EXAMPLE])},
-        examples=[
-            OpenApiExample("rename", value={"display_name": "김시민", "preferred_language": "en"}, request_only=True)
-        ],
+        examples=[ex.RENAME_EXAMPLE],
     ),
 )
 class MeView(ConditionalMixin, generics.RetrieveUpdateAPIView):
@@ -165,13 +150,7 @@ class PasswordChangeView(APIView):
         tags=[TAG],
         request=PasswordChangeInputSerializer,
         responses={204: OpenApiResponse(description="변경됨 (Changed)")},
-        examples=[
-            OpenApiExample(
-                "change",
-                value={"old_password": ex.PASSWORD, "new_password": "a-much-longer-passphrase"},
-                request_only=True,
-            )
-        ],
+        examples=[ex.CHANGE_EXAMPLE],
     )
     def post(self, request: Request) -> Response:
         data = PasswordChangeInputSerializer(data=request.data)
@@ -196,10 +175,10 @@ class PasswordResetView(APIView):
         responses={
             202: OpenApiResponse(
                 DetailSerializer,
-                examples=[OpenApiExample("sent", value={"detail": "계정이 있으면 재설정 메일을 보냈습니다."})],
+                examples=[ex.SENT_EXAMPLE],
             )
         },
-        examples=[OpenApiExample("reset", value={"email": "citizen@example.com"}, request_only=True)],
+        examples=[ex.RESET_EXAMPLE],
     )
     def post(self, request: Request) -> Response:
         data = PasswordResetInputSerializer(data=request.data)
@@ -222,13 +201,7 @@ class PasswordResetConfirmView(APIView):
         tags=[TAG],
         request=PasswordResetConfirmInputSerializer,
         responses={204: OpenApiResponse(description="재설정됨 (Password set)")},
-        examples=[
-            OpenApiExample(
-                "confirm",
-                value={"uid": "Mw", "token": "c2v3kq-0123456789abcdef", "new_password": "a-much-longer-passphrase"},
-                request_only=True,
-            )
-        ],
+        examples=[ex.CONFIRM_EXAMPLE],
     )
     def post(self, request: Request) -> Response:
         data = PasswordResetConfirmInputSerializer(data=request.data)

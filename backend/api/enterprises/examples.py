@@ -170,3 +170,47 @@ STATS = {
 CSV = "\ufeff기업명,영문명,기업유형,...\r\n위캔쿠키,WeCan Cookie,사회적기업,...\r\n"
 
 IMPORTED = {"dry_run": False, "encoding": "cp949", "rows": 3, "created": 2, "updated": 1}
+
+INVITE_EXAMPLE = OpenApiExample("invite", value={"email": "editor@example.com", "role": "editor"}, request_only=True)
+
+NEW_PRODUCT_EXAMPLE = OpenApiExample(
+    "new product", value={"name": "쿠키 선물세트", "price": 15000, "category": "food"}, request_only=True
+)
+
+UPDATE_EXAMPLE = OpenApiExample("update", value={"employees_total": 60, "employees_vulnerable": 41}, request_only=True)
+
+UPDATE_EXAMPLE_2 = OpenApiExample("update", value={"price": None, "is_available": False}, request_only=True)
+
+Y2016_EXAMPLE = OpenApiExample("2016", value={"year": 2016, "organisations": 220, "jobs": 1100}, request_only=True)
+
+RAISE_EXAMPLE = OpenApiExample("raise", value={"organisations": 210}, request_only=True)
+
+VERIFIED_EXAMPLE = OpenApiExample(
+    "verified",
+    value=VERIFIED,
+)
+
+REJECTED_EXAMPLE = OpenApiExample(
+    "rejected",
+    value=REJECTED,
+)
+
+MEMBERS_EXAMPLE = OpenApiExample("members", value=[MEMBER])
+
+MEMBER_EXAMPLE = OpenApiExample("member", value=MEMBER)
+
+CSV_EXAMPLE = OpenApiExample("csv", value=CSV)
+
+IMPORTED_EXAMPLE = OpenApiExample(
+    "imported",
+    value=IMPORTED,
+)
+
+STATS_EXAMPLE = OpenApiExample(
+    "stats",
+    value=STATS,
+)
+
+TARGETS_EXAMPLE = OpenApiExample("targets", value=[TARGET])
+
+TARGET_EXAMPLE = OpenApiExample("target", value=TARGET)

@@ -9,7 +9,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
@@ -116,9 +116,7 @@ _STATS_TAG = ["stats"]
             200: OpenApiResponse(EnterpriseSerializer, examples=[ex.ENTERPRISE_OUT]),
             409: problem_response(409),
         },
-        examples=[
-            OpenApiExample("update", value={"employees_total": 60, "employees_vulnerable": 41}, request_only=True)
-        ],
+        examples=[ex.UPDATE_EXAMPLE],
     ),
     destroy=extend_schema(
         operation_id="enterprises_delete",
@@ -178,12 +176,7 @@ class EnterpriseViewSet(CrudDomainViewSet):
         responses={
             200: OpenApiResponse(
                 EnterpriseVerifyResultSerializer,
-                examples=[
-                    OpenApiExample(
-                        "verified",
-                        value=ex.VERIFIED,
-                    )
-                ],
+                examples=[ex.VERIFIED_EXAMPLE],
             )
         },
     )
@@ -203,12 +196,7 @@ class EnterpriseViewSet(CrudDomainViewSet):
         responses={
             200: OpenApiResponse(
                 EnterpriseVerifyResultSerializer,
-                examples=[
-                    OpenApiExample(
-                        "rejected",
-                        value=ex.REJECTED,
-                    )
-                ],
+                examples=[ex.REJECTED_EXAMPLE],
             )
         },
     )
@@ -256,11 +244,7 @@ class EnterpriseViewSet(CrudDomainViewSet):
         summary="구성원 목록 (Members)",
         description="조직의 소유자·편집자·코디네이터만 (only the organisation's owners and editors, and coordinators).",
         tags=_ENTERPRISE_TAG,
-        responses={
-            200: OpenApiResponse(
-                MembershipSerializer(many=True), examples=[OpenApiExample("members", value=[ex.MEMBER])]
-            )
-        },
+        responses={200: OpenApiResponse(MembershipSerializer(many=True), examples=[ex.MEMBERS_EXAMPLE])},
         filters=False,
     )
     @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
@@ -278,10 +262,10 @@ class EnterpriseViewSet(CrudDomainViewSet):
         tags=_ENTERPRISE_TAG,
         request=MembershipAddInputSerializer,
         responses={
-            201: OpenApiResponse(MembershipSerializer, examples=[OpenApiExample("member", value=ex.MEMBER)]),
+            201: OpenApiResponse(MembershipSerializer, examples=[ex.MEMBER_EXAMPLE]),
             409: problem_response(409),
         },
-        examples=[OpenApiExample("invite", value={"email": "editor@example.com", "role": "editor"}, request_only=True)],
+        examples=[ex.INVITE_EXAMPLE],
     )
     @members.mapping.post
     def members_add(self, request: Request, slug: str | None = None) -> Response:
@@ -333,11 +317,7 @@ class EnterpriseViewSet(CrudDomainViewSet):
         tags=_ENTERPRISE_TAG,
         request=ProductInputSerializer,
         responses={201: OpenApiResponse(ProductSerializer, examples=[ex.PRODUCT_OUT])},
-        examples=[
-            OpenApiExample(
-                "new product", value={"name": "쿠키 선물세트", "price": 15000, "category": "food"}, request_only=True
-            )
-        ],
+        examples=[ex.NEW_PRODUCT_EXAMPLE],
     )
     @products.mapping.post
     def products_create(self, request: Request, slug: str | None = None) -> Response:
@@ -365,7 +345,7 @@ class EnterpriseViewSet(CrudDomainViewSet):
             (200, "text/csv"): OpenApiResponse(
                 OpenApiTypes.STR,
                 description="CSV",
-                examples=[OpenApiExample("csv", value=ex.CSV)],
+                examples=[ex.CSV_EXAMPLE],
             )
         },
     )
@@ -387,12 +367,7 @@ class EnterpriseViewSet(CrudDomainViewSet):
         responses={
             200: OpenApiResponse(
                 EnterpriseImportResultSerializer,
-                examples=[
-                    OpenApiExample(
-                        "imported",
-                        value=ex.IMPORTED,
-                    )
-                ],
+                examples=[ex.IMPORTED_EXAMPLE],
             )
         },
     )
@@ -440,7 +415,7 @@ class EnterpriseViewSet(CrudDomainViewSet):
         tags=_PRODUCT_TAG,
         request=ProductInputSerializer,
         responses={200: OpenApiResponse(ProductSerializer, examples=[ex.PRODUCT_OUT])},
-        examples=[OpenApiExample("update", value={"price": None, "is_available": False}, request_only=True)],
+        examples=[ex.UPDATE_EXAMPLE_2],
     ),
     destroy=extend_schema(
         operation_id="products_delete",
@@ -518,12 +493,7 @@ class StatsView(APIView):
         responses={
             200: OpenApiResponse(
                 StatsSerializer,
-                examples=[
-                    OpenApiExample(
-                        "stats",
-                        value=ex.STATS,
-                    )
-                ],
+                examples=[ex.STATS_EXAMPLE],
             )
         },
     )
@@ -537,11 +507,7 @@ class StatsView(APIView):
         summary="연도별 목표 (Targets by year)",
         description="누구나 (anyone).",
         tags=_STATS_TAG,
-        responses={
-            200: OpenApiResponse(
-                ProgressTargetSerializer(many=True), examples=[OpenApiExample("targets", value=[ex.TARGET])]
-            )
-        },
+        responses={200: OpenApiResponse(ProgressTargetSerializer(many=True), examples=[ex.TARGETS_EXAMPLE])},
     ),
     create=extend_schema(
         operation_id="stats_targets_create",
@@ -549,19 +515,17 @@ class StatsView(APIView):
         description="코디네이터만; 같은 연도는 409 (coordinators only; an existing year is 409 `duplicate_year`).",
         tags=_STATS_TAG,
         responses={
-            201: OpenApiResponse(ProgressTargetSerializer, examples=[OpenApiExample("target", value=ex.TARGET)]),
+            201: OpenApiResponse(ProgressTargetSerializer, examples=[ex.TARGET_EXAMPLE]),
             409: problem_response(409),
         },
-        examples=[OpenApiExample("2016", value={"year": 2016, "organisations": 220, "jobs": 1100}, request_only=True)],
+        examples=[ex.Y2016_EXAMPLE],
     ),
     retrieve=extend_schema(
         operation_id="stats_targets_retrieve",
         summary="한 해의 목표 (A year's target)",
         description="누구나 (anyone).",
         tags=_STATS_TAG,
-        responses={
-            200: OpenApiResponse(ProgressTargetSerializer, examples=[OpenApiExample("target", value=ex.TARGET)])
-        },
+        responses={200: OpenApiResponse(ProgressTargetSerializer, examples=[ex.TARGET_EXAMPLE])},
     ),
     partial_update=extend_schema(
         operation_id="stats_targets_update",
@@ -569,10 +533,10 @@ class StatsView(APIView):
         description="코디네이터만 (coordinators only). Honours If-Match.",
         tags=_STATS_TAG,
         responses={
-            200: OpenApiResponse(ProgressTargetSerializer, examples=[OpenApiExample("target", value=ex.TARGET)]),
+            200: OpenApiResponse(ProgressTargetSerializer, examples=[ex.TARGET_EXAMPLE]),
             409: problem_response(409),
         },
-        examples=[OpenApiExample("raise", value={"organisations": 210}, request_only=True)],
+        examples=[ex.RAISE_EXAMPLE],
     ),
     destroy=extend_schema(
         operation_id="stats_targets_delete",

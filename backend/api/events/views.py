@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics, permissions, status
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
@@ -66,7 +66,7 @@ _ICS_RESPONSE = {
     (200, "text/calendar"): OpenApiResponse(
         OpenApiTypes.STR,
         description="iCalendar (RFC 5545), UTF-8",
-        examples=[OpenApiExample("ics", value=ex.ICS)],
+        examples=[ex.ICS_EXAMPLE],
     )
 }
 
@@ -211,7 +211,7 @@ class EventActionViewSet(ActionViewSet):
         tags=[TAG],
         request=EventCancelInputSerializer,
         responses={200: OpenApiResponse(EventDetailSerializer, examples=[ex.EVENT_DETAIL]), 409: problem_response(409)},
-        examples=[OpenApiExample("cancel", value={"reason": "태풍 예보로 취소합니다."}, request_only=True)],
+        examples=[ex.CANCEL_EXAMPLE],
     )
     @action(detail=True, methods=["post"])
     def cancel(self, request: Request, pk: str | None = None) -> Response:
@@ -230,7 +230,7 @@ class EventActionViewSet(ActionViewSet):
         tags=[TAG],
         request=EventCancelInputSerializer,
         responses={200: OpenApiResponse(EventDetailSerializer, examples=[ex.EVENT_DETAIL]), 409: problem_response(409)},
-        examples=[OpenApiExample("postpone", value={"reason": "장소 공사로 연기합니다."}, request_only=True)],
+        examples=[ex.POSTPONE_EXAMPLE],
     )
     @action(detail=True, methods=["post"])
     def postpone(self, request: Request, pk: str | None = None) -> Response:
@@ -249,13 +249,7 @@ class EventActionViewSet(ActionViewSet):
         tags=[TAG],
         request=EventRescheduleInputSerializer,
         responses={200: OpenApiResponse(EventDetailSerializer, examples=[ex.EVENT_DETAIL]), 409: problem_response(409)},
-        examples=[
-            OpenApiExample(
-                "reschedule",
-                value={"starts_at": "2026-12-19T10:00:00+09:00", "ends_at": "2026-12-19T17:00:00+09:00"},
-                request_only=True,
-            )
-        ],
+        examples=[ex.RESCHEDULE_EXAMPLE],
     )
     @action(detail=True, methods=["post"])
     def reschedule(self, request: Request, pk: str | None = None) -> Response:
@@ -407,7 +401,7 @@ class EventActionViewSet(ActionViewSet):
         tags=[BOOTH_TAG],
         request=BoothCategoryCreateInputSerializer,
         responses={201: OpenApiResponse(BoothCategorySerializer, examples=[ex.BOOTH_CATEGORY])},
-        examples=[OpenApiExample("food", value={"category": "food", "name": "먹거리", "booths": 8}, request_only=True)],
+        examples=[ex.FOOD_EXAMPLE],
     )
     @booth_categories.mapping.post
     def booth_categories_create(self, request: Request, pk: str | None = None) -> Response:
@@ -500,13 +494,7 @@ class EventBoothApplicationsView(_EventSubListView):
             403: problem_response(403, "조직 회원이 아님 (You are not a member of that organisation)."),
             409: problem_response(409),
         },
-        examples=[
-            OpenApiExample(
-                "apply",
-                value={"category_id": 3, "enterprise_id": 1, "product_ids": [7, 8], "note": "시식 코너 포함"},
-                request_only=True,
-            )
-        ],
+        examples=[ex.APPLY_EXAMPLE],
     )
     def post(self, request: Request, pk: int) -> Response:
         event = self.get_event()
@@ -530,7 +518,7 @@ class EventBoothCategoryView(generics.GenericAPIView):
         tags=[BOOTH_TAG],
         request=BoothCategoryUpdateInputSerializer,
         responses={200: OpenApiResponse(BoothCategorySerializer, examples=[ex.BOOTH_CATEGORY])},
-        examples=[OpenApiExample("more booths", value={"booths": 10}, request_only=True)],
+        examples=[ex.MORE_BOOTHS_EXAMPLE],
     )
     def patch(self, request: Request, pk: int, category_id: int) -> Response:
         event = get_object_or_404(selectors.event_list(), pk=pk)
@@ -612,7 +600,7 @@ class BoothApplicationDeclineView(_BoothDecisionView):
             200: OpenApiResponse(BoothApplicationSerializer, examples=[ex.BOOTH_APPLICATION]),
             409: problem_response(409),
         },
-        examples=[OpenApiExample("decline", value={"reason": "먹거리 구역이 이미 찼습니다."}, request_only=True)],
+        examples=[ex.DECLINE_EXAMPLE],
     )
     def post(self, request: Request, pk: int) -> Response:
         application = self.get_object()
@@ -688,7 +676,7 @@ class BoothApplicationWithdrawView(_BoothDecisionView):
         tags=[TAG],
         request=EventSeriesUpdateInputSerializer,
         responses={200: OpenApiResponse(EventSeriesSerializer, examples=[ex.SERIES])},
-        examples=[OpenApiExample("venue", value={"venue_name": "고양시청 대회의실"}, request_only=True)],
+        examples=[ex.VENUE_EXAMPLE],
     ),
 )
 class EventSeriesViewSet(CreateUpdateDomainViewSet):
@@ -766,9 +754,7 @@ class EventAttendeesCSVView(APIView):
         description="행사 담당자만; UTF-8 BOM이 붙어 엑셀에서 한글이 깨지지 않습니다 (event managers; UTF-8 with BOM).",
         tags=[TAG],
         responses={
-            (200, "text/csv"): OpenApiResponse(
-                OpenApiTypes.STR, description="CSV", examples=[OpenApiExample("csv", value=ex.CSV)]
-            ),
+            (200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description="CSV", examples=[ex.CSV_EXAMPLE]),
             404: problem_response(404),
         },
     )

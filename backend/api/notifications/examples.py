@@ -1,5 +1,7 @@
 """Examples of the notifications' spec (``docs/openapi.yaml``)."""
 
+from drf_spectacular.utils import OpenApiExample
+
 NOTIFICATION = {
     "id": 41,
     "kind": "registration_promoted",
@@ -16,3 +18,21 @@ PREFERENCES = [
     {"kind": "registration_promoted", "kind_label": "대기자 명단에서 확정", "email": True, "in_app": True},
     {"kind": "registration_confirmed", "kind_label": "참가 확정", "email": False, "in_app": True},
 ]
+
+EMAIL_ON_PROMOTION_EXAMPLE = OpenApiExample(
+    "email on promotion",
+    value={"preferences": [{"kind": "registration_promoted", "email": True}]},
+    request_only=True,
+)
+
+COUNT_EXAMPLE = OpenApiExample("count", value={"unread": 3})
+
+READ_EXAMPLE = OpenApiExample("read", value=NOTIFICATION)
+
+MARKED_EXAMPLE = OpenApiExample("marked", value={"marked": 3})
+
+PREFS_EXAMPLE = OpenApiExample("prefs", value=PREFERENCES)
+
+PAGE_EXAMPLE = OpenApiExample(
+    "page", value={"next": None, "previous": None, "results": [NOTIFICATION]}, response_only=True
+)
