@@ -202,3 +202,19 @@ def test_a_weekly_rule_on_every_day_is_capped_and_stays_capped(world):
     event_series_extend()
     upcoming = Event.objects.filter(series_id=response.data["id"], starts_at__gte=timezone.now()).count()
     assert upcoming == SERIES_MAX_OCCURRENCES
+
+
+@pytest.mark.parametrize("value", [str(2**70), "293237216961388118016", "1e20", "1.5", "0"])
+def test_id_filters_are_bounded_integers(world, value):
+    coordinator = world.client("coordinator")
+    for url in ("/api/v1/events/", "/api/v1/events/calendar.ics"):
+        response = coordinator.get(url, {"series": value})
+        assert response.status_code == 400, (url, response.status_code)
+        assert response.json()["errors"][0]["field"] == "series"
+    response = coordinator.get("/api/v1/booth-applications/", {"event": value})
+    assert response.status_code == 400 and response.json()["errors"][0]["field"] == "event"
+
+
+def test_id_filter_still_filters(world):
+    response = world.client("anonymous").get("/api/v1/events/", {"series": world.series_a_id})
+    assert response.status_code == 200

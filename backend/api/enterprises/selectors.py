@@ -7,7 +7,7 @@ visible when their organisation is.
 This module is also the directory's read contract for the other domains: they never import
 ``api.enterprises.models``; they use the functions of the last section ("For other domains") and
 the ``ProductCategory`` choices re-exported here. "Which organisations are public" is defined once,
-by ``_public_q``.
+by ``public_q``.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ def membership_roles_for_user(user: Any) -> dict[int, str]:
     return dict(Membership.objects.filter(user_id=user.pk).values_list("enterprise_id", "role"))
 
 
-def _public_q(prefix: str = "") -> Q:
+def public_q(prefix: str = "") -> Q:
     """The one definition of a public organisation: verified by a coordinator."""
     return Q(**{f"{prefix}verification_status": VerificationStatus.VERIFIED})
 
@@ -44,7 +44,7 @@ def _public_q(prefix: str = "") -> Q:
 def _visible_q(user: Any, prefix: str = "") -> Q:
     if is_coordinator(user):
         return Q()
-    visible = _public_q(prefix)
+    visible = public_q(prefix)
     if user is not None and user.is_authenticated:
         visible |= Q(**{f"{prefix}submitted_by_id": user.pk})
         member_of = list(membership_roles(user))
@@ -118,7 +118,7 @@ def product_summaries() -> QuerySet[Product]:
 
 def enterprise_public_get(*, slug: str) -> Enterprise | None:
     """A public (verified) organisation by slug, whoever asks (e.g. for its public calendar)."""
-    return Enterprise.objects.filter(_public_q(), slug=slug).first()
+    return Enterprise.objects.filter(public_q(), slug=slug).first()
 
 
 def enterprises_visible_by_ids(*, user: Any, ids: list[int]) -> dict[int, Enterprise]:
@@ -134,7 +134,7 @@ def products_visible_by_ids(*, user: Any, ids: list[int]) -> dict[int, Product]:
 def enterprise_ids_not_public(*, ids: list[int]) -> list[int]:
     """Which of ``ids`` are not public (pending or rejected), sorted: such organisations may not act
     publicly (host events, exhibit at booths)."""
-    public = set(Enterprise.objects.filter(_public_q(), pk__in=ids).values_list("pk", flat=True))
+    public = set(Enterprise.objects.filter(public_q(), pk__in=ids).values_list("pk", flat=True))
     return sorted(set(ids) - public)
 
 
