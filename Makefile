@@ -9,7 +9,7 @@ PORT ?= 8000
 PYTEST_ARGS ?= -n 2
 STAMP := $(VENV)/.installed
 
-.PHONY: help install messages migrate demo static run serve dev test test-backend test-pg bench lint format check openapi openapi-check contract lock clean \
+.PHONY: help install messages migrate demo static run serve dev test test-backend test-pg bench lint format check typecheck openapi openapi-check contract lock clean \
 	node chromium frontend frontend-test e2e lighthouse
 
 help:
@@ -18,7 +18,7 @@ help:
 	@echo "make test      – the whole test suite (backend, front-end unit tests, end-to-end in Chromium)"
 	@echo "make frontend  – build the web app (frontend/dist), served by make run"
 	@echo "make lighthouse – Lighthouse scores of the home, directory, organisation and event pages"
-	@echo "make check     – lint, spec drift, missing migrations, Django checks"
+	@echo "make check     – lint, types, spec drift, missing migrations, Django checks"
 	@echo "make contract  – schemathesis against docs/openapi.yaml on a local server"
 	@echo "make bench     – speed and memory budgets on PostgreSQL (drops and recreates sehub_bench)"
 	@echo "make openapi   – regenerate docs/openapi.yaml"
@@ -95,7 +95,11 @@ openapi-check: install
 		(diff -u docs/openapi.yaml $(VENV)/openapi.generated.yaml | head -40; \
 		 echo "docs/openapi.yaml is stale: run 'make openapi' and commit it."; exit 1)
 
-check: lint openapi-check
+# mypy with django-stubs and djangorestframework-stubs; strict on services.py and selectors.py (pyproject.toml).
+typecheck: install
+	DEBUG=1 $(VENV)/bin/mypy
+
+check: lint typecheck openapi-check
 	DEBUG=1 $(MANAGE) makemigrations --check --dry-run
 	DEBUG=1 $(MANAGE) check
 

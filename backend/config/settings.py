@@ -6,8 +6,8 @@ run the whole product on one machine with an embedded SQLite database. README li
 
 import hashlib
 import hmac
-from datetime import timedelta
 import re
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -175,8 +175,9 @@ WHITENOISE_ROOT = str(FRONTEND_DIST) if FRONTEND_DIST.is_dir() else None
 _IMMUTABLE_URL = re.compile(r"^/assets/.+-[A-Za-z0-9_-]{8}\.[a-z0-9]+$|^/static/.+\.[0-9a-f]{12}\.[A-Za-z0-9]+$")
 
 
-def WHITENOISE_IMMUTABLE_FILE_TEST(path: str, url: str) -> bool:  # noqa: N802 (a setting)
+def WHITENOISE_IMMUTABLE_FILE_TEST(path: str, url: str) -> bool:
     return bool(_IMMUTABLE_URL.match(url))
+
 
 # --- E-mail -------------------------------------------------------------------------------------
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -310,7 +311,7 @@ SPECTACULAR_SETTINGS = {
         "RegistrationStatusEnum": "api.events.models.RegistrationStatus",
         "BoothApplicationStatusEnum": "api.events.models.BoothApplicationStatus",
         "ProductCategoryEnum": "api.enterprises.models.ProductCategory",
-        "NotificationKindEnum": "api.notifications.models.NotificationKind",
+        "NotificationKindEnum": "api.notifications.kinds.KIND_CHOICES",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -20,7 +20,7 @@ urlpatterns = [
 if settings.SERVE_MEDIA:
     urlpatterns.append(re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.+)$", serve_media, name="media"))
 # The web app (index for client-side routes, robots.txt, sitemap.xml): last, it catches the rest.
-urlpatterns.append(path("", include("api.web.urls")))
+urlpatterns.append(path("", include("api.web.routes")))
 
 handler400 = "api.common.errors.handler400"
 handler403 = "api.common.errors.handler403"

@@ -1,6 +1,7 @@
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 from rest_framework_simplejwt.serializers import TokenObtainPairSerializer
 
@@ -17,6 +18,12 @@ class UserSerializer(serializers.ModelSerializer):
         fields = ["id", "email", "display_name", "preferred_language", "role", "is_coordinator", "date_joined"]
         read_only_fields = ["id", "email", "role", "is_coordinator", "date_joined"]
         extra_kwargs = {"display_name": {"min_length": 1, "max_length": 100}}
+
+
+@extend_schema_serializer(component_name="User")
+class UserUpdateInputSerializer(UserSerializer):
+    # PATCH /auth/me/: only the writable fields (display name, language) reach validated_data.
+    pass
 
 
 class UserRegisterInputSerializer(serializers.Serializer):

@@ -20,6 +20,7 @@ from rest_framework_simplejwt.exceptions import TokenError
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
 from rest_framework_simplejwt.tokens import RefreshToken
 
+from api.accounts import errors
 from api.accounts.models import User
 from api.common.errors import validation_error
 from api.common.mail import mail_enqueue_on_commit
@@ -30,7 +31,7 @@ def _validate_password(password: str, *, user: User | None, field: str) -> None:
         password_validation.validate_password(password, user=user)
     except DjangoValidationError as exc:
         raise exceptions.ValidationError(
-            {field: [exceptions.ErrorDetail(m, code="password_invalid") for m in exc.messages]}
+            {field: [exceptions.ErrorDetail(m, code=errors.PASSWORD_INVALID) for m in exc.messages]}
         ) from exc
 
 
@@ -99,7 +100,9 @@ def user_change_password(*, user: User, old_password: str, new_password: str) ->
     """Check the current password, set the new one and log out every other session."""
     locked = User.objects.select_for_update().get(pk=user.pk)
     if not locked.check_password(old_password):
-        raise validation_error("old_password", _("The current password is not correct."), code="password_incorrect")
+        raise validation_error(
+            "old_password", _("The current password is not correct."), code=errors.PASSWORD_INCORRECT
+        )
     _validate_password(new_password, user=locked, field="new_password")
     locked.set_password(new_password)
     locked.save(update_fields=["password", "updated_at"])
@@ -109,10 +112,10 @@ def user_change_password(*, user: User, old_password: str, new_password: str) ->
 def user_logout(*, refresh: str) -> None:
     """Blacklist one refresh token. An invalid or already revoked token is a 400 naming it."""
     try:
-        RefreshToken(refresh).blacklist()  # type: ignore[arg-type]
+        RefreshToken(refresh).blacklist()  # type: ignore[arg-type]  # simplejwt accepts the encoded token string
     except TokenError as exc:
         raise validation_error(
-            "refresh", _("The refresh token is invalid or already revoked."), code="token_not_valid"
+            "refresh", _("The refresh token is invalid or already revoked."), code=errors.TOKEN_NOT_VALID
         ) from exc
 
 
@@ -145,8 +148,17 @@ def password_reset_confirm(*, uid: str, token: str, new_password: str) -> None:
     except (ValueError, TypeError, OverflowError, User.DoesNotExist):
         user = None
     if user is None or not default_token_generator.check_token(user, token):
-        raise validation_error("token", _("The reset link is invalid or has expired."), code="token_invalid")
+        raise validation_error("token", _("The reset link is invalid or has expired."), code=errors.TOKEN_INVALID)
     _validate_password(new_password, user=user, field="new_password")
     user.set_password(new_password)
     user.save(update_fields=["password", "updated_at"])
     _revoke_refresh_tokens(user)
+
+
+@transaction.atomic
+def user_get_or_create_without_password(*, email: str, display_name: str) -> User:
+    """An account nobody can log in to (no usable password), e.g. the demo data's event attendees."""
+    user = User.objects.filter(email__iexact=email).first()
+    if user is None:
+        user = User.objects.create_user(email=email, password=None, display_name=display_name)
+    return user

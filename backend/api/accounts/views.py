@@ -3,14 +3,15 @@
 from typing import Any
 
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics, permissions, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 from rest_framework_simplejwt import views as jwt_views
 
-from api.accounts import services
+from api.accounts import examples as ex
+from api.accounts import selectors, services
 from api.accounts.serializers import (
     DetailSerializer,
     PasswordChangeInputSerializer,
@@ -21,6 +22,7 @@ from api.accounts.serializers import (
     TokenPairSerializer,
     UserRegisterInputSerializer,
     UserSerializer,
+    UserUpdateInputSerializer,
 )
 from api.common.conditional import ConditionalMixin
 from api.common.idempotency import IdempotencyGate
@@ -34,23 +36,6 @@ from api.common.throttles import (
 )
 
 TAG = "auth"
-_PASSWORD = "sehub-demo-2015"
-_USER_EXAMPLE = OpenApiExample(
-    "user",
-    value={
-        "id": 3,
-        "email": "citizen@example.com",
-        "display_name": "김시민",
-        "preferred_language": "ko",
-        "role": "citizen",
-        "is_coordinator": False,
-        "date_joined": "2026-11-25T10:00:00+09:00",
-    },
-    response_only=True,
-)
-_TOKENS_EXAMPLE = OpenApiExample(
-    "tokens", value={"access": "eyJhbGciOiJIUzI1NiIs...", "refresh": "eyJhbGciOiJIUzI1NiIs..."}, response_only=True
-)
 _CREDENTIAL_THROTTLES = [AnonThrottle, UserThrottle, LoginThrottle]
 
 
@@ -72,21 +57,10 @@ class RegisterView(APIView):
         responses={
             202: OpenApiResponse(
                 DetailSerializer,
-                examples=[OpenApiExample("received", value={"detail": "가입 요청을 받았습니다."})],
+                examples=[ex.REGISTER_RECEIVED_EXAMPLE],
             )
         },
-        examples=[
-            OpenApiExample(
-                "register",
-                value={
-                    "email": "new.citizen@example.com",
-                    "password": "correct-horse-battery",
-                    "display_name": "새시민",
-                    "preferred_language": "ko",
-                },
-                request_only=True,
-            )
-        ],
+        examples=[ex.REGISTER_EXAMPLE],
     )
     def post(self, request: Request) -> Response:
         data = UserRegisterInputSerializer(data=request.data)
@@ -110,10 +84,8 @@ class RegisterView(APIView):
         description="이메일과 비밀번호로 access/refresh 토큰을 받습니다 (e-mail and password → access and refresh tokens).",
         tags=[TAG],
         request=TokenObtainInputSerializer,
-        responses={200: OpenApiResponse(TokenPairSerializer, examples=[_TOKENS_EXAMPLE])},
-        examples=[
-            OpenApiExample("login", value={"email": "citizen@example.com", "password": _PASSWORD}, request_only=True)
-        ],
+        responses={200: OpenApiResponse(TokenPairSerializer, examples=[ex.TOKENS_EXAMPLE])},
+        examples=[ex.LOGIN_EXAMPLE],
     )
 )
 class TokenObtainView(jwt_views.TokenObtainPairView):
@@ -131,8 +103,8 @@ class TokenObtainView(jwt_views.TokenObtainPairView):
         ),
         tags=[TAG],
         request=RefreshInputSerializer,
-        responses={200: OpenApiResponse(TokenPairSerializer, examples=[_TOKENS_EXAMPLE])},
-        examples=[OpenApiExample("refresh", value={"refresh": "eyJhbGciOiJIUzI1NiIs..."}, request_only=True)],
+        responses={200: OpenApiResponse(TokenPairSerializer, examples=[ex.TOKENS_EXAMPLE])},
+        examples=[ex.REFRESH_EXAMPLE],
     )
 )
 class TokenRefreshView(jwt_views.TokenRefreshView):
@@ -149,7 +121,7 @@ class LogoutView(APIView):
         tags=[TAG],
         request=RefreshInputSerializer,
         responses={204: OpenApiResponse(description="로그아웃됨 (Logged out)")},
-        examples=[OpenApiExample("logout", value={"refresh": "eyJhbGciOiJIUzI1NiIs..."}, request_only=True)],
+        examples=[ex.LOGOUT_EXAMPLE],
     )
     def post(self, request: Request) -> Response:
         data = RefreshInputSerializer(data=request.data)
@@ -164,17 +136,16 @@ class LogoutView(APIView):
         summary="내 계정 (My account)",
         description="로그인한 사용자의 계정 (the logged-in user's account). Sends an ETag.",
         tags=[TAG],
-        responses={200: OpenApiResponse(UserSerializer, examples=[_USER_EXAMPLE])},
+        responses={200: OpenApiResponse(UserSerializer, examples=[ex.USER_EXAMPLE])},
     ),
     patch=extend_schema(
         operation_id="auth_me_update",
         summary="내 계정 수정 (Update my account)",
         description="표시 이름과 언어를 바꿉니다 (change display name and language). Honours If-Match.",
         tags=[TAG],
-        responses={200: OpenApiResponse(UserSerializer, examples=[_USER_EXAMPLE])},
-        examples=[
-            OpenApiExample("rename", value={"display_name": "김시민", "preferred_language": "en"}, request_only=True)
-        ],
+        request=UserUpdateInputSerializer,
+        responses={200: OpenApiResponse(UserSerializer, examples=[ex.USER_EXAMPLE])},
+        examples=[ex.RENAME_EXAMPLE],
     ),
 )
 class MeView(ConditionalMixin, generics.RetrieveUpdateAPIView):
@@ -183,12 +154,15 @@ class MeView(ConditionalMixin, generics.RetrieveUpdateAPIView):
     http_method_names = ["get", "patch", "head", "options"]
 
     def get_object(self) -> Any:
-        return type(self.request.user)._default_manager.get(pk=self.request.user.pk)
+        return self.get_queryset().get()
 
     def get_queryset(self) -> Any:
-        return type(self.request.user)._default_manager.filter(pk=self.request.user.pk)
+        return selectors.user_me(user=self.request.user)
 
-    def perform_update(self, serializer: UserSerializer) -> None:
+    def get_input_serializer(self, *args: Any, **kwargs: Any) -> Any:
+        return UserUpdateInputSerializer(*args, context=self.get_serializer_context(), **kwargs)
+
+    def perform_update(self, serializer: Any) -> None:
         services.user_update(user=serializer.instance, **serializer.validated_data)
 
 
@@ -202,18 +176,12 @@ class PasswordChangeView(APIView):
         tags=[TAG],
         request=PasswordChangeInputSerializer,
         responses={204: OpenApiResponse(description="변경됨 (Changed)")},
-        examples=[
-            OpenApiExample(
-                "change",
-                value={"old_password": _PASSWORD, "new_password": "a-much-longer-passphrase"},
-                request_only=True,
-            )
-        ],
+        examples=[ex.CHANGE_EXAMPLE],
     )
     def post(self, request: Request) -> Response:
         data = PasswordChangeInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        services.user_change_password(user=request.user, **data.validated_data)
+        services.user_change_password(user=request.user, **data.validated_data)  # type: ignore[arg-type]  # IsAuthenticated: never anonymous here
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
@@ -233,10 +201,10 @@ class PasswordResetView(APIView):
         responses={
             202: OpenApiResponse(
                 DetailSerializer,
-                examples=[OpenApiExample("sent", value={"detail": "계정이 있으면 재설정 메일을 보냈습니다."})],
+                examples=[ex.SENT_EXAMPLE],
             )
         },
-        examples=[OpenApiExample("reset", value={"email": "citizen@example.com"}, request_only=True)],
+        examples=[ex.RESET_EXAMPLE],
     )
     def post(self, request: Request) -> Response:
         data = PasswordResetInputSerializer(data=request.data)
@@ -259,13 +227,7 @@ class PasswordResetConfirmView(APIView):
         tags=[TAG],
         request=PasswordResetConfirmInputSerializer,
         responses={204: OpenApiResponse(description="재설정됨 (Password set)")},
-        examples=[
-            OpenApiExample(
-                "confirm",
-                value={"uid": "Mw", "token": "c2v3kq-0123456789abcdef", "new_password": "a-much-longer-passphrase"},
-                request_only=True,
-            )
-        ],
+        examples=[ex.CONFIRM_EXAMPLE],
     )
     def post(self, request: Request) -> Response:
         data = PasswordResetConfirmInputSerializer(data=request.data)

@@ -56,8 +56,8 @@ def _integer_key(value: Any) -> int:
 
 class _IntegerKeyMixin:
     def _key_is_integer(self) -> bool:
-        queryset = self.queryset  # type: ignore[attr-defined]
-        key = self.to_field_name or "pk"  # type: ignore[attr-defined]
+        queryset = self.queryset  # type: ignore[attr-defined]  # a mixin of ModelChoiceFilter
+        key = self.to_field_name or "pk"  # type: ignore[attr-defined]  # a mixin of ModelChoiceFilter
         field = queryset.model._meta.pk if key == "pk" else _model_field(queryset.model, key)
         return _is_integer_field(field)
 

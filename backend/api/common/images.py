@@ -92,6 +92,7 @@ def _reencode(upload: UploadedFile, fmt: str, *, field: str) -> None:
     data = buffer.getvalue()
     # Written back into the upload's own file (memory or temporary file), so storage moves it as usual.
     upload.seek(0)
+    assert upload.file is not None  # an UploadedFile always has its file
     upload.file.truncate()
     upload.file.write(data)
     upload.file.seek(0)

@@ -21,6 +21,7 @@ import codecs
 import json
 import re
 import unicodedata
+from collections.abc import Mapping
 from typing import Any
 
 from django.conf import settings
@@ -95,7 +96,7 @@ def safe_json_loads(raw: bytes | str, *, max_depth: int = MAX_JSON_DEPTH) -> Any
 class JSONParser(parsers.JSONParser):
     """DRF's JSON parser on ``safe_json_loads`` (the default for every view)."""
 
-    def parse(self, stream: Any, media_type: str | None = None, parser_context: dict[str, Any] | None = None) -> Any:
+    def parse(self, stream: Any, media_type: str | None = None, parser_context: Mapping[str, Any] | None = None) -> Any:
         parser_context = parser_context or {}
         encoding = parser_context.get("encoding", settings.DEFAULT_CHARSET)
         raw = stream.read() if stream is not None else b""
@@ -118,11 +119,11 @@ def _clean_querydict(data: QueryDict) -> QueryDict:
 class MultiPartParser(parsers.MultiPartParser):
     """Multipart form fields in NFC, like JSON strings (Django already replaces invalid UTF-8)."""
 
-    def parse(self, stream: Any, media_type: str | None = None, parser_context: dict[str, Any] | None = None) -> Any:
+    def parse(self, stream: Any, media_type: str | None = None, parser_context: Mapping[str, Any] | None = None) -> Any:
         result = super().parse(stream, media_type, parser_context)
         return parsers.DataAndFiles(_clean_querydict(result.data), result.files)
 
 
 class FormParser(parsers.FormParser):
-    def parse(self, stream: Any, media_type: str | None = None, parser_context: dict[str, Any] | None = None) -> Any:
+    def parse(self, stream: Any, media_type: str | None = None, parser_context: Mapping[str, Any] | None = None) -> Any:
         return _clean_querydict(super().parse(stream, media_type, parser_context))

@@ -38,10 +38,10 @@ def client_address(request: Any) -> str:
 
 
 class _SettingsRateMixin:
-    scope: str
+    scope: str | None
 
     def get_rate(self) -> str | None:
-        return settings.THROTTLE_RATES.get(self.scope)
+        return settings.THROTTLE_RATES.get(self.scope or "")
 
     def get_ident(self, request: Any) -> str:
         return client_address(request)

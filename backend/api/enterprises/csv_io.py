@@ -318,20 +318,20 @@ def parse(raw: bytes) -> ParseResult:
                     email_ok(raw_row["email"])
                 except DjangoValidationError:
                     error("email", _("Not an e-mail address."), "invalid_email")
-            number = raw_row.get("certification_number") or None
-            values["certification_number"] = number
+            certification = raw_row.get("certification_number") or None
+            values["certification_number"] = certification
             if kind is not None and kind not in CERTIFIED_KINDS:
                 for fld in ("certification_number", "certified_on", "certification_expires_on"):
                     if values.get(fld):
                         error(fld, _("This kind of organisation has no certification."), "not_certifiable")
-            if number:
-                if number in seen_numbers:
+            if certification:
+                if certification in seen_numbers:
                     error(
                         "certification_number",
-                        _("The same certification number is on row %(line)d.") % {"line": seen_numbers[number]},
+                        _("The same certification number is on row %(line)d.") % {"line": seen_numbers[certification]},
                         "duplicate",
                     )
-                seen_numbers.setdefault(number, line)
+                seen_numbers.setdefault(certification, line)
             elif raw_row.get("name") and district:
                 key = (raw_row["name"], district)
                 if key in seen_keys:

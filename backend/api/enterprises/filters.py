@@ -72,7 +72,7 @@ class EnterpriseFilter(FilterSet):
     ) -> QuerySet[Enterprise]:
         if value is None:
             return queryset
-        return queryset.filter(has_products=value)
+        return queryset.filter(has_products=value)  # type: ignore[misc]  # an alias of selectors.enterprise_list
 
     def filter_tag(self, queryset: QuerySet[Enterprise], name: str, value: str) -> QuerySet[Enterprise]:
         return queryset.filter(tags__name=value.strip()) if value.strip() else queryset

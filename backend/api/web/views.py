@@ -10,6 +10,7 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from api.enterprises import selectors as enterprise_selectors
@@ -84,7 +85,7 @@ def sitemap_xml(request: HttpRequest) -> HttpResponse:
     paths += [f"/enterprises/{slug}" for slug in enterprises[:SITEMAP_LIMIT]]
     products = enterprise_selectors.product_list(user=anonymous).values_list("pk", flat=True)
     paths += [f"/products/{pk}" for pk in products[:SITEMAP_LIMIT]]
-    events = event_selectors.upcoming(event_selectors.event_list()).values_list("pk", flat=True)
+    events = event_selectors.event_list().filter(ends_at__gte=timezone.now()).values_list("pk", flat=True)
     paths += [f"/events/{pk}" for pk in events[:SITEMAP_LIMIT]]
     body = "".join(f"<url><loc>{escape(request.build_absolute_uri(p))}</loc></url>" for p in paths)
     xml = f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{body}</urlset>\n'

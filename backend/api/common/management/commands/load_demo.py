@@ -4,8 +4,6 @@ Idempotent: running it again updates what exists and adds nothing twice. Demo ac
 published password, so this refuses to run with DEBUG off unless told that it is not production.
 """
 
-import importlib
-import pkgutil
 from typing import Any
 
 from django.conf import settings
@@ -13,19 +11,11 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 import api
+from api.common.discovery import domain_modules
 
 
 def demo_modules() -> list[Any]:
-    modules = []
-    for info in pkgutil.iter_modules(api.__path__):
-        try:
-            module = importlib.import_module(f"api.{info.name}.demo")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"api.{info.name}.demo":
-                raise
-            continue
-        modules.append(module)
-    return sorted(modules, key=lambda m: getattr(m, "ORDER", 100))
+    return domain_modules(api, "demo")
 
 
 class Command(BaseCommand):

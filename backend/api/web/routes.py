@@ -1,4 +1,5 @@
-"""Routes of the web app; included last by config.urls so the API, admin, static and media win."""
+"""Routes of the web app, included last by config.urls (not an API domain: api.urls does not discover it),
+so the API, admin, static and media win."""
 
 from django.urls import path, re_path
 
