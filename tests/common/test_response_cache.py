@@ -331,3 +331,29 @@ def test_a_write_through_one_server_process_is_visible_through_another_at_once(s
             server.terminate()
         for server in servers:
             server.wait(timeout=30)
+
+
+@pytest.mark.django_db
+def test_every_public_read_of_the_bench_is_cached(world, settings):
+    settings.RESPONSE_CACHE_GENERATION = "cache"
+    client = APIClient()
+    paths = [
+        "/api/v1/enterprises/?page_size=20",
+        "/api/v1/enterprises/?page_size=100",
+        "/api/v1/enterprises/?search=쿠키",
+        "/api/v1/enterprises/?search=ㅎㄷㅈㅎ",
+        DETAIL,
+        "/api/v1/products/?search=쿠키",
+        f"/api/v1/products/{world.product_a_id}/",
+        "/api/v1/events/",
+        f"/api/v1/events/{world.event_a_id}/",
+        "/api/v1/stats/",
+        "/api/v1/events/calendar.ics",
+        f"/api/v1/events/{world.event_a_id}/calendar.ics",
+        "/api/v1/enterprises/wecan-cookie/calendar.ics",
+    ]
+    for path in paths:
+        first = client.get(path)
+        count, second = _queries(client, path)
+        assert first.status_code == 200, path
+        assert (count, second.status_code, second.content) == (0, 200, first.content), path
