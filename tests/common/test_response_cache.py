@@ -281,9 +281,13 @@ def _wait_until_up(port: int, server: subprocess.Popen) -> None:
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_write_through_one_server_process_is_visible_through_another_at_once(settings):
-    """Two gunicorn processes, each with its own local-memory cache (so the generation lives in the
-    database) or sharing Redis when the suite runs on it, against the test database."""
+@pytest.mark.parametrize("shared", [False, True], ids=["local-memory+database", "redis"])
+def test_a_write_through_one_server_process_is_visible_through_another_at_once(settings, shared):
+    """Two gunicorn processes against the test database, each with its own local-memory cache (so the
+    generation lives in the database), or sharing Redis (generation in Redis) when the suite has it."""
+    cache_url = os.environ.get("CACHE_URL", "") if shared else "locmem://"
+    if not cache_url.startswith("redis"):
+        pytest.skip("needs the shared Redis cache (CACHE_URL=redis://…)")
     owner = UserFactory()
     enterprise = EnterpriseFactory(slug="two-process-coop", name="두프로세스조합")
     enterprise.memberships.create(user=owner, role="owner")
@@ -298,7 +302,6 @@ def test_a_write_through_one_server_process_is_visible_through_another_at_once(s
             f"postgres://{database['USER']}:{database['PASSWORD'] or ''}@{database['HOST'] or '127.0.0.1'}:"
             f"{database['PORT'] or 5432}/{database['NAME']}"
         )
-    cache_url = os.environ.get("CACHE_URL", "locmem://")
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings",
