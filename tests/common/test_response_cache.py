@@ -33,7 +33,6 @@ from api.enterprises.models import Enterprise
 from api.enterprises.services import enterprise_search_refresh
 from tests.accounts.factories import UserFactory
 from tests.enterprises.factories import EnterpriseFactory
-from tests.world import client_for
 
 REPO_DIR = Path(__file__).resolve().parents[2]
 DETAIL = "/api/v1/enterprises/wecan-cookie/"
@@ -167,7 +166,7 @@ def test_a_session_cookie_or_authorization_header_bypasses_the_cache(world, sett
     with_cookie.cookies[settings.SESSION_COOKIE_NAME] = "whatever"
     assert _queries(with_cookie, DETAIL)[0] > 0
     bad_token = APIClient(HTTP_AUTHORIZATION="Bearer not-a-token")
-    count, response = _queries(bad_token, DETAIL)
+    _count, response = _queries(bad_token, DETAIL)
     assert response.status_code == 401
 
 
@@ -263,7 +262,7 @@ def _get(port: int, path: str, token: str | None = None, method: str = "GET", bo
         data=json.dumps(body).encode() if body is not None else None,
         headers={"Content-Type": "application/json", **({"Authorization": f"Bearer {token}"} if token else {})},
     )
-    with urllib.request.urlopen(request, timeout=20) as response:  # noqa: S310 - a local test server
+    with urllib.request.urlopen(request, timeout=20) as response:
         return json.loads(response.read() or b"null")
 
 
