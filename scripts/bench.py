@@ -21,7 +21,8 @@ It prints tables, writes ``var/bench/report.json`` and exits 1 when anything fai
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/sehub_bench .venv/bin/python scripts/bench.py
 
 Environment: ``BENCH_PORT`` (8840), ``BENCH_SECONDS`` (4), ``BENCH_CACHE_URL`` (the server's cache,
-``locmem://bench``; ``redis://127.0.0.1:6379/<n>`` as in production).
+``locmem://bench``; ``redis://127.0.0.1:6379/<n>`` as in production), ``BENCH_RESPONSE_CACHE=0``
+(measure the uncached read path, for comparison).
 """
 
 from __future__ import annotations
@@ -764,7 +765,8 @@ def server_environment(url: str, *, cache_url: str) -> dict[str, str]:
             "DATABASE_URL": url,
             "CACHE_URL": cache_url,
             "CACHE_KEY_PREFIX": f"sehub-bench-{time.time_ns()}",  # nothing from an earlier run
-            "RESPONSE_CACHE_ENABLED": "1",
+            # BENCH_RESPONSE_CACHE=0 measures the uncached read path (for comparison; it fails 0.5x).
+            "RESPONSE_CACHE_ENABLED": os.environ.get("BENCH_RESPONSE_CACHE", "1"),
             "RESPONSE_CACHE_GENERATION": "auto",
             "DEBUG": "0",
             # wrk is one client address: the throttles still run (and cost what they cost), with
