@@ -74,6 +74,7 @@ def test_one_pass_of_every_measurement():
     assert (burst["confirmed"], burst["waitlisted"], burst["answers_ok"]) == (3, 5, 8)
     report = {"searches": searches, "lists": lists, "registration": burst, "peak_rss_mb": bench.peak_rss_mb()}
     assert isinstance(bench.check(report), list)
+    assert isinstance(bench.cold_path_notes(report), list)
     if connection.vendor == "postgresql":
         assert all(row["db_ms"] is not None for row in searches)
     else:
@@ -217,6 +218,7 @@ def test_the_http_part_drives_a_real_server(monkeypatch):
     )
     assert len(urls) == 2 * len(endpoints) + 1 and urls[0].endswith(bench.CEILING_PATH)
     assert [row["ratio"] for row in result["rows"]] == [0.8] * len(endpoints)
+    assert all(row["first_ms"] > 0 for row in result["rows"])
     assert result["failures"] == []
 
 

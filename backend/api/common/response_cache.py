@@ -48,6 +48,8 @@ from django.http import HttpRequest, HttpResponse
 from api.common.conditional import if_none_match_hits
 
 GENERATION_KEY = "response-cache:generation"
+# Kept a day in the cache (then started anew above every earlier number: a miss, never stale).
+GENERATION_SECONDS = 24 * 60 * 60
 BODY_PREFIX = "response-cache:body:"
 TABLE = "common_responsecachegeneration"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
@@ -106,7 +108,7 @@ def _bump_cache_generation() -> None:
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # missing: start anew above every earlier number
-        cache.set(GENERATION_KEY, _fresh_generation(), timeout=None)
+        cache.set(GENERATION_KEY, _fresh_generation(), timeout=GENERATION_SECONDS)
 
 
 def _bump_now() -> None:
@@ -203,7 +205,7 @@ def _lookup(key: str) -> tuple[int | None, Any]:
     found = cache.get_many([GENERATION_KEY, key])
     generation = found.get(GENERATION_KEY)
     if generation is None:
-        cache.add(GENERATION_KEY, _fresh_generation(), timeout=None)
+        cache.add(GENERATION_KEY, _fresh_generation(), timeout=GENERATION_SECONDS)
         generation = cache.get(GENERATION_KEY)
     return generation, found.get(key)
 
