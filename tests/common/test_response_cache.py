@@ -359,3 +359,30 @@ def test_every_public_read_of_the_bench_is_cached(world, settings):
         count, second = _queries(client, path)
         assert first.status_code == 200, path
         assert (count, second.status_code, second.content) == (0, 200, first.content), path
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("page_size", [5, 50])
+def test_public_reads_stay_within_their_query_bounds_on_a_miss(
+    world, settings, page_size, django_assert_max_num_queries
+):
+    """Lists ≤ 4 queries whatever the page size, details ≤ 3, when the answer is built (a miss)."""
+    settings.RESPONSE_CACHE_GENERATION = "cache"
+    for i in range(60):
+        enterprise = EnterpriseFactory(name=f"조직{i}")
+        enterprise.tags.create(name=f"태그{i}")
+        enterprise.social_links.create(kind="blog", url="https://blog.example/x")
+    client = APIClient()
+    lists = [
+        f"/api/v1/enterprises/?page_size={page_size}",
+        f"/api/v1/enterprises/?page_size={page_size}&search=조직",
+        f"/api/v1/products/?page_size={page_size}&search=쿠키",
+        f"/api/v1/events/?page_size={page_size}",
+        "/api/v1/events/calendar.ics",
+    ]
+    for path in lists:
+        with django_assert_max_num_queries(4):
+            assert client.get(path).status_code == 200, path
+    for path in [DETAIL, f"/api/v1/products/{world.product_a_id}/"]:
+        with django_assert_max_num_queries(3):
+            assert client.get(path).status_code == 200, path
