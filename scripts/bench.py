@@ -1170,7 +1170,7 @@ def main(argv: list[str] | None = None) -> int:
     if failures:
         print("\nBELOW THE CEILING RATIO / OVER BUDGET / WRONG:", *failures, sep="\n  - ")
         return 1
-    print(f"every public read at >= {MIN_RATIO}x the ceiling; all budgets held")
+    print(f"every public read at >= {MIN_RATIO}x the ceiling; every correctness check held")
     return 0
 
 
