@@ -9,10 +9,11 @@ PORT ?= 8000
 PYTEST_ARGS ?= -n 2
 STAMP := $(VENV)/.installed
 
-.PHONY: help install messages migrate demo run serve test test-backend test-pg bench lint format check openapi openapi-check contract lock clean
+.PHONY: help install messages migrate demo static run serve dev test test-backend test-pg bench lint format check openapi openapi-check contract lock clean
 
 help:
-	@echo "make run       – the whole product on http://127.0.0.1:$(PORT) with SQLite and demo data"
+	@echo "make run       – the whole product on http://127.0.0.1:$(PORT) with SQLite and demo data (gunicorn, DEBUG off)"
+	@echo "make dev       – the same with Django's development server, DEBUG on and code reloading"
 	@echo "make test      – the whole test suite"
 	@echo "make check     – lint, spec drift, missing migrations, Django checks"
 	@echo "make contract  – schemathesis against docs/openapi.yaml on a local server"
@@ -30,14 +31,31 @@ install: $(STAMP) messages
 messages: $(STAMP)
 	@$(PY) scripts/compile_messages.py
 
+# `make run` serves like production (DEBUG off, gunicorn, hashed static files, the installation's
+# own secret in var/secret_key) but over plain HTTP on 127.0.0.1, so HTTPS redirects and
+# secure-only cookies are turned off here, explicitly, and nowhere else.
+RUN_ENV := DEBUG=0 SECURE_SSL_REDIRECT=0 SESSION_COOKIE_SECURE=0 CSRF_COOKIE_SECURE=0 SECURE_HSTS_SECONDS=0
+GUNICORN := $(VENV)/bin/gunicorn -c backend/config/gunicorn.conf.py
+
 migrate: install
-	DEBUG=1 $(MANAGE) migrate --noinput -v 0
+	$(RUN_ENV) $(MANAGE) migrate --noinput -v 0
 
+# The demo accounts have a published password: load_demo refuses to run with DEBUG off unless
+# told, as here, that this database is not production.
 demo: migrate
-	DEBUG=1 $(MANAGE) load_demo
+	$(RUN_ENV) $(MANAGE) load_demo --not-production
 
-run: demo
+static: install
+	$(RUN_ENV) $(MANAGE) collectstatic --noinput -v 0
+
+run: demo serve
+
+# The server alone (no demo data): gunicorn, 2 workers x 4 threads, access log on stdout.
+serve: migrate static
 	@echo "Serving on http://127.0.0.1:$(PORT)  (API docs: http://127.0.0.1:$(PORT)/api/docs/)"
+	$(RUN_ENV) $(GUNICORN) -b 127.0.0.1:$(PORT)
+
+dev: demo
 	DEBUG=1 $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: test-backend

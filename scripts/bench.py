@@ -6,7 +6,8 @@ in ``bench``), migrates it, loads the demo data and then, in bulk, 20,000 organi
 products and 10,000 events (deterministic Korean data; search columns from the services' own
 functions). Then two parts:
 
-1. **Over HTTP** (the score): gunicorn with 2 workers and the production settings (DEBUG off) plus a
+1. **Over HTTP** (the score): gunicorn with its production configuration (2 workers) and the
+   production settings (DEBUG off) plus a
    bench-only route (``config.settings_bench``: a DRF view answering a constant small JSON through
    the same middleware, authentication, throttles and renderer: the stack's *ceiling*). wrk drives
    every public read for ``BENCH_SECONDS`` (≤ 5 s) with 8 connections, the ceiling before and after
@@ -779,26 +780,27 @@ def server_environment(url: str, *, cache_url: str) -> dict[str, str]:
 
 
 class Server:
-    """gunicorn with 2 sync workers on 127.0.0.1:``port``, stopped on exit (its process group)."""
+    """gunicorn as in production, 2 workers, on 127.0.0.1:``port``; stopped on exit (its process group)."""
 
     def __init__(self, port: int, env: dict[str, str], workers: int = 2) -> None:
         self.port = port
         self.base = f"http://127.0.0.1:{port}"
+        # The production server configuration (backend/config/gunicorn.conf.py: threads, keep-alive,
+        # access log) with this run's address and 2 workers.
         command = [
             sys.executable,
             "-m",
             "gunicorn",
-            "config.wsgi:application",
-            "--chdir",
-            str(REPO_DIR / "backend"),
+            "--config",
+            str(REPO_DIR / "backend" / "config" / "gunicorn.conf.py"),
             "--bind",
             f"127.0.0.1:{port}",
             "--workers",
             str(workers),
-            "--log-level",
-            "warning",
         ]
-        self.process = subprocess.Popen(command, env=env, start_new_session=True)  # noqa: S603
+        self.process = subprocess.Popen(  # noqa: S603
+            command, env=env, start_new_session=True, stdout=subprocess.DEVNULL
+        )
 
     def __enter__(self) -> Server:
         deadline = time.monotonic() + 60
@@ -870,7 +872,9 @@ def _pad(text: str, width: int) -> str:
 
 def print_http(result: dict[str, Any]) -> None:
     print()
-    print(f"HTTP: gunicorn 2 workers, wrk {WRK_THREADS} threads x {WRK_CONNECTIONS} connections")
+    print(
+        f"HTTP: gunicorn (production configuration, 2 workers), wrk {WRK_THREADS} threads x {WRK_CONNECTIONS} connections"
+    )
     print(f"{'':<34} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'ceiling':>8} {'ratio':>6} {'first ms':>9}")
     for row in result["rows"]:
         mark = "" if row["scored"] else "  (not scored)"
@@ -1102,9 +1106,9 @@ def main(argv: list[str] | None = None) -> int:
     from rest_framework.test import APIClient
 
     generated_s = load_s = 0.0
+    print(f"database {connection.settings_dict['NAME']}: migrating", flush=True)
+    call_command("migrate", interactive=False, verbosity=0)
     if not args.keep_data:
-        print(f"database {connection.settings_dict['NAME']}: migrating, demo data", flush=True)
-        call_command("migrate", interactive=False, verbosity=0)
         call_command("load_demo", not_production=True, stdout=open(os.devnull, "w"))  # noqa: SIM115
         print(
             f"loading {args.organisations:,} organisations, {args.products:,} products, {args.events:,} events",

@@ -4,6 +4,8 @@ Every value that differs between a laptop and production comes from the environm
 run the whole product on one machine with an embedded SQLite database. README lists each variable.
 """
 
+import hashlib
+import hmac
 from datetime import timedelta
 from pathlib import Path
 
@@ -11,7 +13,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from config.env import env_bool, env_int, env_list, env_str
+from config.env import env_bool, env_int, env_list, env_str, installation_secret
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 REPO_DIR = BASE_DIR.parent
@@ -19,11 +21,11 @@ VAR_DIR = Path(env_str("SEHUB_VAR_DIR", str(REPO_DIR / "var")))
 
 DEBUG = env_bool("DEBUG", False)
 
-SECRET_KEY = env_str("SECRET_KEY")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
-    SECRET_KEY = "dev-only-insecure-key-never-use-in-production-0123456789abcdef"
+# The environment wins; otherwise each installation generates its own key once and keeps it in
+# var/secret_key (mode 0600), shared by all its processes. There is no built-in key, not even for
+# DEBUG: a key written here would sign sessions and tokens of every copy of the code. Several
+# machines serving one site must share SECRET_KEY (or the file).
+SECRET_KEY = env_str("SECRET_KEY") or installation_secret(Path(env_str("SECRET_KEY_FILE", str(VAR_DIR / "secret_key"))))
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
@@ -157,8 +159,13 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    # Hashed names (`app.3f2a9c.css`), served by WhiteNoise with a year's cache; `collectstatic`
+    # (run by `make run`/`make serve`) writes them and the manifest.
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Uploaded files (logos, product images, covers) under /media/ by the app itself (config/media.py);
+# turn off where a web server in front serves MEDIA_ROOT.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 
 # --- E-mail -------------------------------------------------------------------------------------
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -230,6 +237,9 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_CLASSES": [
         "api.common.throttles.AnonThrottle",
         "api.common.throttles.UserThrottle",
+        # Not a rate: the Idempotency-Key check, here because throttles run after authentication
+        # and permissions (see api/common/idempotency.py).
+        "api.common.idempotency.IdempotencyGate",
     ],
     "DEFAULT_SCHEMA_CLASS": "api.common.schema.AutoSchema",
     "EXCEPTION_HANDLER": "api.common.errors.problem_exception_handler",
@@ -274,7 +284,9 @@ SIMPLE_JWT = {
     "ROTATE_REFRESH_TOKENS": True,
     "BLACKLIST_AFTER_ROTATION": True,
     "UPDATE_LAST_LOGIN": True,
-    "SIGNING_KEY": env_str("JWT_SIGNING_KEY") or SECRET_KEY,
+    # Derived from SECRET_KEY (so the installation's one secret covers it) but never equal to it.
+    "SIGNING_KEY": env_str("JWT_SIGNING_KEY")
+    or hmac.new(SECRET_KEY.encode(), b"sehub-jwt-signing-key", hashlib.sha256).hexdigest(),
     "AUTH_HEADER_TYPES": ("Bearer",),
     "USER_ID_FIELD": "id",
     "USER_ID_CLAIM": "user_id",

@@ -25,6 +25,8 @@ from config.settings import BASE_DIR, CACHES
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR.parent / "var" / "test-media"
+# No collectstatic before tests: plain names instead of the manifest's hashed ones.
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
 # Each test run gets its own cache namespace so parallel runs on one Redis never share keys.
 CACHES["default"]["KEY_PREFIX"] = os.environ.get("SEHUB_TEST_CACHE_PREFIX") or f"sehub-test-{os.getpid()}"
 

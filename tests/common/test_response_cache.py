@@ -242,15 +242,12 @@ def _start_server(port: int, env: dict[str, str]) -> subprocess.Popen:
         sys.executable,
         "-m",
         "gunicorn",
-        "config.wsgi:application",
-        "--chdir",
-        str(REPO_DIR / "backend"),
+        "--config",
+        str(REPO_DIR / "backend" / "config" / "gunicorn.conf.py"),
         "--bind",
         f"127.0.0.1:{port}",
         "--workers",
         "1",
-        "--log-level",
-        "warning",
     ]
     return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 

@@ -23,6 +23,7 @@ from api.accounts.serializers import (
     UserSerializer,
 )
 from api.common.conditional import ConditionalMixin
+from api.common.idempotency import IdempotencyGate
 from api.common.throttles import AnonThrottle, LoginThrottle, UserThrottle
 
 TAG = "auth"
@@ -43,7 +44,7 @@ _USER_EXAMPLE = OpenApiExample(
 _TOKENS_EXAMPLE = OpenApiExample(
     "tokens", value={"access": "eyJhbGciOiJIUzI1NiIs...", "refresh": "eyJhbGciOiJIUzI1NiIs..."}, response_only=True
 )
-_CREDENTIAL_THROTTLES = [AnonThrottle, UserThrottle, LoginThrottle]
+_CREDENTIAL_THROTTLES = [AnonThrottle, UserThrottle, LoginThrottle, IdempotencyGate]
 
 
 class RegisterView(APIView):

@@ -35,12 +35,15 @@ class Command(BaseCommand):
         parser.add_argument(
             "--not-production",
             action="store_true",
-            help="Allow running with DEBUG off (test and contract servers only).",
+            help="Allow running with DEBUG off: a local or throwaway database (make run, tests, contract).",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if not settings.DEBUG and not options["not_production"]:
-            raise CommandError("load_demo creates accounts with a published password: run it with DEBUG=1 only.")
+            raise CommandError(
+                "load_demo creates accounts with a published password: run it with DEBUG=1, or pass "
+                "--not-production for a local or throwaway database (as `make run` does)."
+            )
         for module in demo_modules():
             with transaction.atomic():
                 summary = module.load()

@@ -4,9 +4,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    initial = True
-
-    dependencies = []
+    dependencies = [("common", "0001_idempotency_record")]
 
     operations = [
         migrations.CreateModel(
