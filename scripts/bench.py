@@ -797,6 +797,8 @@ class Server:
             f"127.0.0.1:{port}",
             "--workers",
             str(workers),
+            "--log-level",
+            "warning",
         ]
         self.process = subprocess.Popen(  # noqa: S603
             command, env=env, start_new_session=True, stdout=subprocess.DEVNULL

@@ -248,6 +248,8 @@ def _start_server(port: int, env: dict[str, str]) -> subprocess.Popen:
         f"127.0.0.1:{port}",
         "--workers",
         "1",
+        "--log-level",
+        "warning",
     ]
     return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
