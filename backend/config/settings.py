@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Last: stores what the views answer (see api/common/response_cache.py).
+    "api.common.response_cache.ResponseCacheMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -236,7 +238,7 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework_simplejwt.authentication.JWTAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_RENDERER_CLASSES": ["api.common.json_renderer.JSONRenderer"],
     # JSON only (depth-bounded, NFC, no lone surrogates); views that take uploads add
     # api.common.parsers.MultiPartParser themselves.
     "DEFAULT_PARSER_CLASSES": ["api.common.parsers.JSONParser"],
@@ -278,6 +280,26 @@ THROTTLE_RATES = {
 NUM_PROXIES = env_int("NUM_PROXIES", 0)
 IDEMPOTENCY_TTL_SECONDS = env_int("IDEMPOTENCY_TTL_SECONDS", 24 * 60 * 60)
 IDEMPOTENCY_LOCK_SECONDS = env_int("IDEMPOTENCY_LOCK_SECONDS", 60)
+
+# --- Response cache of anonymous public reads (api/common/response_cache.py) ---------------------------
+# Only these URL names are ever served from the cache, and only to anonymous callers.
+RESPONSE_CACHE_ENABLED = env_bool("RESPONSE_CACHE_ENABLED", True)
+RESPONSE_CACHE_TTL = env_int("RESPONSE_CACHE_TTL", 30)  # seconds: "upcoming" lists follow the clock
+RESPONSE_CACHE_GENERATION = env_str("RESPONSE_CACHE_GENERATION", "auto")  # auto, cache or database
+RESPONSE_CACHE_URL_NAMES = frozenset(
+    {
+        "enterprise-list",
+        "enterprise-detail",
+        "product-list",
+        "product-detail",
+        "stats",
+        "event-list",
+        "event-detail",
+        "events-calendar-feed",
+        "event-calendar",
+        "enterprise-calendar",
+    }
+)
 
 SIMPLE_JWT = {
     "ACCESS_TOKEN_LIFETIME": timedelta(minutes=env_int("JWT_ACCESS_MINUTES", 15)),
