@@ -9,13 +9,15 @@ PORT ?= 8000
 PYTEST_ARGS ?= -n 2
 STAMP := $(VENV)/.installed
 
-.PHONY: help install messages migrate demo run serve test test-backend test-pg bench lint format check openapi openapi-check contract lock clean
+.PHONY: help install messages migrate demo run serve test test-backend test-pg bench lint format check openapi openapi-check contract lint-spec clients spec-tools lock clean
 
 help:
 	@echo "make run       – the whole product on http://127.0.0.1:$(PORT) with SQLite and demo data"
 	@echo "make test      – the whole test suite"
 	@echo "make check     – lint, spec drift, missing migrations, Django checks"
-	@echo "make contract  – schemathesis against docs/openapi.yaml on a local server"
+	@echo "make contract  – schemathesis (--checks all, every phase, every role) against docs/openapi.yaml"
+	@echo "make lint-spec – Redocly and Spectral (OWASP) on docs/openapi.yaml"
+	@echo "make clients   – generate the Python and TypeScript clients and run a scenario through them"
 	@echo "make bench     – speed and memory budgets on PostgreSQL (drops and recreates sehub_bench)"
 	@echo "make openapi   – regenerate docs/openapi.yaml"
 
@@ -73,12 +75,30 @@ openapi-check: install
 		(diff -u docs/openapi.yaml $(VENV)/openapi.generated.yaml | head -40; \
 		 echo "docs/openapi.yaml is stale: run 'make openapi' and commit it."; exit 1)
 
-check: lint openapi-check
+check: lint openapi-check lint-spec
 	DEBUG=1 $(MANAGE) makemigrations --check --dry-run
 	DEBUG=1 $(MANAGE) check
 
 contract: install
 	bash scripts/contract.sh
+
+# Node tools for the spec (Redocly, Spectral + OWASP ruleset, openapi-typescript, TypeScript), pinned
+# by tools/spec-lint/package-lock.json; reinstalled only when the lock changes.
+SPEC_TOOLS := tools/spec-lint/node_modules
+$(SPEC_TOOLS)/.installed: tools/spec-lint/package-lock.json
+	cd tools/spec-lint && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+spec-tools: $(SPEC_TOOLS)/.installed
+
+lint-spec: spec-tools
+	$(SPEC_TOOLS)/.bin/redocly lint docs/openapi.yaml --config redocly.yaml --max-problems 50
+	$(SPEC_TOOLS)/.bin/spectral lint docs/openapi.yaml --ruleset .spectral.yaml --fail-severity warn
+
+# Clients generated from the committed spec must build without warnings, type-check, and work
+# against a live server (scripts/clients.sh; CLIENTS_PORT, default 8767).
+clients: install spec-tools
+	bash scripts/clients.sh
 
 lock:
 	$(PYTHON) -m venv /tmp/sehub-lock-venv && /tmp/sehub-lock-venv/bin/pip install -q -r requirements.in

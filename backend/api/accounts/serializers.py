@@ -1,20 +1,48 @@
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from rest_framework_simplejwt.serializers import TokenObtainPairSerializer
 
 from api.accounts.models import Language, User
+from api.enterprises.models import MembershipRole
+
+
+class MyOrganisationSerializer(serializers.Serializer):
+    """One organisation the user is a member of, and their role there."""
+
+    slug = serializers.CharField(source="enterprise.slug", read_only=True)
+    name = serializers.CharField(source="enterprise.name", read_only=True)
+    role = serializers.ChoiceField(choices=MembershipRole.choices, read_only=True, help_text=_("owner or editor."))
 
 
 class UserSerializer(serializers.ModelSerializer):
     """The logged-in user's own account (``/auth/me/``)."""
 
     role = serializers.CharField(read_only=True, help_text=_("citizen or coordinator (platform staff)."))
+    organisations = serializers.SerializerMethodField(
+        help_text=_("The organisations you are a member of, with your role in each.")
+    )
 
     class Meta:
         model = User
-        fields = ["id", "email", "display_name", "preferred_language", "role", "is_coordinator", "date_joined"]
+        fields = [
+            "id",
+            "email",
+            "display_name",
+            "preferred_language",
+            "role",
+            "is_coordinator",
+            "date_joined",
+            "organisations",
+        ]
         read_only_fields = ["id", "email", "role", "is_coordinator", "date_joined"]
         extra_kwargs = {"display_name": {"min_length": 1, "max_length": 100}}
+
+    @extend_schema_field(MyOrganisationSerializer(many=True))
+    def get_organisations(self, user: User) -> list[dict[str, str]]:
+        from api.enterprises.selectors import memberships_of_user
+
+        return MyOrganisationSerializer(memberships_of_user(user=user), many=True).data
 
 
 class UserRegisterInputSerializer(serializers.Serializer):

@@ -21,6 +21,11 @@ def membership_roles_for_user(user: Any) -> dict[int, str]:
     return dict(Membership.objects.filter(user_id=user.pk).values_list("enterprise_id", "role"))
 
 
+def memberships_of_user(*, user: Any) -> QuerySet[Membership]:
+    """The organisations a user belongs to, with the role, by name (``/auth/me/``)."""
+    return Membership.objects.filter(user_id=user.pk).select_related("enterprise").order_by("enterprise__name", "id")
+
+
 def _visible_q(user: Any, prefix: str = "") -> Q:
     if is_coordinator(user):
         return Q()

@@ -230,6 +230,7 @@ class ProductSerializer(serializers.ModelSerializer):
             "updated_at",
         ]
         read_only_fields = ["id", "created_at", "updated_at"]
+        create_only_fields = ["enterprise"]  # left out of the PATCH schema (the server ignores it there)
         extra_kwargs = {
             "name": {"min_length": 1, "max_length": 120},
             "description": {"max_length": 10000},
