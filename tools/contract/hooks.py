@@ -15,7 +15,7 @@ _VALID_KEY = re.compile(r"[!-~]{1,255}")
 
 
 @schemathesis.hook
-def before_call(ctx, case, **kwargs):  # noqa: ANN001, ANN003, ANN201, ARG001
+def before_call(ctx, case, **kwargs):
     """Runs before every request of every phase (examples, coverage, fuzzing, stateful)."""
     fresh = str(uuid.uuid4())
     for headers in (case.headers, kwargs.get("headers")):

@@ -308,7 +308,10 @@ class AutoSchema(openapi.AutoSchema):
         if code == "201":
             headers["Location"] = {
                 "schema": {"type": "string", "format": "uri-reference", "maxLength": 2048},
-                "description": "만든 리소스의 주소 (address of the created resource).",
+                "description": (
+                    "만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it "
+                    "has its own address; follow the response's links otherwise)."
+                ),
             }
         if code.startswith("2") and self.method in ("POST", "PATCH"):
             headers["Idempotent-Replayed"] = {
@@ -542,6 +545,42 @@ def _integer_bounds(schema: dict[str, Any]) -> None:
         schema.setdefault("minimum", -_INT64_MAX - 1)
 
 
+def _add_links(result: dict[str, Any]) -> None:
+    """OpenAPI links from each create to the created object's read, update and delete.
+
+    A 201 whose body is component ``C`` with a property ``k`` links to the detail path
+    ``/…/{k}/`` (one path parameter) whose read answers ``C`` too (``id``, ``slug``, ``year``…), so
+    clients and stateful tests can follow create → read → update → delete."""
+    paths = result.get("paths", {})
+    components = result.get("components", {}).get("schemas", {})
+
+    def body_ref(operation: dict[str, Any], code: str) -> str:
+        content = operation.get("responses", {}).get(code, {}).get("content", {})
+        return str(content.get("application/json", {}).get("schema", {}).get("$ref", ""))
+
+    for item in paths.values():
+        created = item.get("post", {}).get("responses", {}).get("201")
+        ref = body_ref(item.get("post", {}), "201")
+        if not created or not ref:
+            continue
+        properties = components.get(ref.rsplit("/", 1)[-1], {}).get("properties", {})
+        for detail_path, detail in paths.items():
+            match = re.fullmatch(r"[^{}]*\{(\w+)\}/", detail_path)
+            if not match or match.group(1) not in properties or body_ref(detail.get("get", {}), "200") != ref:
+                continue
+            name = match.group(1)
+            links = {}
+            for method, verb in (("get", "Read"), ("patch", "Update"), ("put", "Replace"), ("delete", "Delete")):
+                if method in detail:
+                    links[f"{verb}Created"] = {
+                        "operationId": detail[method]["operationId"],
+                        "parameters": {name: f"$response.body#/{name}"},
+                        "description": f"만든 것을 {verb.lower()} (the object just created: {verb.lower()} it).",
+                    }
+            if links:
+                created["links"] = links
+
+
 def postprocess_schema(result: dict[str, Any], generator: Any, request: Any, public: bool) -> dict[str, Any]:
     """Facts every operation shares, applied once to the whole document:
 
@@ -591,6 +630,8 @@ def postprocess_schema(result: dict[str, Any], generator: Any, request: Any, pub
                     schema["pattern"] = NO_NUL_PATTERN
                 if "description" in parameter:
                     parameter["description"] = _bilingual(parameter["description"])
+
+    _add_links(result)
 
     problem = components.get("Problem")
     if problem:
