@@ -19,6 +19,15 @@ def before_call(ctx, case, **kwargs):
     """Runs before every request of every phase (examples, coverage, fuzzing, stateful)."""
     fresh = str(uuid.uuid4())
     for headers in (case.headers, kwargs.get("headers")):
-        key = headers.get("Idempotency-Key") if isinstance(headers, dict) else None
+        key = headers.get("Idempotency-Key") if headers is not None else None  # a mapping, not always a dict
         if isinstance(key, str) and _VALID_KEY.fullmatch(key):
             headers["Idempotency-Key"] = fresh
+
+
+@schemathesis.hook
+def after_call(ctx, case, response):
+    import os
+
+    if os.environ.get("CONTRACT_HOOK_LOG"):
+        with open(os.environ["CONTRACT_HOOK_LOG"], "a") as log:
+            log.write(f"{case.headers.get('Idempotency-Key') if case.headers else None} -> {response.status_code}\n")
