@@ -76,6 +76,7 @@ for role in $ROLES; do
 done
 if [ $status -ne 0 ]; then
   echo "--- contract failed for: ${failed[*]}"
+  echo "--- server tracebacks (first 120 lines) ---"; grep -A40 "^Traceback" "$WORKDIR/server.log" | head -120 || true
   echo "--- server log (tail) ---"; tail -40 "$WORKDIR/server.log"
 fi
 exit $status
