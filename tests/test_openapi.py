@@ -173,6 +173,8 @@ def test_always_present_output_fields_are_required():
 def test_immutable_fields_are_absent_from_patch_bodies():
     assert "enterprise" in SCHEMAS["ProductRequest"]["properties"]
     assert "enterprise" not in SCHEMAS["PatchedProductRequest"]["properties"]
+    assert "slug" in SCHEMAS["EnterpriseRequest"]["properties"]
+    assert "slug" not in SCHEMAS["PatchedEnterpriseRequest"]["properties"]
 
 
 def test_my_account_lists_my_organisations():
