@@ -12,18 +12,7 @@ cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 TOOLS=tools/spec-lint/node_modules/.bin
 PORT=${CLIENTS_PORT:-8767}
-BASE="http://127.0.0.1:$PORT"
-WORKDIR=$(mktemp -d)
-SERVER_PID=""
-
-cleanup() {
-  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
-  rm -rf "$WORKDIR"
-}
-trap cleanup EXIT
+source scripts/throwaway_server.sh
 
 no_warnings() {  # $1: label, $2: log file
   if grep -qiE "warn|error" "$2"; then
@@ -46,18 +35,8 @@ $TOOLS/tsc --noEmit --strict --target es2022 --module esnext --moduleResolution 
   "$WORKDIR/ts/check.ts" "$WORKDIR/ts/schema.d.ts"
 echo "ok  tsc --noEmit --strict"
 
+throwaway_server_start clients "$PORT"
 echo "== Scenario through the Python client on $BASE"
-export DEBUG=0 SECRET_KEY=clients-secret-key-0123456789abcdefghijklmnopqrstuvwxyz
-export SECURE_SSL_REDIRECT=0 SEHUB_VAR_DIR="$WORKDIR" CACHE_URL="locmem://clients"
-export DATABASE_URL="sqlite:///$WORKDIR/clients.sqlite3" ALLOWED_HOSTS=127.0.0.1,localhost
-$PY backend/manage.py migrate --noinput -v 0
-$PY backend/manage.py load_demo --not-production > /dev/null
-$PY backend/manage.py runserver "127.0.0.1:$PORT" --noreload --insecure > "$WORKDIR/server.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 1 50); do
-  curl -fsS "$BASE/api/v1/health/" > /dev/null 2>&1 && break
-  sleep 0.2
-done
 PYTHONPATH="$WORKDIR/python" $PY scripts/client_scenario.py "$BASE" || {
   echo "--- server log (tail) ---"; tail -30 "$WORKDIR/server.log"; exit 1;
 }

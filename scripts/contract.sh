@@ -15,39 +15,16 @@ cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 SPEC=${CONTRACT_SPEC:-docs/openapi.yaml}
 PORT=${CONTRACT_PORT:-8765}
-BASE="http://127.0.0.1:$PORT"
 MAX_EXAMPLES=${CONTRACT_MAX_EXAMPLES:-50}
 ROLES=${CONTRACT_ROLES:-anonymous citizen member coordinator}
 PHASES=${CONTRACT_PHASES:-examples,coverage,fuzzing,stateful}
 # One worker: with several, schemathesis 4.32 sometimes fails inside its own data generation.
 WORKERS=${CONTRACT_WORKERS:-1}
-WORKDIR=$(mktemp -d)
-SERVER_PID=""
-
-cleanup() {
-  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
-    kill "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
-  rm -rf "$WORKDIR"
-}
-trap cleanup EXIT
-
-export DEBUG=0 SECRET_KEY=contract-secret-key-0123456789abcdefghijklmnopqrstuvwxyz
-export SECURE_SSL_REDIRECT=0 SEHUB_VAR_DIR="$WORKDIR" CACHE_URL="locmem://contract"
-export DATABASE_URL="sqlite:///$WORKDIR/contract.sqlite3" ALLOWED_HOSTS=127.0.0.1,localhost
+source scripts/throwaway_server.sh
+# Throttles off (the run sends thousands of requests); tokens outlive the run.
 export THROTTLE_ANON=1000000/minute THROTTLE_USER=1000000/minute THROTTLE_LOGIN=1000000/minute
 export JWT_ACCESS_MINUTES=120
-
-$PY backend/manage.py migrate --noinput -v 0
-$PY backend/manage.py load_demo --not-production > /dev/null
-$PY backend/manage.py runserver "127.0.0.1:$PORT" --noreload --insecure > "$WORKDIR/server.log" 2>&1 &
-SERVER_PID=$!
-for _ in $(seq 1 50); do
-  curl -fsS "$BASE/api/v1/health/" > /dev/null 2>&1 && break
-  sleep 0.2
-done
-curl -fsS "$BASE/api/v1/health/" > /dev/null
+throwaway_server_start contract "$PORT"
 
 # The demo accounts (load_demo): one per role. A token is taken just before each run.
 token_for() {
