@@ -519,7 +519,7 @@ def _bilingual(text: str) -> str:
     found = english.get(head) or english.get(head.rstrip("."))
     if not found or found.rstrip(".") in text:
         return text
-    return f"{head} ({found.rstrip('.')}){sep}{rest}"
+    return f"{head.rstrip('.')} ({found.rstrip('.')}){sep}{rest}"
 
 
 def _walk(node: Any, visit: Any) -> None:
