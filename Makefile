@@ -9,7 +9,7 @@ PORT ?= 8000
 PYTEST_ARGS ?= -n 2
 STAMP := $(VENV)/.installed
 
-.PHONY: help install messages migrate demo static run serve dev test test-backend test-pg bench lint format check typecheck openapi openapi-check contract lock clean \
+.PHONY: help install messages migrate demo static run serve dev test test-backend test-pg bench lint format check typecheck openapi openapi-check contract lint-spec clients spec-tools lock clean \
 	node chromium frontend frontend-test e2e lighthouse
 
 help:
@@ -18,8 +18,10 @@ help:
 	@echo "make test      – the whole test suite (backend, front-end unit tests, end-to-end in Chromium)"
 	@echo "make frontend  – build the web app (frontend/dist), served by make run"
 	@echo "make lighthouse – Lighthouse scores of the home, directory, organisation and event pages"
-	@echo "make check     – lint, types, spec drift, missing migrations, Django checks"
-	@echo "make contract  – schemathesis against docs/openapi.yaml on a local server"
+	@echo "make check     – lint, types, spec drift, spec linters, missing migrations, Django checks"
+	@echo "make contract  – schemathesis (--checks all, every phase, every role) against docs/openapi.yaml"
+	@echo "make lint-spec – Redocly and Spectral (OWASP) on docs/openapi.yaml"
+	@echo "make clients   – generate the Python and TypeScript clients and run a scenario through them"
 	@echo "make bench     – public reads over HTTP (gunicorn + wrk) vs the stack's ceiling, and budgets (drops and recreates sehub_bench)"
 	@echo "make openapi   – regenerate docs/openapi.yaml"
 
@@ -101,12 +103,34 @@ openapi-check: install
 typecheck: install
 	DEBUG=1 $(VENV)/bin/mypy
 
-check: lint typecheck openapi-check
+check: lint typecheck openapi-check lint-spec
 	DEBUG=1 $(MANAGE) makemigrations --check --dry-run
 	DEBUG=1 $(MANAGE) check
 
 contract: install
 	bash scripts/contract.sh
+
+# Node tools for the spec (Redocly, Spectral + OWASP ruleset, openapi-typescript, TypeScript), pinned
+# by tools/spec-lint/package-lock.json; reinstalled only when the lock changes.
+SPEC_TOOLS := tools/spec-lint/node_modules
+$(SPEC_TOOLS)/.installed: tools/spec-lint/package-lock.json
+	cd tools/spec-lint && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+spec-tools: $(SPEC_TOOLS)/.installed
+
+# 0 errors and 0 warnings from both (Redocly exits 0 on warnings: its summary is checked).
+lint-spec: spec-tools
+	@mkdir -p $(VENV)
+	$(SPEC_TOOLS)/.bin/redocly lint docs/openapi.yaml --config redocly.yaml --max-problems 50 2>&1 \
+		| grep -v '[║╔╚]' | tee $(VENV)/redocly.log
+	@! grep -qE 'You have [0-9]+ warning|Validation failed' $(VENV)/redocly.log
+	$(SPEC_TOOLS)/.bin/spectral lint docs/openapi.yaml --ruleset .spectral.yaml --fail-severity warn
+
+# Clients generated from the committed spec must build without warnings, type-check, and work
+# against a live server (scripts/clients.sh; CLIENTS_PORT, default 8767).
+clients: install spec-tools
+	bash scripts/clients.sh
 
 lock:
 	$(PYTHON) -m venv /tmp/sehub-lock-venv && /tmp/sehub-lock-venv/bin/pip install -q -r requirements.in

@@ -316,7 +316,8 @@ SIMPLE_JWT = {
 }
 
 SPECTACULAR_SETTINGS = {
-    "TITLE": "사회적경제 허브 API (Social Economy Hub API)",
+    # ASCII first: client generators derive package and class names from the title.
+    "TITLE": "Social Economy Hub API (사회적경제 허브 API)",
     "DESCRIPTION": (REPO_DIR / "docs" / "api-description.md").read_text(encoding="utf-8")
     if (REPO_DIR / "docs" / "api-description.md").exists()
     else "",
@@ -335,11 +336,33 @@ SPECTACULAR_SETTINGS = {
         "ProductCategoryEnum": "api.enterprises.models.ProductCategory",
         "NotificationKindEnum": "api.notifications.kinds.KIND_CHOICES",
     },
+    "CONTACT": {
+        "name": "고양시 사회적경제 지원센터 (Goyang Social Economy Support Centre)",
+        "email": "api@sehub.example",
+    },
+    "LICENSE": {"name": "Proprietary (문의 후 사용 / ask before use)", "url": "https://sehub.example/license"},
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.common.schema.postprocess_schema",
     ],
-    "SERVERS": [{"url": "/", "description": "이 서버 (this server)"}],
-    "TAGS": [],
+    "SERVERS": [
+        {
+            "url": "/",
+            "description": "이 서버: 운영·로컬 모두 같은 주소 체계 (this server: production and local alike)",
+            "x-internal": False,
+        }
+    ],
+    "TAGS": [
+        {"name": "auth", "description": "계정과 인증 (Accounts and authentication): register, tokens, my profile."},
+        {"name": "booths", "description": "행사 부스 신청 (Booth applications at events)."},
+        {"name": "calendars", "description": "달력 구독 (Calendar feeds, .ics)."},
+        {"name": "enterprises", "description": "조직 디렉터리 (Directory of social economy organisations)."},
+        {"name": "events", "description": "행사와 참가 신청 (Events and registrations)."},
+        {"name": "notifications", "description": "알림 (Notifications and their preferences)."},
+        {"name": "products", "description": "상품·서비스 (Products and services of the organisations)."},
+        {"name": "stats", "description": "통계와 목표 (Statistics and yearly targets)."},
+        {"name": "system", "description": "시스템 상태 (System health)."},
+    ],
 }
 
 # --- The city --------------------------------------------------------------------------------------

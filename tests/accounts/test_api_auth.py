@@ -119,6 +119,25 @@ class TestTokens:
 
 
 class TestMe:
+    def test_lists_my_organisations_and_roles_by_name(self, user, user_client, django_assert_max_num_queries):
+        from api.enterprises.models import MembershipRole
+        from tests.enterprises.factories import EnterpriseFactory, MembershipFactory
+
+        MembershipFactory(user=user, enterprise=EnterpriseFactory(slug="nanum", name="나눔협동조합"))
+        MembershipFactory(
+            user=user, enterprise=EnterpriseFactory(slug="wecan", name="가나다쿠키"), role=MembershipRole.EDITOR
+        )
+        MembershipFactory(enterprise=EnterpriseFactory(slug="not-mine"))  # someone else's
+        with django_assert_max_num_queries(4):
+            body = user_client.get("/api/v1/auth/me/").json()
+        assert body["organisations"] == [
+            {"slug": "wecan", "name": "가나다쿠키", "role": "editor"},
+            {"slug": "nanum", "name": "나눔협동조합", "role": "owner"},
+        ]
+
+    def test_a_citizen_has_no_organisations(self, user_client):
+        assert user_client.get("/api/v1/auth/me/").json()["organisations"] == []
+
     def test_read_and_update(self, user, user_client):
         assert user_client.get("/api/v1/auth/me/").json()["email"] == user.email
         response = user_client.patch(

@@ -70,13 +70,13 @@ ROWS = [
     ),
     Row("events_update", "PATCH", "/api/v1/events/{event_a_id}/", managers(200), body={"capacity": 12}),
     Row(
-        "events_destroy",
+        "events_delete",
         "DELETE",
         "/api/v1/events/{event_b_id}/",
         {"anonymous": 401, "citizen": 403, "member_a": 403, "member_b": 204, "coordinator": 204},
     ),
     Row(
-        "events_destroy",
+        "events_delete",
         "DELETE",
         "/api/v1/events/{event_a_id}/",
         {"anonymous": 401, "citizen": 403, "member_a": 409, "member_b": 403, "coordinator": 409},
@@ -100,7 +100,7 @@ ROWS = [
         format="multipart",
     ),
     Row(
-        "events_cover_image_destroy",
+        "events_cover_image_delete",
         "DELETE",
         "/api/v1/events/{event_a_id}/cover-image/",
         managers(204),

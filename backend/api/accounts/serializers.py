@@ -1,23 +1,50 @@
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema_serializer
+from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 from rest_framework_simplejwt.serializers import TokenObtainPairSerializer
 
 from api.accounts.models import Language, User
+from api.enterprises import selectors as enterprise_selectors
+
+
+class MyOrganisationSerializer(serializers.Serializer):
+    """One organisation the user is a member of, and their role there."""
+
+    slug = serializers.CharField(source="enterprise.slug", read_only=True)
+    name = serializers.CharField(source="enterprise.name", read_only=True)
+    role = serializers.ChoiceField(
+        choices=enterprise_selectors.MEMBERSHIP_ROLE_CHOICES, read_only=True, help_text=_("owner or editor.")
+    )
 
 
 class UserSerializer(serializers.ModelSerializer):
     """The logged-in user's own account (``/auth/me/``)."""
 
     role = serializers.CharField(read_only=True, help_text=_("citizen or coordinator (platform staff)."))
+    organisations = serializers.SerializerMethodField(
+        help_text=_("The organisations you are a member of, with your role in each.")
+    )
 
     class Meta:
         model = User
-        fields = ["id", "email", "display_name", "preferred_language", "role", "is_coordinator", "date_joined"]
+        fields = [
+            "id",
+            "email",
+            "display_name",
+            "preferred_language",
+            "role",
+            "is_coordinator",
+            "date_joined",
+            "organisations",
+        ]
         read_only_fields = ["id", "email", "role", "is_coordinator", "date_joined"]
         extra_kwargs = {"display_name": {"min_length": 1, "max_length": 100}}
+
+    @extend_schema_field(MyOrganisationSerializer(many=True))
+    def get_organisations(self, user: User) -> Any:
+        return MyOrganisationSerializer(enterprise_selectors.memberships_of_user(user=user), many=True).data
 
 
 @extend_schema_serializer(component_name="User")

@@ -171,3 +171,19 @@ class StrictOrderingFilter(filters.OrderingFilter):
     def get_default_valid_fields(self, queryset: Any, view: Any, context: Any = None) -> list[Any]:
         # No implicit "order by any serializer field": a view must whitelist its ordering fields.
         return []
+
+    def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
+        """The whitelist as an enum (``name`` ascending, ``-name`` descending)."""
+        fields = [f if isinstance(f, str) else f[0] for f in getattr(view, "ordering_fields", None) or []]
+        if not fields:
+            return []
+        values = [value for field in fields for value in (field, f"-{field}")]
+        return [
+            {
+                "name": self.ordering_param,
+                "required": False,
+                "in": "query",
+                "description": "정렬 기준, '-'는 내림차순 (sort key; a leading '-' sorts descending).",
+                "schema": {"type": "string", "enum": values},
+            }
+        ]

@@ -21,6 +21,7 @@ from api.common.permissions import EDIT_ROLES, is_coordinator, membership_roles
 from api.enterprises.models import (
     Enterprise,
     Membership,
+    MembershipRole,
     Product,
     ProductCategory,
     ProgressTarget,
@@ -31,6 +32,10 @@ from api.enterprises.models import (
 __all__ = ["ProductCategory"]  # re-exported: the booth categories of events are product categories
 
 
+# The roles a member can hold, for other domains' serializers (they never import enterprises.models).
+MEMBERSHIP_ROLE_CHOICES = MembershipRole.choices
+
+
 def membership_roles_for_user(user: Any) -> dict[int, str]:
     """``{enterprise_id: role}`` of a logged-in user (the permission layer's membership provider)."""
     return dict(Membership.objects.filter(user_id=user.pk).values_list("enterprise_id", "role"))
@@ -39,6 +44,11 @@ def membership_roles_for_user(user: Any) -> dict[int, str]:
 def public_q(prefix: str = "") -> Q:
     """The one definition of a public organisation: verified by a coordinator."""
     return Q(**{f"{prefix}verification_status": VerificationStatus.VERIFIED})
+
+
+def memberships_of_user(*, user: Any) -> QuerySet[Membership]:
+    """The organisations a user belongs to, with the role, by name (``/auth/me/``)."""
+    return Membership.objects.filter(user_id=user.pk).select_related("enterprise").order_by("enterprise__name", "id")
 
 
 def _visible_q(user: Any, prefix: str = "") -> Q:

@@ -159,6 +159,7 @@ class EnterpriseSerializer(serializers.ModelSerializer):
             "updated_at",
         ]
         read_only_fields = ["id", "verification_status", "verified_at", "created_at", "updated_at"]
+        create_only_fields = ["slug"]  # left out of the PATCH schema (validate_slug refuses a change)
         extra_kwargs = {
             "name": {"min_length": 1, "max_length": 120},
             "website": {"max_length": 200},
@@ -254,6 +255,7 @@ class ProductSerializer(serializers.ModelSerializer):
             "updated_at",
         ]
         read_only_fields = ["id", "created_at", "updated_at"]
+        create_only_fields = ["enterprise"]  # left out of the PATCH schema (the server ignores it there)
         extra_kwargs = {
             "name": {"min_length": 1, "max_length": 120},
             "description": {"max_length": 10000},
