@@ -13,6 +13,7 @@ USER_EXAMPLE = OpenApiExample(
         "role": "citizen",
         "is_coordinator": False,
         "date_joined": "2026-11-25T10:00:00+09:00",
+        "organisations": [{"slug": "wecan-cookie", "name": "위캔쿠키", "role": "owner"}],
     },
     response_only=True,
 )

@@ -119,7 +119,7 @@ export interface paths {
         put?: never;
         /**
          * 회원 가입 (Register an account)
-         * @description 시민 계정을 만듭니다 (creates a citizen account). Log in afterwards with `/auth/token/`.
+         * @description 시민 계정을 만듭니다; 이미 계정이 있는 주소면 아무것도 만들지 않고 그 주소로 안내 메일을 보냅니다. 응답은 언제나 같습니다 (creates a citizen account; for an address that already has one, creates nothing and mails its owner instead. The answer is always the same, so it does not reveal who has an account). Log in afterwards with `/auth/token/`.
          */
         post: operations["auth_register"];
         delete?: never;
@@ -555,7 +555,7 @@ export interface paths {
         put?: never;
         /**
          * 반복 행사 만들기 (Create an event series)
-         * @description RFC 5545 RRULE(주·월·년 단위)로 정의; 앞으로 약 1년치(최대 60회) 회차가 실제 행사로 만들어져 하나씩 신청할 수 있습니다 (an RFC 5545 rule, weekly or less often; occurrences for about a year ahead, at most 60, are created as real events). A malformed rule is a 400 naming `recurrence_rule`.
+         * @description RFC 5545 RRULE(주·월·년 단위)로 정의; 앞으로 약 1년치(최대 60회) 회차가 실제 행사로 만들어져 하나씩 신청할 수 있습니다 (an RFC 5545 rule, weekly or less often; occurrences for about a year ahead, at most 60, are created as real events). A rule without COUNT or UNTIL repeats for ever: never more than 60 upcoming occurrences exist at once (a weekly rule on every weekday stops at 60); the daily extension only refills what has passed. A malformed rule is a 400 naming `recurrence_rule`.
          */
         post: operations["event_series_create"];
         delete?: never;
@@ -630,7 +630,7 @@ export interface paths {
          * 행사 삭제 (Delete an event)
          * @description 신청자가 없는 행사만 삭제됩니다; 있으면 409 `event_has_registrations` — 취소하세요 (only an event nobody registered for can be deleted; otherwise cancel it). Honours If-Match.
          */
-        delete: operations["events_destroy"];
+        delete: operations["events_delete"];
         options?: never;
         head?: never;
         /**
@@ -830,7 +830,7 @@ export interface paths {
          * 표지 이미지 삭제 (Remove the cover image)
          * @description 표지 이미지를 지웁니다 (removes the cover image; no image is fine).
          */
-        delete: operations["events_cover_image_destroy"];
+        delete: operations["events_cover_image_delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1197,12 +1197,16 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         Attendee: {
+            /** Format: int64 */
             readonly id: number;
             readonly user: components["schemas"]["AttendeeUser"];
             /** 상태 */
             readonly status: components["schemas"]["RegistrationStatusEnum"];
             readonly status_label: string;
-            /** @description 1-based place on the waiting list; null unless waitlisted. */
+            /**
+             * Format: int64
+             * @description 대기자 명단의 순번(1부터), 대기 중이 아니면 null (1-based place on the waiting list; null unless waitlisted)
+             */
             readonly waitlist_position: number | null;
             /**
              * 신청 시각
@@ -1221,14 +1225,18 @@ export interface components {
             readonly checked_in_at: string | null;
         };
         AttendeeUser: {
+            /** Format: int64 */
             readonly id: number;
             readonly display_name: string;
             /** Format: email */
             readonly email: string;
         };
         BoothApplication: {
+            /** Format: int64 */
             readonly id: number;
+            /** Format: int64 */
             readonly event: number;
+            /** Format: int64 */
             readonly category_id: number;
             readonly category: string;
             readonly enterprise: components["schemas"]["Host"];
@@ -1252,9 +1260,15 @@ export interface components {
             readonly created_at: string;
         };
         BoothApplicationCreateInputRequest: {
-            /** @description 이 행사의 부스 구역. */
+            /**
+             * Format: int64
+             * @description 이 행사의 부스 구역 (A booth category of this event)
+             */
             category_id: number;
-            /** @description 신청하는 조직. */
+            /**
+             * Format: int64
+             * @description 신청하는 조직(인증된 조직) (The organisation you apply for (a verified one))
+             */
             enterprise_id: number;
             product_ids?: number[];
             /** @default  */
@@ -1270,28 +1284,40 @@ export interface components {
          */
         BoothApplicationStatusEnum: "pending" | "accepted" | "waitlisted" | "declined" | "withdrawn";
         BoothCategory: {
+            /** Format: int64 */
             readonly id: number;
             /** 분류 */
             readonly category: components["schemas"]["ProductCategoryEnum"];
             readonly category_label: string;
             /** 이름 */
             readonly name: string;
-            /** 부스 수 */
+            /**
+             * 부스 수
+             * Format: int64
+             */
             readonly booths: number;
-            /** @default 0 */
+            /**
+             * Format: int64
+             * @default 0
+             */
             readonly accepted_count: number;
-            /** @default 0 */
+            /**
+             * Format: int64
+             * @default 0
+             */
             readonly waitlisted_count: number;
+            /** Format: int64 */
             readonly booths_left: number;
         };
         BoothCategoryCreateInputRequest: {
             category: components["schemas"]["ProductCategoryEnum"];
             /** @default  */
             name: string;
+            /** Format: int64 */
             booths: number;
         };
         BoothDecisionInputRequest: {
-            /** @description 사유: 신청자에게 전달됩니다. */
+            /** @description 사유: 신청자에게 전달됩니다 (Why; sent to the applicant) */
             reason: string;
         };
         CalendarToken: {
@@ -1305,7 +1331,7 @@ export interface components {
         CoverImageInputRequest: {
             /**
              * Format: binary
-             * @description PNG, JPEG, WebP, 최대 5 MB.
+             * @description PNG, JPEG, WebP, 최대 5 MB (PNG, JPEG or WebP, at most 5 MB)
              */
             image: string;
         };
@@ -1321,70 +1347,74 @@ export interface components {
         DistrictEnum: "deogyang" | "ilsandong" | "ilsanseo";
         /** @description An organisation. ``is_verified`` is the badge; pending ones are seen only by their own people. */
         Enterprise: {
+            /** Format: int64 */
             readonly id: number;
-            /** @description URL의 주소. 없으면 이름으로 만들며 나중에 바꿀 수 없습니다. */
-            slug?: string;
+            /** @description URL의 주소. 없으면 이름으로 만들며 나중에 바꿀 수 없습니다 (Address in the URL; made from the name when not given. Cannot change later) */
+            slug: string;
             /** 기업명 */
             name: string;
             /** 영문명 */
-            name_en?: string;
+            name_en: string;
             kind: components["schemas"]["EnterpriseKindEnum"];
             readonly kind_label: string;
-            certification_number?: string | null;
+            certification_number: string | null;
             /**
              * 인증일
              * Format: date
              */
-            certified_on?: string | null;
+            certified_on: string | null;
             /**
              * 인증 만료일
              * Format: date
              */
-            certification_expires_on?: string | null;
-            sector?: components["schemas"]["SectorEnum"];
+            certification_expires_on: string | null;
+            sector: components["schemas"]["SectorEnum"];
             readonly sector_label: string;
             /** 사회적 목적 */
-            social_mission?: string;
+            social_mission: string;
             /** 소개 */
-            description?: string;
+            description: string;
             district: components["schemas"]["DistrictEnum"];
             readonly district_label: string;
             /** 소재지 */
-            address?: string;
+            address: string;
             /** Format: double */
-            latitude?: number | null;
+            latitude: number | null;
             /** Format: double */
-            longitude?: number | null;
+            longitude: number | null;
             /** 대표전화 */
-            phone?: string;
+            phone: string;
             /** 이메일 */
-            email?: string;
+            email: string;
             /** 홈페이지 */
-            website?: string;
-            social_links?: components["schemas"]["SocialLink"][];
+            website: string;
+            social_links: components["schemas"]["SocialLink"][];
             /**
              * 설립일
              * Format: date
              */
-            founded_on?: string | null;
-            employees_total?: number;
-            employees_vulnerable?: number;
-            vulnerable_groups?: components["schemas"]["VulnerableGroupsEnum"][];
+            founded_on: string | null;
+            /** Format: int64 */
+            employees_total: number;
+            /** Format: int64 */
+            employees_vulnerable: number;
+            vulnerable_groups: components["schemas"]["VulnerableGroupsEnum"][];
             /** Format: uri */
             readonly logo: string | null;
-            tags?: string[];
-            status?: components["schemas"]["EnterpriseStatusEnum"];
+            tags: string[];
+            status: components["schemas"]["EnterpriseStatusEnum"];
             readonly status_label: string;
             /** 확인 상태 */
             readonly verification_status: components["schemas"]["VerificationStatusEnum"];
             readonly verification_status_label: string;
-            /** @description 코디네이터가 확인한 조직 (배지). */
+            /** @description 코디네이터가 확인한 조직 (배지) (Verified by a coordinator (the badge)) */
             readonly is_verified: boolean;
             /**
              * 확인 일시
              * Format: date-time
              */
             readonly verified_at: string | null;
+            /** Format: int64 */
             readonly product_count: number;
             /**
              * 생성 일시
@@ -1400,11 +1430,11 @@ export interface components {
         EnterpriseImportInputRequest: {
             /**
              * Format: binary
-             * @description 문서에 적힌 열을 가진 CSV 파일 (UTF-8, BOM 있는 UTF-8 또는 CP949).
+             * @description 문서에 적힌 열을 가진 CSV 파일 (UTF-8, BOM 있는 UTF-8 또는 CP949) (CSV file (UTF-8, UTF-8 with BOM or CP949) with the documented columns)
              */
             file: string;
             /**
-             * @description 검사하고 세기만 하고 저장하지 않습니다.
+             * @description 검사하고 세기만 하고 저장하지 않습니다 (Validate and count, write nothing)
              * @default false
              */
             dry_run: boolean;
@@ -1412,8 +1442,11 @@ export interface components {
         EnterpriseImportResult: {
             dry_run: boolean;
             encoding: string;
+            /** Format: int64 */
             rows: number;
+            /** Format: int64 */
             created: number;
+            /** Format: int64 */
             updated: number;
         };
         /**
@@ -1429,7 +1462,7 @@ export interface components {
         EnterpriseKindEnum: "village" | "social" | "pre_social" | "incubated" | "cooperative" | "social_cooperative" | "self_sufficiency";
         /** @description An organisation. ``is_verified`` is the badge; pending ones are seen only by their own people. */
         EnterpriseRequest: {
-            /** @description URL의 주소. 없으면 이름으로 만들며 나중에 바꿀 수 없습니다. */
+            /** @description URL의 주소. 없으면 이름으로 만들며 나중에 바꿀 수 없습니다 (Address in the URL; made from the name when not given. Cannot change later) */
             slug?: string;
             /** 기업명 */
             name: string;
@@ -1471,7 +1504,9 @@ export interface components {
              * Format: date
              */
             founded_on?: string | null;
+            /** Format: int64 */
             employees_total?: number;
+            /** Format: int64 */
             employees_vulnerable?: number;
             vulnerable_groups?: components["schemas"]["VulnerableGroupsEnum"][];
             tags?: string[];
@@ -1491,6 +1526,7 @@ export interface components {
             verified_at: string | null;
         };
         Event: {
+            /** Format: int64 */
             readonly id: number;
             /** 제목 */
             readonly title: string;
@@ -1514,11 +1550,14 @@ export interface components {
             readonly venue_name: string;
             /** 장소 주소 */
             readonly venue_address: string;
-            /** @description 온라인 참여 링크; 없으면 빈 문자열. */
+            /** @description 온라인 참여 링크; 없으면 빈 문자열 (Link to join online; empty when there is none) */
             readonly online_url: string;
             readonly hosts: components["schemas"]["Host"][];
             readonly organisers: components["schemas"]["Organiser"][];
-            /** 정원 */
+            /**
+             * 정원
+             * Format: int64
+             */
             readonly capacity: number | null;
             /**
              * 신청 시작
@@ -1540,16 +1579,29 @@ export interface components {
              * Format: uri
              */
             readonly cover_image: string | null;
+            /** Format: int64 */
             readonly series: number | null;
             /** 시리즈와 따로 수정됨 */
             readonly is_detached: boolean;
-            /** @default 0 */
+            /**
+             * Format: int64
+             * @default 0
+             */
             readonly confirmed_count: number;
-            /** @default 0 */
+            /**
+             * Format: int64
+             * @default 0
+             */
             readonly waitlisted_count: number;
-            /** @description Null when the event has no capacity limit. */
+            /**
+             * Format: int64
+             * @description 정원 제한이 없는 행사는 null (Null when the event has no capacity limit)
+             */
             readonly seats_left: number | null;
-            /** 개정 번호 */
+            /**
+             * 개정 번호
+             * Format: int64
+             */
             readonly sequence: number;
             readonly calendar_url: string;
             /**
@@ -1564,7 +1616,7 @@ export interface components {
             readonly updated_at: string;
         };
         EventCancelInputRequest: {
-            /** @description 사유: 행사에 표시되고 신청자에게 전달됩니다. */
+            /** @description 사유: 행사에 표시되고 신청자에게 전달됩니다 (Why; shown on the event and sent to registrants) */
             reason: string;
         };
         EventCreateInputRequest: {
@@ -1581,18 +1633,22 @@ export interface components {
             /** @default  */
             venue_address: string;
             online_url?: string;
-            /** @description 비우면 정원 없음. */
+            /**
+             * Format: int64
+             * @description 비우면 정원 없음 (Empty: unlimited)
+             */
             capacity?: number | null;
             /** Format: date-time */
             registration_opens_at?: string | null;
             /** Format: date-time */
             registration_closes_at?: string | null;
-            /** @description 주최 조직. 조직 회원은 자기 조직을 하나 이상 넣어야 합니다. */
+            /** @description 주최 조직(인증된 조직). 조직 회원은 자기 조직을 하나 이상 넣어야 합니다 (Host organisations (verified ones). Members must include one of their own) */
             host_ids?: number[];
-            /** @description 만든 사람 외에 행사를 관리할 사용자. */
+            /** @description 만든 사람 외에 행사를 관리할 사용자: 주최 조직의 회원(또는 코디네이터)이어야 합니다 (Users who manage the event besides its creator: each must be a member of a host organisation (or a coordinator)) */
             organiser_ids?: number[];
         };
         EventDetail: {
+            /** Format: int64 */
             readonly id: number;
             /** 제목 */
             readonly title: string;
@@ -1616,11 +1672,14 @@ export interface components {
             readonly venue_name: string;
             /** 장소 주소 */
             readonly venue_address: string;
-            /** @description 온라인 참여 링크; 없으면 빈 문자열. */
+            /** @description 온라인 참여 링크; 없으면 빈 문자열 (Link to join online; empty when there is none) */
             readonly online_url: string;
             readonly hosts: components["schemas"]["Host"][];
             readonly organisers: components["schemas"]["Organiser"][];
-            /** 정원 */
+            /**
+             * 정원
+             * Format: int64
+             */
             readonly capacity: number | null;
             /**
              * 신청 시작
@@ -1642,16 +1701,29 @@ export interface components {
              * Format: uri
              */
             readonly cover_image: string | null;
+            /** Format: int64 */
             readonly series: number | null;
             /** 시리즈와 따로 수정됨 */
             readonly is_detached: boolean;
-            /** @default 0 */
+            /**
+             * Format: int64
+             * @default 0
+             */
             readonly confirmed_count: number;
-            /** @default 0 */
+            /**
+             * Format: int64
+             * @default 0
+             */
             readonly waitlisted_count: number;
-            /** @description Null when the event has no capacity limit. */
+            /**
+             * Format: int64
+             * @description 정원 제한이 없는 행사는 null (Null when the event has no capacity limit)
+             */
             readonly seats_left: number | null;
-            /** 개정 번호 */
+            /**
+             * 개정 번호
+             * Format: int64
+             */
             readonly sequence: number;
             readonly calendar_url: string;
             /**
@@ -1686,6 +1758,7 @@ export interface components {
             ends_at: string;
         };
         EventSeries: {
+            /** Format: int64 */
             readonly id: number;
             /** 제목 */
             readonly title: string;
@@ -1710,13 +1783,19 @@ export interface components {
             readonly venue_name: string;
             /** 장소 주소 */
             readonly venue_address: string;
-            /** @description 온라인 참여 링크; 없으면 빈 문자열. */
+            /** @description 온라인 참여 링크; 없으면 빈 문자열 (Link to join online; empty when there is none) */
             readonly online_url: string;
-            /** 정원 */
+            /**
+             * 정원
+             * Format: int64
+             */
             readonly capacity: number | null;
             readonly hosts: components["schemas"]["Host"][];
             readonly organisers: components["schemas"]["Organiser"][];
-            /** @default 0 */
+            /**
+             * Format: int64
+             * @default 0
+             */
             readonly occurrence_count: number;
             /**
              * 생성 일시
@@ -1734,16 +1813,16 @@ export interface components {
             /** @default  */
             description: string;
             kind: components["schemas"]["EventKindEnum"];
-            /** @description RFC 5545 RRULE 값, 예: FREQ=MONTHLY;INTERVAL=3;BYDAY=2SA (매주 또는 그보다 드물게). */
+            /** @description RFC 5545 RRULE 값, 예: FREQ=MONTHLY;INTERVAL=3;BYDAY=2SA (매주 또는 그보다 드물게) (RFC 5545 RRULE value, e.g. FREQ=MONTHLY;INTERVAL=3;BYDAY=2SA (weekly or less often)) */
             recurrence_rule: string;
             /**
              * Format: date-time
-             * @description 첫 회차의 시작 (DTSTART).
+             * @description 첫 회차의 시작 (DTSTART) (Start of the first occurrence (DTSTART))
              */
             starts_at: string;
             /**
              * Format: date-time
-             * @description 첫 회차의 종료 (그 길이가 모든 회차에 적용됩니다).
+             * @description 첫 회차의 종료 (그 길이가 모든 회차에 적용됩니다) (End of the first occurrence (its length applies to all))
              */
             ends_at: string;
             /** @default  */
@@ -1751,6 +1830,7 @@ export interface components {
             /** @default  */
             venue_address: string;
             online_url?: string;
+            /** Format: int64 */
             capacity?: number | null;
             host_ids?: number[];
             organiser_ids?: number[];
@@ -1763,10 +1843,14 @@ export interface components {
          */
         EventStatusEnum: "scheduled" | "postponed" | "cancelled";
         ExhibitedProduct: {
+            /** Format: int64 */
             readonly id: number;
             /** 이름 */
             readonly name: string;
-            /** 가격(원) */
+            /**
+             * 가격(원)
+             * Format: int64
+             */
             readonly price: number | null;
             /** 분류 */
             readonly category: components["schemas"]["ProductCategoryEnum"];
@@ -1780,7 +1864,7 @@ export interface components {
         };
         Health: {
             /**
-             * @description ok: the API and its database answer.
+             * @description ok: API와 데이터베이스가 응답합니다 (ok: the API and its database answer)
              *
              *     * `ok` - ok
              */
@@ -1792,6 +1876,7 @@ export interface components {
          */
         HealthStatusEnum: "ok";
         Host: {
+            /** Format: int64 */
             readonly id: number;
             /** 슬러그 */
             readonly slug: string;
@@ -1803,16 +1888,21 @@ export interface components {
         ImageUploadInputRequest: {
             /**
              * Format: binary
-             * @description PNG, JPEG, WebP, 최대 5 MB.
+             * @description PNG, JPEG, WebP, 최대 5 MB (PNG, JPEG or WebP, at most 5 MB)
              */
             file: string;
         };
         MarkedCount: {
-            /** @description 읽음으로 표시한 알림 수. */
+            /**
+             * Format: int64
+             * @description 읽음으로 표시한 알림 수 (Number of notifications marked read)
+             */
             marked: number;
         };
         Membership: {
+            /** Format: int64 */
             readonly id: number;
+            /** Format: int64 */
             readonly user_id: number;
             /** Format: email */
             readonly email: string;
@@ -1829,19 +1919,36 @@ export interface components {
         MembershipAddInputRequest: {
             /**
              * Format: email
-             * @description 가입한 사용자의 이메일.
+             * @description 가입한 사용자의 이메일 (E-mail of a registered user)
              */
             email: string;
             /** @default editor */
             role: components["schemas"]["RoleEnum"];
         };
+        /** @description One organisation the user is a member of, and their role there. */
+        MyOrganisation: {
+            readonly slug: string;
+            readonly name: string;
+            /**
+             * @description 소유자(owner) 또는 편집자(editor) (owner or editor)
+             *
+             *     * `owner` - 소유자
+             *     * `editor` - 편집자
+             */
+            readonly role: components["schemas"]["RoleEnum"];
+        };
         MyRegistration: {
+            /** Format: int64 */
             readonly id: number;
+            /** Format: int64 */
             readonly event: number;
             /** 상태 */
             readonly status: components["schemas"]["RegistrationStatusEnum"];
             readonly status_label: string;
-            /** @description 1-based place on the waiting list; null unless waitlisted. */
+            /**
+             * Format: int64
+             * @description 대기자 명단의 순번(1부터), 대기 중이 아니면 null (1-based place on the waiting list; null unless waitlisted)
+             */
             readonly waitlist_position: number | null;
             /**
              * 신청 시각
@@ -1855,6 +1962,7 @@ export interface components {
             readonly confirmed_at: string | null;
         };
         Notification: {
+            /** Format: int64 */
             readonly id: number;
             /** 유형 */
             readonly kind: components["schemas"]["NotificationKindEnum"];
@@ -1892,9 +2000,9 @@ export interface components {
         NotificationPreference: {
             kind: components["schemas"]["NotificationKindEnum"];
             readonly kind_label: string;
-            /** @description 이 종류는 메일로도 보냅니다. */
+            /** @description 이 종류는 메일로도 보냅니다 (Also send an e-mail for this kind) */
             email: boolean;
-            /** @description 앱 안의 알림은 언제나 켜져 있습니다. */
+            /** @description 앱 안의 알림은 언제나 켜져 있습니다 (In-app notifications are always on) */
             readonly in_app: boolean;
         };
         NotificationPreferenceItemInputRequest: {
@@ -1905,80 +2013,96 @@ export interface components {
             preferences: components["schemas"]["NotificationPreferenceItemInputRequest"][];
         };
         Organiser: {
+            /** Format: int64 */
             readonly id: number;
             readonly display_name: string;
         };
         PaginatedAttendeeList: {
-            /** @example 123 */
+            /**
+             * Format: int64
+             * @example 123
+             */
             count: number;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?page=4
+             * @example https://sehub.example/api/v1/events/12/attendees/?page=3
              */
             next: string | null;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?page=2
+             * @example https://sehub.example/api/v1/events/12/attendees/?page=1
              */
             previous: string | null;
             results: components["schemas"]["Attendee"][];
         };
         PaginatedBoothApplicationList: {
-            /** @example 123 */
+            /**
+             * Format: int64
+             * @example 123
+             */
             count: number;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?page=4
+             * @example https://sehub.example/api/v1/booth-applications/?page=3
              */
             next: string | null;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?page=2
+             * @example https://sehub.example/api/v1/booth-applications/?page=1
              */
             previous: string | null;
             results: components["schemas"]["BoothApplication"][];
         };
         PaginatedEnterpriseList: {
-            /** @example 123 */
+            /**
+             * Format: int64
+             * @example 123
+             */
             count: number;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?page=4
+             * @example https://sehub.example/api/v1/enterprises/?page=3
              */
             next: string | null;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?page=2
+             * @example https://sehub.example/api/v1/enterprises/?page=1
              */
             previous: string | null;
             results: components["schemas"]["Enterprise"][];
         };
         PaginatedEventList: {
-            /** @example 123 */
+            /**
+             * Format: int64
+             * @example 123
+             */
             count: number;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?page=4
+             * @example https://sehub.example/api/v1/events/?page=3
              */
             next: string | null;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?page=2
+             * @example https://sehub.example/api/v1/events/?page=1
              */
             previous: string | null;
             results: components["schemas"]["Event"][];
         };
         PaginatedEventSeriesList: {
-            /** @example 123 */
+            /**
+             * Format: int64
+             * @example 123
+             */
             count: number;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?page=4
+             * @example https://sehub.example/api/v1/event-series/?page=3
              */
             next: string | null;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?page=2
+             * @example https://sehub.example/api/v1/event-series/?page=1
              */
             previous: string | null;
             results: components["schemas"]["EventSeries"][];
@@ -1986,27 +2110,30 @@ export interface components {
         PaginatedNotificationList: {
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cD00ODY%3D"
+             * @example https://sehub.example/api/v1/notifications/?cursor=cD0yMDI2
              */
             next: string | null;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?cursor=cj0xJnA9NDg3
+             * @example https://sehub.example/api/v1/notifications/?cursor=cD0yMDI2
              */
             previous: string | null;
             results: components["schemas"]["Notification"][];
         };
         PaginatedProductList: {
-            /** @example 123 */
+            /**
+             * Format: int64
+             * @example 123
+             */
             count: number;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?page=4
+             * @example https://sehub.example/api/v1/enterprises/12/products/?page=3
              */
             next: string | null;
             /**
              * Format: uri
-             * @example http://api.example.org/accounts/?page=2
+             * @example https://sehub.example/api/v1/enterprises/12/products/?page=1
              */
             previous: string | null;
             results: components["schemas"]["Product"][];
@@ -2026,12 +2153,11 @@ export interface components {
         };
         PatchedBoothCategoryUpdateInputRequest: {
             name?: string;
+            /** Format: int64 */
             booths?: number;
         };
         /** @description An organisation. ``is_verified`` is the badge; pending ones are seen only by their own people. */
         PatchedEnterpriseRequest: {
-            /** @description URL의 주소. 없으면 이름으로 만들며 나중에 바꿀 수 없습니다. */
-            slug?: string;
             /** 기업명 */
             name?: string;
             /** 영문명 */
@@ -2072,7 +2198,9 @@ export interface components {
              * Format: date
              */
             founded_on?: string | null;
+            /** Format: int64 */
             employees_total?: number;
+            /** Format: int64 */
             employees_vulnerable?: number;
             vulnerable_groups?: components["schemas"]["VulnerableGroupsEnum"][];
             tags?: string[];
@@ -2086,6 +2214,7 @@ export interface components {
             venue_name?: string;
             venue_address?: string;
             online_url?: string;
+            /** Format: int64 */
             capacity?: number | null;
             host_ids?: number[];
             organiser_ids?: number[];
@@ -2102,28 +2231,27 @@ export interface components {
             venue_name?: string;
             venue_address?: string;
             online_url?: string;
-            /** @description 비우면 정원 없음. */
+            /**
+             * Format: int64
+             * @description 비우면 정원 없음 (Empty: unlimited)
+             */
             capacity?: number | null;
             /** Format: date-time */
             registration_opens_at?: string | null;
             /** Format: date-time */
             registration_closes_at?: string | null;
-            /** @description 주최 조직. 조직 회원은 자기 조직을 하나 이상 넣어야 합니다. */
+            /** @description 주최 조직(인증된 조직). 조직 회원은 자기 조직을 하나 이상 넣어야 합니다 (Host organisations (verified ones). Members must include one of their own) */
             host_ids?: number[];
-            /** @description 만든 사람 외에 행사를 관리할 사용자. */
+            /** @description 만든 사람 외에 행사를 관리할 사용자: 주최 조직의 회원(또는 코디네이터)이어야 합니다 (Users who manage the event besides its creator: each must be a member of a host organisation (or a coordinator)) */
             organiser_ids?: number[];
         };
         /** @description A product or service. ``price`` null means "price on request". */
         PatchedProductRequest: {
-            /**
-             * 슬러그
-             * @description 상품을 내는 조직의 slug (등록할 때 정하며 바꿀 수 없음).
-             */
-            enterprise?: string;
             /** 이름 */
             name?: string;
             /** 소개 */
             description?: string;
+            /** Format: int64 */
             price?: number | null;
             category?: components["schemas"]["ProductCategoryEnum"];
             /** 주문처(링크) */
@@ -2134,8 +2262,11 @@ export interface components {
             is_available?: boolean;
         };
         PatchedProgressTargetRequest: {
+            /** Format: int64 */
             year?: number;
+            /** Format: int64 */
             organisations?: number;
+            /** Format: int64 */
             jobs?: number;
             /** 비고 */
             note?: string;
@@ -2155,56 +2286,67 @@ export interface components {
         PreferredLanguageEnum: "ko" | "en";
         /** @description RFC 9457 problem details, the body of every error response. */
         Problem: {
-            /** @description 문제 유형을 나타내는 URI (urn:sehub:problem:<code>). */
+            /** @description 문제 유형을 나타내는 URI (urn:sehub:problem:<code>) (URI identifying the problem type (urn:sehub:problem:<code>)) */
             type: string;
-            /** @description 문제 유형의 짧은 요약. */
+            /** @description 문제 유형의 짧은 요약 (Short summary of the problem type) */
             title: string;
-            /** @description HTTP 상태 코드. */
+            /**
+             * Format: int64
+             * @description HTTP 상태 코드 (HTTP status code)
+             */
             status: number;
-            /** @description 이번 오류에 대한 구체적인 설명. */
+            /** @description 이번 오류에 대한 구체적인 설명 (Explanation specific to this occurrence) */
             detail: string;
-            /** @description 클라이언트가 분기할 수 있는 고정 snake_case 오류 코드. */
-            code: string;
-            /** @description 실패한 요청의 경로. */
+            /**
+             * @description 클라이언트가 분기할 수 있는 고정 snake_case 오류 코드 (Stable snake_case error code clients can switch on)
+             * @enum {string}
+             */
+            code: "authentication_failed" | "bad_authorization_header" | "booth_already_applied" | "booth_application_closed" | "booth_application_not_pending" | "conflict" | "csrf_failed" | "duplicate_certification_number" | "duplicate_slug" | "duplicate_year" | "enterprise_not_verified" | "event_cancelled" | "event_has_registrations" | "event_past" | "event_postponed" | "idempotency_key_in_use" | "idempotency_key_invalid" | "idempotency_key_reused" | "integrity_conflict" | "invalid_page" | "last_owner" | "malformed_request" | "method_not_allowed" | "no_active_account" | "not_acceptable" | "not_authenticated" | "not_found" | "password_changed" | "payload_too_large" | "permission_denied" | "precondition_failed" | "registration_closed" | "registration_not_confirmed" | "registration_not_open" | "server_error" | "service_unavailable" | "throttled" | "token_not_valid" | "unprocessable" | "unsupported_media_type" | "user_inactive" | "user_not_found" | "validation_error";
+            /** @description 실패한 요청의 경로 (Path of the request that failed) */
             instance?: string;
-            /** @description 필드별 오류 (검증). */
+            /** @description 필드별 오류 (검증) (Per-field errors (validation)) */
             errors?: components["schemas"]["ProblemFieldError"][];
-            /** @description 다시 시도하기 전 기다릴 초 (429). */
+            /**
+             * Format: int64
+             * @description 다시 시도하기 전 기다릴 초 (429) (Seconds to wait before retrying (429))
+             */
             retry_after?: number;
         };
         ProblemFieldError: {
-            /** @description 필드 경로 (a.b, items[0].name); 특정 필드와 관계없는 오류는 null. */
+            /** @description 필드 경로 (a.b, items[0].name); 특정 필드와 관계없는 오류는 null (Field path (a.b, items[0].name); null when the error concerns no single field) */
             field: string | null;
-            /** @description 이 오류의 고정 snake_case 코드. */
+            /** @description 이 오류의 고정 snake_case 코드 (Stable snake_case code of this error) */
             code: string;
-            /** @description 요청 언어로 된 사람이 읽는 메시지. */
+            /** @description 요청 언어로 된 사람이 읽는 메시지 (Human-readable message in the request's language) */
             message: string;
         };
         /** @description A product or service. ``price`` null means "price on request". */
         Product: {
+            /** Format: int64 */
             readonly id: number;
             /**
              * 슬러그
-             * @description 상품을 내는 조직의 slug (등록할 때 정하며 바꿀 수 없음).
+             * @description 상품을 내는 조직의 slug (등록할 때 정하며 바꿀 수 없음) (Slug of the organisation offering it (set on creation, cannot change))
              */
-            enterprise?: string;
+            enterprise: string;
             readonly enterprise_name: string;
             /** 이름 */
             name: string;
             /** 소개 */
-            description?: string;
-            price?: number | null;
+            description: string;
+            /** Format: int64 */
+            price: number | null;
             readonly price_on_request: boolean;
-            category?: components["schemas"]["ProductCategoryEnum"];
+            category: components["schemas"]["ProductCategoryEnum"];
             readonly category_label: string;
             /** Format: uri */
             readonly image: string | null;
             /** 주문처(링크) */
-            order_url?: string;
+            order_url: string;
             /** 주문처(연락처) */
-            order_contact?: string;
+            order_contact: string;
             /** 판매 중 */
-            is_available?: boolean;
+            is_available: boolean;
             /**
              * 생성 일시
              * Format: date-time
@@ -2230,17 +2372,39 @@ export interface components {
          * @enum {string}
          */
         ProductCategoryEnum: "food" | "crafts" | "household" | "clothing" | "agriculture" | "services" | "education" | "culture" | "care" | "other";
+        /** @description Add a product through ``/products/``: ``enterprise`` (its slug) is required. */
+        ProductCreateInputRequest: {
+            /**
+             * 슬러그
+             * @description 상품을 내는 조직의 slug (등록할 때 정하며 바꿀 수 없음) (Slug of the organisation offering it (set on creation, cannot change))
+             */
+            enterprise: string;
+            /** 이름 */
+            name: string;
+            /** 소개 */
+            description?: string;
+            /** Format: int64 */
+            price?: number | null;
+            category?: components["schemas"]["ProductCategoryEnum"];
+            /** 주문처(링크) */
+            order_url?: string;
+            /** 주문처(연락처) */
+            order_contact?: string;
+            /** 판매 중 */
+            is_available?: boolean;
+        };
         /** @description A product or service. ``price`` null means "price on request". */
         ProductRequest: {
             /**
              * 슬러그
-             * @description 상품을 내는 조직의 slug (등록할 때 정하며 바꿀 수 없음).
+             * @description 상품을 내는 조직의 slug (등록할 때 정하며 바꿀 수 없음) (Slug of the organisation offering it (set on creation, cannot change))
              */
             enterprise?: string;
             /** 이름 */
             name: string;
             /** 소개 */
             description?: string;
+            /** Format: int64 */
             price?: number | null;
             category?: components["schemas"]["ProductCategoryEnum"];
             /** 주문처(링크) */
@@ -2251,11 +2415,14 @@ export interface components {
             is_available?: boolean;
         };
         ProgressTarget: {
+            /** Format: int64 */
             year: number;
+            /** Format: int64 */
             organisations: number;
+            /** Format: int64 */
             jobs: number;
             /** 비고 */
-            note?: string;
+            note: string;
             /**
              * 수정 시각
              * Format: date-time
@@ -2263,8 +2430,11 @@ export interface components {
             readonly updated_at: string;
         };
         ProgressTargetRequest: {
+            /** Format: int64 */
             year: number;
+            /** Format: int64 */
             organisations: number;
+            /** Format: int64 */
             jobs: number;
             /** 비고 */
             note?: string;
@@ -2273,12 +2443,17 @@ export interface components {
             refresh: string;
         };
         Registration: {
+            /** Format: int64 */
             readonly id: number;
+            /** Format: int64 */
             readonly event: number;
             /** 상태 */
             readonly status: components["schemas"]["RegistrationStatusEnum"];
             readonly status_label: string;
-            /** @description 1-based place on the waiting list; null unless waitlisted. */
+            /**
+             * Format: int64
+             * @description 대기자 명단의 순번(1부터), 대기 중이 아니면 null (1-based place on the waiting list; null unless waitlisted)
+             */
             readonly waitlist_position: number | null;
             /**
              * 신청 시각
@@ -2329,8 +2504,9 @@ export interface components {
             /** Format: uri */
             url: string;
             /** 표시 이름 */
-            label?: string;
-            followers?: number | null;
+            label: string;
+            /** Format: int64 */
+            followers: number | null;
         };
         /**
          * @description * `naver_band` - 네이버 밴드
@@ -2351,14 +2527,22 @@ export interface components {
             url: string;
             /** 표시 이름 */
             label?: string;
+            /** Format: int64 */
             followers?: number | null;
         };
         Stats: {
-            /** @description 운영 중인 확인 조직. */
+            /**
+             * Format: int64
+             * @description 운영 중인 확인 조직 (Active verified organisations)
+             */
             organisations: number;
+            /** Format: int64 */
             employees_total: number;
+            /** Format: int64 */
             employees_vulnerable: number;
+            /** Format: int64 */
             organisations_with_products: number;
+            /** Format: int64 */
             products: number;
             by_kind: components["schemas"]["StatsBucket"][];
             by_district: components["schemas"]["StatsBucket"][];
@@ -2368,19 +2552,31 @@ export interface components {
         StatsBucket: {
             code: string;
             label: string;
+            /** Format: int64 */
             organisations: number;
+            /** Format: int64 */
             employees_total: number;
+            /** Format: int64 */
             employees_vulnerable: number;
         };
         StatsProgress: {
+            /** Format: int64 */
             year: number;
+            /** Format: int64 */
             organisations_target: number;
-            /** @description 그해 말까지 설립된, 운영 중인 확인 조직. */
+            /**
+             * Format: int64
+             * @description 그해 말까지 설립된, 운영 중인 확인 조직 (Active verified organisations founded by the end of the year)
+             */
             organisations: number;
             /** Format: double */
             organisations_percent: number;
+            /** Format: int64 */
             jobs_target: number;
-            /** @description 그 조직들의 고용 인원. */
+            /**
+             * Format: int64
+             * @description 그 조직들의 고용 인원 (Their employees)
+             */
             jobs: number;
             /** Format: double */
             jobs_percent: number;
@@ -2392,17 +2588,21 @@ export interface components {
             password: string;
         };
         TokenPair: {
-            /** @description Authorization 헤더에 넣는 Bearer 토큰 (15분). */
+            /** @description Authorization 헤더에 넣는 Bearer 토큰 (15분) (Bearer token for the Authorization header (15 minutes)) */
             access: string;
-            /** @description 새 토큰 쌍을 받는 토큰 (14일, 한 번만 사용). */
+            /** @description 새 토큰 쌍을 받는 토큰 (14일, 한 번만 사용) (Token to get a new pair (14 days, single use)) */
             refresh: string;
         };
         UnreadCount: {
-            /** @description 읽지 않은 알림 수. */
+            /**
+             * Format: int64
+             * @description 읽지 않은 알림 수 (Number of unread notifications)
+             */
             unread: number;
         };
         /** @description The logged-in user's own account (``/auth/me/``). */
         User: {
+            /** Format: int64 */
             readonly id: number;
             /**
              * 이메일 주소
@@ -2412,8 +2612,8 @@ export interface components {
             /** 표시 이름 */
             display_name: string;
             /** 선호 언어 */
-            preferred_language?: components["schemas"]["PreferredLanguageEnum"];
-            /** @description 시민(citizen) 또는 코디네이터(coordinator, 플랫폼 담당자). */
+            preferred_language: components["schemas"]["PreferredLanguageEnum"];
+            /** @description 시민(citizen) 또는 코디네이터(coordinator, 플랫폼 담당자) (citizen or coordinator (platform staff)) */
             readonly role: string;
             /** 코디네이터 */
             readonly is_coordinator: boolean;
@@ -2422,6 +2622,8 @@ export interface components {
              * Format: date-time
              */
             readonly date_joined: string;
+            /** @description 내가 속한 조직과 각 조직에서의 역할 (The organisations you are a member of, with your role in each) */
+            readonly organisations: components["schemas"]["MyOrganisation"][];
         };
         UserRegisterInputRequest: {
             /** Format: email */
@@ -2464,7 +2666,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 재시도해도 한 번만 처리되도록 하는 고유 키 (unique key so a retried request takes effect once; 1–255 visible ASCII characters, kept 24 hours). */
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -2479,11 +2681,17 @@ export interface operations {
             /** @description 로그아웃됨 (Logged out) */
             204: {
                 headers: {
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `password_incorrect`, `password_invalid`, `token_invalid`, `token_not_valid`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2494,6 +2702,15 @@ export interface operations {
             };
             /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2548,6 +2765,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     auth_me_retrieve: {
@@ -2590,11 +2816,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 요청 한도 초과 (Throttled; see Retry-After). */
             429: {
                 headers: {
                     /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2607,7 +2851,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 재시도해도 한 번만 처리되도록 하는 고유 키 (unique key so a retried request takes effect once; 1–255 visible ASCII characters, kept 24 hours). */
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
                 "Idempotency-Key"?: string;
                 /** @description 마지막으로 읽은 ETag; 다르면 412 (the ETag you last read; stale → 412). */
                 "If-Match"?: string;
@@ -2625,13 +2869,19 @@ export interface operations {
                 headers: {
                     /** @description 표현의 버전 (version of this representation). */
                     ETag?: string;
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["User"];
                 };
             };
-            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `password_incorrect`, `password_invalid`, `token_invalid`, `token_not_valid`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2642,6 +2892,15 @@ export interface operations {
             };
             /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2705,13 +2964,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     auth_password_change: {
         parameters: {
             query?: never;
             header?: {
-                /** @description 재시도해도 한 번만 처리되도록 하는 고유 키 (unique key so a retried request takes effect once; 1–255 visible ASCII characters, kept 24 hours). */
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -2726,11 +2994,17 @@ export interface operations {
             /** @description 변경됨 (Changed) */
             204: {
                 headers: {
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `password_incorrect`, `password_invalid`, `token_invalid`, `token_not_valid`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2741,6 +3015,15 @@ export interface operations {
             };
             /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2795,13 +3078,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     auth_password_reset: {
         parameters: {
             query?: never;
             header?: {
-                /** @description 재시도해도 한 번만 처리되도록 하는 고유 키 (unique key so a retried request takes effect once; 1–255 visible ASCII characters, kept 24 hours). */
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -2815,13 +3107,19 @@ export interface operations {
         responses: {
             202: {
                 headers: {
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Detail"];
                 };
             };
-            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `password_incorrect`, `password_invalid`, `token_invalid`, `token_not_valid`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2832,6 +3130,15 @@ export interface operations {
             };
             /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2886,13 +3193,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     auth_password_reset_confirm: {
         parameters: {
             query?: never;
             header?: {
-                /** @description 재시도해도 한 번만 처리되도록 하는 고유 키 (unique key so a retried request takes effect once; 1–255 visible ASCII characters, kept 24 hours). */
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -2907,11 +3223,17 @@ export interface operations {
             /** @description 재설정됨 (Password set) */
             204: {
                 headers: {
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `password_incorrect`, `password_invalid`, `token_invalid`, `token_not_valid`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2922,6 +3244,15 @@ export interface operations {
             };
             /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2970,6 +3301,15 @@ export interface operations {
                 headers: {
                     /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2982,7 +3322,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 재시도해도 한 번만 처리되도록 하는 고유 키 (unique key so a retried request takes effect once; 1–255 visible ASCII characters, kept 24 hours). */
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -2994,15 +3334,21 @@ export interface operations {
             };
         };
         responses: {
-            201: {
+            202: {
                 headers: {
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["User"];
+                    "application/json": components["schemas"]["Detail"];
                 };
             };
-            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `password_incorrect`, `password_invalid`, `token_invalid`, `token_not_valid`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3013,6 +3359,15 @@ export interface operations {
             };
             /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3067,13 +3422,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     auth_token_obtain: {
         parameters: {
             query?: never;
             header?: {
-                /** @description 재시도해도 한 번만 처리되도록 하는 고유 키 (unique key so a retried request takes effect once; 1–255 visible ASCII characters, kept 24 hours). */
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -3087,13 +3451,19 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TokenPair"];
                 };
             };
-            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `password_incorrect`, `password_invalid`, `token_invalid`, `token_not_valid`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3104,6 +3474,15 @@ export interface operations {
             };
             /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3158,13 +3537,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     auth_token_refresh: {
         parameters: {
             query?: never;
             header?: {
-                /** @description 재시도해도 한 번만 처리되도록 하는 고유 키 (unique key so a retried request takes effect once; 1–255 visible ASCII characters, kept 24 hours). */
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -3178,13 +3566,19 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["TokenPair"];
                 };
             };
-            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `password_incorrect`, `password_invalid`, `token_invalid`, `token_not_valid`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3195,6 +3589,15 @@ export interface operations {
             };
             /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3249,15 +3652,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     booth_applications_list: {
         parameters: {
             query?: {
                 event?: number;
-                /** @description 페이지네이션된 결과 집합 내의 페이지 번호. */
+                /** @description 페이지네이션된 결과 집합 내의 페이지 번호 (A page number within the paginated result set) */
                 page?: number;
-                /** @description 페이지당 결과 수 (1–100, 기본 20). */
+                /** @description 페이지당 결과 수 (1–100, 기본 20) (Number of results per page (1–100, default 20)) */
                 page_size?: number;
                 /**
                  * @description * `pending` - 검토 중
@@ -3266,7 +3678,7 @@ export interface operations {
                  *     * `declined` - 거절
                  *     * `withdrawn` - 철회
                  */
-                status?: ("accepted" | "declined" | "pending" | "waitlisted" | "withdrawn")[];
+                status?: components["schemas"]["BoothApplicationStatusEnum"][];
             };
             header?: never;
             path?: never;
@@ -3282,7 +3694,11 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedBoothApplicationList"];
                 };
             };
-            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3309,11 +3725,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 요청 한도 초과 (Throttled; see Retry-After). */
             429: {
                 headers: {
                     /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3326,7 +3760,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 재시도해도 한 번만 처리되도록 하는 고유 키 (unique key so a retried request takes effect once; 1–255 visible ASCII characters, kept 24 hours). */
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -3338,13 +3772,19 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["BoothApplication"];
                 };
             };
-            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3380,7 +3820,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress). */
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `booth_already_applied`, `booth_application_closed`, `booth_application_not_pending`, `enterprise_not_verified`, `event_cancelled`, `event_has_registrations`, `event_past`, `event_postponed`, `registration_closed`, `registration_not_confirmed`, `registration_not_open`
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3409,13 +3862,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     booth_applications_decline: {
         parameters: {
             query?: never;
             header?: {
-                /** @description 재시도해도 한 번만 처리되도록 하는 고유 키 (unique key so a retried request takes effect once; 1–255 visible ASCII characters, kept 24 hours). */
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -3431,13 +3893,19 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["BoothApplication"];
                 };
             };
-            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3473,7 +3941,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress). */
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `booth_already_applied`, `booth_application_closed`, `booth_application_not_pending`, `enterprise_not_verified`, `event_cancelled`, `event_has_registrations`, `event_past`, `event_postponed`, `registration_closed`, `registration_not_confirmed`, `registration_not_open`
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3520,13 +4001,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     booth_applications_withdraw: {
         parameters: {
             query?: never;
             header?: {
-                /** @description 재시도해도 한 번만 처리되도록 하는 고유 키 (unique key so a retried request takes effect once; 1–255 visible ASCII characters, kept 24 hours). */
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -3538,13 +4028,19 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["BoothApplication"];
                 };
             };
-            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3580,7 +4076,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress). */
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `booth_already_applied`, `booth_application_closed`, `booth_application_not_pending`, `enterprise_not_verified`, `event_cancelled`, `event_has_registrations`, `event_past`, `event_postponed`, `registration_closed`, `registration_not_confirmed`, `registration_not_open`
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3603,6 +4112,15 @@ export interface operations {
                 headers: {
                     /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3649,11 +4167,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 요청 한도 초과 (Throttled; see Retry-After). */
             429: {
                 headers: {
                     /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3697,11 +4233,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 요청 한도 초과 (Throttled; see Retry-After). */
             429: {
                 headers: {
                     /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3714,7 +4268,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 재시도해도 한 번만 처리되도록 하는 고유 키 (unique key so a retried request takes effect once; 1–255 visible ASCII characters, kept 24 hours). */
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -3724,13 +4278,21 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
+                    Location?: string;
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["CalendarToken"];
                 };
             };
-            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3748,7 +4310,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress). */
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `booth_already_applied`, `booth_application_closed`, `booth_application_not_pending`, `enterprise_not_verified`, `event_cancelled`, `event_has_registrations`, `event_past`, `event_postponed`, `registration_closed`, `registration_not_confirmed`, `registration_not_open`
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3771,6 +4346,15 @@ export interface operations {
                 headers: {
                     /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3813,6 +4397,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 요청 한도 초과 (Throttled; see Retry-After). */
             429: {
                 headers: {
@@ -3824,27 +4417,36 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     enterprises_list: {
         parameters: {
             query?: {
-                /** @description 코디네이터 전용: 인증·지정이 이 일수 안에 끝나는(또는 이미 끝난) 조직, 빠른 순. */
-                certification_expiring_within?: unknown;
+                /** @description 코디네이터 전용: 인증·지정이 이 일수 안에 끝나는(또는 이미 끝난) 조직, 빠른 순 (Coordinators only: certification or designation ends within this many days (or has ended), soonest first) */
+                certification_expiring_within?: number;
                 /**
-                 * @description 구 (여러 번 지정 가능).
+                 * @description 구 (여러 번 지정 가능) (District (repeatable))
                  *
                  *     * `deogyang` - 덕양구
                  *     * `ilsandong` - 일산동구
                  *     * `ilsanseo` - 일산서구
                  */
-                district?: ("deogyang" | "ilsandong" | "ilsanseo")[];
-                /** @description 취약계층을 고용하는 조직. */
-                employs_vulnerable?: string;
-                /** @description 상품·서비스가 있는 조직. */
-                has_products?: string;
+                district?: components["schemas"]["DistrictEnum"][];
+                /** @description 취약계층을 고용하는 조직 (Employs people from vulnerable groups) */
+                employs_vulnerable?: boolean;
+                /** @description 상품·서비스가 있는 조직 (Lists products) */
+                has_products?: boolean;
                 /**
-                 * @description 기업유형 (여러 번 지정 가능).
+                 * @description 기업유형 (여러 번 지정 가능) (Kind (repeatable))
                  *
                  *     * `village` - 마을기업
                  *     * `social` - 사회적기업
@@ -3854,17 +4456,17 @@ export interface operations {
                  *     * `social_cooperative` - 사회적협동조합
                  *     * `self_sufficiency` - 자활기업
                  */
-                kind?: ("cooperative" | "incubated" | "pre_social" | "self_sufficiency" | "social" | "social_cooperative" | "village")[];
-                /** @description 결과 정렬 시 사용할 필드. */
-                ordering?: string;
-                /** @description 페이지네이션된 결과 집합 내의 페이지 번호. */
+                kind?: components["schemas"]["EnterpriseKindEnum"][];
+                /** @description 정렬 기준, '-'는 내림차순 (sort key; a leading '-' sorts descending). */
+                ordering?: "name" | "-name" | "founded_on" | "-founded_on" | "employees_total" | "-employees_total" | "employees_vulnerable" | "-employees_vulnerable" | "created_at" | "-created_at";
+                /** @description 페이지네이션된 결과 집합 내의 페이지 번호 (A page number within the paginated result set) */
                 page?: number;
-                /** @description 페이지당 결과 수 (1–100, 기본 20). */
+                /** @description 페이지당 결과 수 (1–100, 기본 20) (Number of results per page (1–100, default 20)) */
                 page_size?: number;
                 /** @description 검색어: 복합어 안의 부분 문자열, 초성 검색(ㅇㅋ), 정확한 이름 → 접두어 → 나머지 순 (substring search inside compound words, initial-consonant queries; exact name matches first, then prefixes, then the rest; at most 100 characters are used). */
                 search?: string;
                 /**
-                 * @description 업종 (여러 번 지정 가능).
+                 * @description 업종 (여러 번 지정 가능) (Sector (repeatable))
                  *
                  *     * `food` - 식품·외식
                  *     * `manufacturing` - 제조
@@ -3882,16 +4484,16 @@ export interface operations {
                  *     * `finance` - 사회적금융
                  *     * `other` - 기타
                  */
-                sector?: ("agriculture" | "care" | "cleaning" | "culture" | "education" | "environment" | "finance" | "food" | "health" | "housing" | "it" | "manufacturing" | "other" | "retail" | "tourism")[];
+                sector?: components["schemas"]["SectorEnum"][];
                 /**
                  * @description * `active` - 운영 중
                  *     * `closed` - 폐업
                  */
-                status?: "active" | "closed";
-                /** @description 태그 이름 (정확히 일치). */
+                status?: components["schemas"]["EnterpriseStatusEnum"];
+                /** @description 태그 이름 (정확히 일치) (Tag name (exact)) */
                 tag?: string;
-                /** @description 코디네이터가 확인한 조직. */
-                verified?: string;
+                /** @description 코디네이터가 확인한 조직 (Verified by a coordinator) */
+                verified?: boolean;
             };
             header?: never;
             path?: never;
@@ -3907,7 +4509,11 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedEnterpriseList"];
                 };
             };
-            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3934,11 +4540,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 요청 한도 초과 (Throttled; see Retry-After). */
             429: {
                 headers: {
                     /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3951,7 +4575,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 재시도해도 한 번만 처리되도록 하는 고유 키 (unique key so a retried request takes effect once; 1–255 visible ASCII characters, kept 24 hours). */
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -3965,13 +4589,21 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
+                    Location?: string;
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Enterprise"];
                 };
             };
-            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3989,7 +4621,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress). */
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `duplicate_certification_number`, `duplicate_slug`, `duplicate_year`, `last_owner`
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4030,6 +4675,15 @@ export interface operations {
                 headers: {
                     /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4089,11 +4743,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 요청 한도 초과 (Throttled; see Retry-After). */
             429: {
                 headers: {
                     /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4150,6 +4822,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 전제 조건 실패 (Stale If-Match: the resource changed since you read it). */
             412: {
                 headers: {
@@ -4170,13 +4851,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     enterprises_update: {
         parameters: {
             query?: never;
             header?: {
-                /** @description 재시도해도 한 번만 처리되도록 하는 고유 키 (unique key so a retried request takes effect once; 1–255 visible ASCII characters, kept 24 hours). */
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
                 "Idempotency-Key"?: string;
                 /** @description 마지막으로 읽은 ETag; 다르면 412 (the ETag you last read; stale → 412). */
                 "If-Match"?: string;
@@ -4196,13 +4886,19 @@ export interface operations {
                 headers: {
                     /** @description 표현의 버전 (version of this representation). */
                     ETag?: string;
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Enterprise"];
                 };
             };
-            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4238,7 +4934,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress). */
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `duplicate_certification_number`, `duplicate_slug`, `duplicate_year`, `last_owner`
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4288,6 +4997,15 @@ export interface operations {
                 headers: {
                     /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4334,11 +5052,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 요청 한도 초과 (Throttled; see Retry-After). */
             429: {
                 headers: {
                     /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4351,7 +5087,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 재시도해도 한 번만 처리되도록 하는 고유 키 (unique key so a retried request takes effect once; 1–255 visible ASCII characters, kept 24 hours). */
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -4367,13 +5103,19 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Enterprise"];
                 };
             };
-            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4409,7 +5151,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress). */
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `duplicate_certification_number`, `duplicate_slug`, `duplicate_year`, `last_owner`
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4450,6 +5205,15 @@ export interface operations {
                 headers: {
                     /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4503,11 +5267,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 요청 한도 초과 (Throttled; see Retry-After). */
             429: {
                 headers: {
                     /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4562,11 +5344,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 요청 한도 초과 (Throttled; see Retry-After). */
             429: {
                 headers: {
                     /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4579,7 +5379,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 재시도해도 한 번만 처리되도록 하는 고유 키 (unique key so a retried request takes effect once; 1–255 visible ASCII characters, kept 24 hours). */
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -4595,13 +5395,21 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
+                    Location?: string;
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Membership"];
                 };
             };
-            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4637,7 +5445,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress). */
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `duplicate_certification_number`, `duplicate_slug`, `duplicate_year`, `last_owner`
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4678,6 +5499,15 @@ export interface operations {
                 headers: {
                     /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4732,7 +5562,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress). */
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `duplicate_certification_number`, `duplicate_slug`, `duplicate_year`, `last_owner`
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4746,6 +5589,15 @@ export interface operations {
                 headers: {
                     /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4791,11 +5643,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 요청 한도 초과 (Throttled; see Retry-After). */
             429: {
                 headers: {
                     /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4808,7 +5678,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 재시도해도 한 번만 처리되도록 하는 고유 키 (unique key so a retried request takes effect once; 1–255 visible ASCII characters, kept 24 hours). */
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -4824,13 +5694,21 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
+                    Location?: string;
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Product"];
                 };
             };
-            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4866,7 +5744,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress). */
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `duplicate_certification_number`, `duplicate_slug`, `duplicate_year`, `last_owner`
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4913,13 +5804,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     enterprises_reject: {
         parameters: {
             query?: never;
             header?: {
-                /** @description 재시도해도 한 번만 처리되도록 하는 고유 키 (unique key so a retried request takes effect once; 1–255 visible ASCII characters, kept 24 hours). */
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -4931,13 +5831,19 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EnterpriseVerifyResult"];
                 };
             };
-            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4973,7 +5879,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress). */
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `duplicate_certification_number`, `duplicate_slug`, `duplicate_year`, `last_owner`
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4996,6 +5915,15 @@ export interface operations {
                 headers: {
                     /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5008,7 +5936,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 재시도해도 한 번만 처리되도록 하는 고유 키 (unique key so a retried request takes effect once; 1–255 visible ASCII characters, kept 24 hours). */
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -5020,13 +5948,19 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EnterpriseVerifyResult"];
                 };
             };
-            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5062,7 +5996,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress). */
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `duplicate_certification_number`, `duplicate_slug`, `duplicate_year`, `last_owner`
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5091,27 +6038,36 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     enterprises_export: {
         parameters: {
             query?: {
-                /** @description 코디네이터 전용: 인증·지정이 이 일수 안에 끝나는(또는 이미 끝난) 조직, 빠른 순. */
-                certification_expiring_within?: unknown;
+                /** @description 코디네이터 전용: 인증·지정이 이 일수 안에 끝나는(또는 이미 끝난) 조직, 빠른 순 (Coordinators only: certification or designation ends within this many days (or has ended), soonest first) */
+                certification_expiring_within?: number;
                 /**
-                 * @description 구 (여러 번 지정 가능).
+                 * @description 구 (여러 번 지정 가능) (District (repeatable))
                  *
                  *     * `deogyang` - 덕양구
                  *     * `ilsandong` - 일산동구
                  *     * `ilsanseo` - 일산서구
                  */
-                district?: ("deogyang" | "ilsandong" | "ilsanseo")[];
-                /** @description 취약계층을 고용하는 조직. */
-                employs_vulnerable?: string;
-                /** @description 상품·서비스가 있는 조직. */
-                has_products?: string;
+                district?: components["schemas"]["DistrictEnum"][];
+                /** @description 취약계층을 고용하는 조직 (Employs people from vulnerable groups) */
+                employs_vulnerable?: boolean;
+                /** @description 상품·서비스가 있는 조직 (Lists products) */
+                has_products?: boolean;
                 /**
-                 * @description 기업유형 (여러 번 지정 가능).
+                 * @description 기업유형 (여러 번 지정 가능) (Kind (repeatable))
                  *
                  *     * `village` - 마을기업
                  *     * `social` - 사회적기업
@@ -5121,13 +6077,13 @@ export interface operations {
                  *     * `social_cooperative` - 사회적협동조합
                  *     * `self_sufficiency` - 자활기업
                  */
-                kind?: ("cooperative" | "incubated" | "pre_social" | "self_sufficiency" | "social" | "social_cooperative" | "village")[];
-                /** @description 결과 정렬 시 사용할 필드. */
-                ordering?: string;
+                kind?: components["schemas"]["EnterpriseKindEnum"][];
+                /** @description 정렬 기준, '-'는 내림차순 (sort key; a leading '-' sorts descending). */
+                ordering?: "name" | "-name" | "founded_on" | "-founded_on" | "employees_total" | "-employees_total" | "employees_vulnerable" | "-employees_vulnerable" | "created_at" | "-created_at";
                 /** @description 검색어: 복합어 안의 부분 문자열, 초성 검색(ㅇㅋ), 정확한 이름 → 접두어 → 나머지 순 (substring search inside compound words, initial-consonant queries; exact name matches first, then prefixes, then the rest; at most 100 characters are used). */
                 search?: string;
                 /**
-                 * @description 업종 (여러 번 지정 가능).
+                 * @description 업종 (여러 번 지정 가능) (Sector (repeatable))
                  *
                  *     * `food` - 식품·외식
                  *     * `manufacturing` - 제조
@@ -5145,16 +6101,16 @@ export interface operations {
                  *     * `finance` - 사회적금융
                  *     * `other` - 기타
                  */
-                sector?: ("agriculture" | "care" | "cleaning" | "culture" | "education" | "environment" | "finance" | "food" | "health" | "housing" | "it" | "manufacturing" | "other" | "retail" | "tourism")[];
+                sector?: components["schemas"]["SectorEnum"][];
                 /**
                  * @description * `active` - 운영 중
                  *     * `closed` - 폐업
                  */
-                status?: "active" | "closed";
-                /** @description 태그 이름 (정확히 일치). */
+                status?: components["schemas"]["EnterpriseStatusEnum"];
+                /** @description 태그 이름 (정확히 일치) (Tag name (exact)) */
                 tag?: string;
-                /** @description 코디네이터가 확인한 조직. */
-                verified?: string;
+                /** @description 코디네이터가 확인한 조직 (Verified by a coordinator) */
+                verified?: boolean;
             };
             header?: never;
             path?: never;
@@ -5171,7 +6127,11 @@ export interface operations {
                     "text/csv": string;
                 };
             };
-            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5182,6 +6142,15 @@ export interface operations {
             };
             /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5200,13 +6169,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     enterprises_import: {
         parameters: {
             query?: never;
             header?: {
-                /** @description 재시도해도 한 번만 처리되도록 하는 고유 키 (unique key so a retried request takes effect once; 1–255 visible ASCII characters, kept 24 hours). */
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -5220,13 +6198,19 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EnterpriseImportResult"];
                 };
             };
-            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5253,7 +6237,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress). */
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `duplicate_certification_number`, `duplicate_slug`, `duplicate_year`, `last_owner`
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5300,16 +6297,25 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     event_series_list: {
         parameters: {
             query?: {
-                /** @description 결과 정렬 시 사용할 필드. */
-                ordering?: string;
-                /** @description 페이지네이션된 결과 집합 내의 페이지 번호. */
+                /** @description 정렬 기준, '-'는 내림차순 (sort key; a leading '-' sorts descending). */
+                ordering?: "starts_at" | "-starts_at" | "created_at" | "-created_at";
+                /** @description 페이지네이션된 결과 집합 내의 페이지 번호 (A page number within the paginated result set) */
                 page?: number;
-                /** @description 페이지당 결과 수 (1–100, 기본 20). */
+                /** @description 페이지당 결과 수 (1–100, 기본 20) (Number of results per page (1–100, default 20)) */
                 page_size?: number;
             };
             header?: never;
@@ -5326,7 +6332,11 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedEventSeriesList"];
                 };
             };
-            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5353,11 +6363,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 요청 한도 초과 (Throttled; see Retry-After). */
             429: {
                 headers: {
                     /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5370,7 +6398,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 재시도해도 한 번만 처리되도록 하는 고유 키 (unique key so a retried request takes effect once; 1–255 visible ASCII characters, kept 24 hours). */
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -5384,13 +6412,21 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
+                    Location?: string;
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EventSeries"];
                 };
             };
-            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5417,7 +6453,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress). */
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `booth_already_applied`, `booth_application_closed`, `booth_application_not_pending`, `enterprise_not_verified`, `event_cancelled`, `event_has_registrations`, `event_past`, `event_postponed`, `registration_closed`, `registration_not_confirmed`, `registration_not_open`
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5464,6 +6513,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     event_series_retrieve: {
@@ -5474,7 +6532,7 @@ export interface operations {
                 "If-None-Match"?: string;
             };
             path: {
-                id: string;
+                id: number;
             };
             cookie?: never;
         };
@@ -5517,11 +6575,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 요청 한도 초과 (Throttled; see Retry-After). */
             429: {
                 headers: {
                     /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5534,13 +6610,13 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 재시도해도 한 번만 처리되도록 하는 고유 키 (unique key so a retried request takes effect once; 1–255 visible ASCII characters, kept 24 hours). */
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
                 "Idempotency-Key"?: string;
                 /** @description 마지막으로 읽은 ETag; 다르면 412 (the ETag you last read; stale → 412). */
                 "If-Match"?: string;
             };
             path: {
-                id: string;
+                id: number;
             };
             cookie?: never;
         };
@@ -5554,13 +6630,19 @@ export interface operations {
                 headers: {
                     /** @description 표현의 버전 (version of this representation). */
                     ETag?: string;
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EventSeries"];
                 };
             };
-            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5596,7 +6678,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress). */
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `booth_already_applied`, `booth_application_closed`, `booth_application_not_pending`, `enterprise_not_verified`, `event_cancelled`, `event_has_registrations`, `event_past`, `event_postponed`, `registration_closed`, `registration_not_confirmed`, `registration_not_open`
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5652,21 +6747,30 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     events_list: {
         parameters: {
             query?: {
-                /** @description 이 날짜 이후 시작 (YYYY-MM-DD, 서울 시각). */
+                /** @description 이 날짜 이후 시작 (YYYY-MM-DD, 서울 시각) (Starts on or after this date (YYYY-MM-DD, Seoul)) */
                 date_from?: string;
-                /** @description 이 날짜 이전 시작 (YYYY-MM-DD, 서울 시각). */
+                /** @description 이 날짜 이전 시작 (YYYY-MM-DD, 서울 시각) (Starts on or before this date (YYYY-MM-DD, Seoul)) */
                 date_to?: string;
-                /** @description true: 자리가 남음(또는 정원 없음), 취소되지 않음; false: 마감. */
-                has_seats?: unknown;
-                /** @description 주최 조직의 slug. */
+                /** @description true: 자리가 남음(또는 정원 없음), 취소되지 않음; false: 마감 (true: seats left (or unlimited) and not cancelled; false: full) */
+                has_seats?: boolean;
+                /** @description 주최 조직의 slug (Slug of a host organisation) */
                 host?: string;
                 /**
-                 * @description 종류 (여러 개는 반복).
+                 * @description 종류 (여러 개는 반복) (Kind (repeat for several))
                  *
                  *     * `fair` - 사회적경제 한마당
                  *     * `workshop` - 워크숍
@@ -5676,27 +6780,27 @@ export interface operations {
                  *     * `market` - 장터
                  *     * `meeting` - 회의
                  */
-                kind?: ("education" | "fair" | "market" | "meeting" | "members_day" | "networking" | "workshop")[];
-                /** @description 결과 정렬 시 사용할 필드. */
-                ordering?: string;
-                /** @description 페이지네이션된 결과 집합 내의 페이지 번호. */
+                kind?: components["schemas"]["EventKindEnum"][];
+                /** @description 정렬 기준, '-'는 내림차순 (sort key; a leading '-' sorts descending). */
+                ordering?: "starts_at" | "-starts_at" | "ends_at" | "-ends_at" | "created_at" | "-created_at";
+                /** @description 페이지네이션된 결과 집합 내의 페이지 번호 (A page number within the paginated result set) */
                 page?: number;
-                /** @description 페이지당 결과 수 (1–100, 기본 20). */
+                /** @description 페이지당 결과 수 (1–100, 기본 20) (Number of results per page (1–100, default 20)) */
                 page_size?: number;
-                /** @description 검색어. */
+                /** @description 검색어 (A search term) */
                 search?: string;
-                /** @description 이 반복 행사의 회차. */
+                /** @description 이 반복 행사의 회차 (Occurrences of this series) */
                 series?: number;
                 /**
-                 * @description 상태 (여러 개는 반복).
+                 * @description 상태 (여러 개는 반복) (Status (repeat for several))
                  *
                  *     * `scheduled` - 예정
                  *     * `postponed` - 연기
                  *     * `cancelled` - 취소
                  */
-                status?: ("cancelled" | "postponed" | "scheduled")[];
-                /** @description true: 아직 끝나지 않은 행사; false: 끝난 행사. */
-                upcoming?: unknown;
+                status?: components["schemas"]["EventStatusEnum"][];
+                /** @description true: 아직 끝나지 않은 행사; false: 끝난 행사 (true: not over yet; false: already over) */
+                upcoming?: boolean;
             };
             header?: never;
             path?: never;
@@ -5712,7 +6816,11 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedEventList"];
                 };
             };
-            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5739,11 +6847,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 요청 한도 초과 (Throttled; see Retry-After). */
             429: {
                 headers: {
                     /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5756,7 +6882,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 재시도해도 한 번만 처리되도록 하는 고유 키 (unique key so a retried request takes effect once; 1–255 visible ASCII characters, kept 24 hours). */
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -5770,13 +6896,21 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
+                    Location?: string;
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EventDetail"];
                 };
             };
-            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -5803,7 +6937,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress). */
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `booth_already_applied`, `booth_application_closed`, `booth_application_not_pending`, `enterprise_not_verified`, `event_cancelled`, `event_has_registrations`, `event_past`, `event_postponed`, `registration_closed`, `registration_not_confirmed`, `registration_not_open`
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5850,6 +6997,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     events_retrieve: {
@@ -5860,7 +7016,7 @@ export interface operations {
                 "If-None-Match"?: string;
             };
             path: {
-                id: string;
+                id: number;
             };
             cookie?: never;
         };
@@ -5903,6 +7059,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 요청 한도 초과 (Throttled; see Retry-After). */
             429: {
                 headers: {
@@ -5914,9 +7079,18 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
-    events_destroy: {
+    events_delete: {
         parameters: {
             query?: never;
             header?: {
@@ -5924,7 +7098,7 @@ export interface operations {
                 "If-Match"?: string;
             };
             path: {
-                id: string;
+                id: number;
             };
             cookie?: never;
         };
@@ -5964,7 +7138,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress). */
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `booth_already_applied`, `booth_application_closed`, `booth_application_not_pending`, `enterprise_not_verified`, `event_cancelled`, `event_has_registrations`, `event_past`, `event_postponed`, `registration_closed`, `registration_not_confirmed`, `registration_not_open`
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -5993,19 +7180,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     events_update: {
         parameters: {
             query?: never;
             header?: {
-                /** @description 재시도해도 한 번만 처리되도록 하는 고유 키 (unique key so a retried request takes effect once; 1–255 visible ASCII characters, kept 24 hours). */
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
                 "Idempotency-Key"?: string;
                 /** @description 마지막으로 읽은 ETag; 다르면 412 (the ETag you last read; stale → 412). */
                 "If-Match"?: string;
             };
             path: {
-                id: string;
+                id: number;
             };
             cookie?: never;
         };
@@ -6019,13 +7215,19 @@ export interface operations {
                 headers: {
                     /** @description 표현의 버전 (version of this representation). */
                     ETag?: string;
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EventDetail"];
                 };
             };
-            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6061,7 +7263,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress). */
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `booth_already_applied`, `booth_application_closed`, `booth_application_not_pending`, `enterprise_not_verified`, `event_cancelled`, `event_has_registrations`, `event_past`, `event_postponed`, `registration_closed`, `registration_not_confirmed`, `registration_not_open`
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6117,15 +7332,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     events_attendees_list: {
         parameters: {
             query?: {
                 checked_in?: boolean;
-                /** @description 페이지네이션된 결과 집합 내의 페이지 번호. */
+                /** @description 페이지네이션된 결과 집합 내의 페이지 번호 (A page number within the paginated result set) */
                 page?: number;
-                /** @description 페이지당 결과 수 (1–100, 기본 20). */
+                /** @description 페이지당 결과 수 (1–100, 기본 20) (Number of results per page (1–100, default 20)) */
                 page_size?: number;
                 /**
                  * @description * `confirmed` - 확정
@@ -6149,7 +7373,11 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedAttendeeList"];
                 };
             };
-            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6185,11 +7413,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 요청 한도 초과 (Throttled; see Retry-After). */
             429: {
                 headers: {
                     /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -6245,11 +7491,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 요청 한도 초과 (Throttled; see Retry-After). */
             429: {
                 headers: {
                     /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -6262,12 +7526,12 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 재시도해도 한 번만 처리되도록 하는 고유 키 (unique key so a retried request takes effect once; 1–255 visible ASCII characters, kept 24 hours). */
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
                 "Idempotency-Key"?: string;
             };
             path: {
-                id: string;
-                registration_id: string;
+                id: number;
+                registration_id: number;
             };
             cookie?: never;
         };
@@ -6275,13 +7539,19 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Attendee"];
                 };
             };
-            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6317,7 +7587,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress). */
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `booth_already_applied`, `booth_application_closed`, `booth_application_not_pending`, `enterprise_not_verified`, `event_cancelled`, `event_has_registrations`, `event_past`, `event_postponed`, `registration_closed`, `registration_not_confirmed`, `registration_not_open`
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6346,6 +7629,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     events_check_in_undo: {
@@ -6353,8 +7645,8 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
-                registration_id: string;
+                id: number;
+                registration_id: number;
             };
             cookie?: never;
         };
@@ -6395,7 +7687,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress). */
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `booth_already_applied`, `booth_application_closed`, `booth_application_not_pending`, `enterprise_not_verified`, `event_cancelled`, `event_has_registrations`, `event_past`, `event_postponed`, `registration_closed`, `registration_not_confirmed`, `registration_not_open`
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6415,14 +7720,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     events_booth_applications_list: {
         parameters: {
             query?: {
-                /** @description 페이지네이션된 결과 집합 내의 페이지 번호. */
+                /** @description 페이지네이션된 결과 집합 내의 페이지 번호 (A page number within the paginated result set) */
                 page?: number;
-                /** @description 페이지당 결과 수 (1–100, 기본 20). */
+                /** @description 페이지당 결과 수 (1–100, 기본 20) (Number of results per page (1–100, default 20)) */
                 page_size?: number;
             };
             header?: never;
@@ -6441,7 +7755,11 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedBoothApplicationList"];
                 };
             };
-            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6468,11 +7786,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 요청 한도 초과 (Throttled; see Retry-After). */
             429: {
                 headers: {
                     /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -6485,7 +7821,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 재시도해도 한 번만 처리되도록 하는 고유 키 (unique key so a retried request takes effect once; 1–255 visible ASCII characters, kept 24 hours). */
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -6501,13 +7837,21 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
+                    Location?: string;
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["BoothApplication"];
                 };
             };
-            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6543,7 +7887,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress). */
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `booth_already_applied`, `booth_application_closed`, `booth_application_not_pending`, `enterprise_not_verified`, `event_cancelled`, `event_has_registrations`, `event_past`, `event_postponed`, `registration_closed`, `registration_not_confirmed`, `registration_not_open`
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6590,6 +7947,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     events_booth_categories_list: {
@@ -6597,7 +7963,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: number;
             };
             cookie?: never;
         };
@@ -6629,11 +7995,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 요청 한도 초과 (Throttled; see Retry-After). */
             429: {
                 headers: {
                     /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -6646,11 +8030,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 재시도해도 한 번만 처리되도록 하는 고유 키 (unique key so a retried request takes effect once; 1–255 visible ASCII characters, kept 24 hours). */
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
                 "Idempotency-Key"?: string;
             };
             path: {
-                id: string;
+                id: number;
             };
             cookie?: never;
         };
@@ -6662,13 +8046,21 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
+                    Location?: string;
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["BoothCategory"];
                 };
             };
-            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6704,7 +8096,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress). */
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `booth_already_applied`, `booth_application_closed`, `booth_application_not_pending`, `enterprise_not_verified`, `event_cancelled`, `event_has_registrations`, `event_past`, `event_postponed`, `registration_closed`, `registration_not_confirmed`, `registration_not_open`
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6751,13 +8156,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     events_booth_categories_update: {
         parameters: {
             query?: never;
             header?: {
-                /** @description 재시도해도 한 번만 처리되도록 하는 고유 키 (unique key so a retried request takes effect once; 1–255 visible ASCII characters, kept 24 hours). */
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -6774,13 +8188,19 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["BoothCategory"];
                 };
             };
-            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6816,7 +8236,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress). */
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `booth_already_applied`, `booth_application_closed`, `booth_application_not_pending`, `enterprise_not_verified`, `event_cancelled`, `event_has_registrations`, `event_past`, `event_postponed`, `registration_closed`, `registration_not_confirmed`, `registration_not_open`
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6857,6 +8290,15 @@ export interface operations {
                 headers: {
                     /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -6903,11 +8345,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 요청 한도 초과 (Throttled; see Retry-After). */
             429: {
                 headers: {
                     /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -6920,11 +8380,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 재시도해도 한 번만 처리되도록 하는 고유 키 (unique key so a retried request takes effect once; 1–255 visible ASCII characters, kept 24 hours). */
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
                 "Idempotency-Key"?: string;
             };
             path: {
-                id: string;
+                id: number;
             };
             cookie?: never;
         };
@@ -6936,13 +8396,19 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EventDetail"];
                 };
             };
-            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -6978,7 +8444,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress). */
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `booth_already_applied`, `booth_application_closed`, `booth_application_not_pending`, `enterprise_not_verified`, `event_cancelled`, `event_has_registrations`, `event_past`, `event_postponed`, `registration_closed`, `registration_not_confirmed`, `registration_not_open`
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7019,6 +8498,15 @@ export interface operations {
                 headers: {
                     /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -7031,11 +8519,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 재시도해도 한 번만 처리되도록 하는 고유 키 (unique key so a retried request takes effect once; 1–255 visible ASCII characters, kept 24 hours). */
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
                 "Idempotency-Key"?: string;
             };
             path: {
-                id: string;
+                id: number;
             };
             cookie?: never;
         };
@@ -7047,13 +8535,19 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EventDetail"];
                 };
             };
-            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7089,7 +8583,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress). */
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `booth_already_applied`, `booth_application_closed`, `booth_application_not_pending`, `enterprise_not_verified`, `event_cancelled`, `event_has_registrations`, `event_past`, `event_postponed`, `registration_closed`, `registration_not_confirmed`, `registration_not_open`
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7136,14 +8643,23 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
-    events_cover_image_destroy: {
+    events_cover_image_delete: {
         parameters: {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: number;
             };
             cookie?: never;
         };
@@ -7183,11 +8699,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 요청 한도 초과 (Throttled; see Retry-After). */
             429: {
                 headers: {
                     /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -7200,11 +8734,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 재시도해도 한 번만 처리되도록 하는 고유 키 (unique key so a retried request takes effect once; 1–255 visible ASCII characters, kept 24 hours). */
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
                 "Idempotency-Key"?: string;
             };
             path: {
-                id: string;
+                id: number;
             };
             cookie?: never;
         };
@@ -7216,13 +8750,19 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EventDetail"];
                 };
             };
-            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7258,7 +8798,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress). */
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `booth_already_applied`, `booth_application_closed`, `booth_application_not_pending`, `enterprise_not_verified`, `event_cancelled`, `event_has_registrations`, `event_past`, `event_postponed`, `registration_closed`, `registration_not_confirmed`, `registration_not_open`
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7305,17 +8858,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     events_register: {
         parameters: {
             query?: never;
             header?: {
-                /** @description 재시도해도 한 번만 처리되도록 하는 고유 키 (unique key so a retried request takes effect once; 1–255 visible ASCII characters, kept 24 hours). */
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
                 "Idempotency-Key"?: string;
             };
             path: {
-                id: string;
+                id: number;
             };
             cookie?: never;
         };
@@ -7324,6 +8886,8 @@ export interface operations {
             /** @description 이미 신청함 (Already registered) */
             200: {
                 headers: {
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -7332,13 +8896,21 @@ export interface operations {
             };
             201: {
                 headers: {
+                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
+                    Location?: string;
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Registration"];
                 };
             };
-            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7365,7 +8937,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 신청할 수 없음 (Registration not possible now: see `code`). */
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 신청할 수 없음 (Registration not possible now: see `code`).
+             *
+             *     `code` 값 (values): `booth_already_applied`, `booth_application_closed`, `booth_application_not_pending`, `enterprise_not_verified`, `event_cancelled`, `event_has_registrations`, `event_past`, `event_postponed`, `registration_closed`, `registration_not_confirmed`, `registration_not_open`
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7394,6 +8979,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     events_unregister: {
@@ -7401,7 +8995,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                id: string;
+                id: number;
             };
             cookie?: never;
         };
@@ -7432,7 +9026,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress). */
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `booth_already_applied`, `booth_application_closed`, `booth_application_not_pending`, `enterprise_not_verified`, `event_cancelled`, `event_has_registrations`, `event_past`, `event_postponed`, `registration_closed`, `registration_not_confirmed`, `registration_not_open`
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7452,17 +9059,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     events_reschedule: {
         parameters: {
             query?: never;
             header?: {
-                /** @description 재시도해도 한 번만 처리되도록 하는 고유 키 (unique key so a retried request takes effect once; 1–255 visible ASCII characters, kept 24 hours). */
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
                 "Idempotency-Key"?: string;
             };
             path: {
-                id: string;
+                id: number;
             };
             cookie?: never;
         };
@@ -7474,13 +9090,19 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["EventDetail"];
                 };
             };
-            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7516,7 +9138,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress). */
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `booth_already_applied`, `booth_application_closed`, `booth_application_not_pending`, `enterprise_not_verified`, `event_cancelled`, `event_has_registrations`, `event_past`, `event_postponed`, `registration_closed`, `registration_not_confirmed`, `registration_not_open`
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7563,6 +9198,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     events_calendar_feed: {
@@ -7576,10 +9220,10 @@ export interface operations {
                 has_seats?: boolean;
                 /** @description 주최 조직 slug (host organisation slug). */
                 host?: string;
-                kind?: ("fair" | "workshop" | "education" | "members_day" | "networking" | "market" | "meeting")[];
+                kind?: components["schemas"]["EventKindEnum"][];
                 /** @description 반복 행사 id (occurrences of a series). */
                 series?: number;
-                status?: ("scheduled" | "postponed" | "cancelled")[];
+                status?: components["schemas"]["EventStatusEnum"][];
                 /** @description true: 끝나지 않은 행사 (not over); false: 지난 행사. */
                 upcoming?: boolean;
             };
@@ -7598,7 +9242,11 @@ export interface operations {
                     "text/calendar": string;
                 };
             };
-            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7616,11 +9264,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 요청 한도 초과 (Throttled; see Retry-After). */
             429: {
                 headers: {
                     /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -7656,11 +9322,33 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 요청 한도 초과 (Throttled; see Retry-After). */
             429: {
                 headers: {
                     /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it).
+             *
+             *     `code` 값 (values): `server_error`
+             */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -7681,7 +9369,7 @@ export interface operations {
     notifications_list: {
         parameters: {
             query?: {
-                /** @description 페이지네이션 커서 값. */
+                /** @description 페이지네이션 커서 값 (The pagination cursor value) */
                 cursor?: string;
                 /**
                  * @description * `registration_confirmed` - 참가 확정
@@ -7691,10 +9379,10 @@ export interface operations {
                  *     * `event_cancelled` - 행사 취소
                  *     * `booth_application_decided` - 부스 신청 결정
                  */
-                kind?: "booth_application_decided" | "event_cancelled" | "event_changed" | "registration_confirmed" | "registration_promoted" | "registration_waitlisted";
-                /** @description 페이지당 반환할 결과 수. */
+                kind?: components["schemas"]["NotificationKindEnum"];
+                /** @description 페이지당 반환할 결과 수 (Number of results to return per page) */
                 page_size?: number;
-                /** @description true: only unread; false: only read */
+                /** @description true: 읽지 않은 것만, false: 읽은 것만 (true: only unread; false: only read) */
                 unread?: boolean;
             };
             header?: never;
@@ -7711,7 +9399,11 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedNotificationList"];
                 };
             };
-            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `unknown_kind`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7731,6 +9423,15 @@ export interface operations {
             };
             /** @description 없음 (Not found, not visible to you, or an invalid page). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7749,13 +9450,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     notifications_mark_read: {
         parameters: {
             query?: never;
             header?: {
-                /** @description 재시도해도 한 번만 처리되도록 하는 고유 키 (unique key so a retried request takes effect once; 1–255 visible ASCII characters, kept 24 hours). */
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -7767,13 +9477,19 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Notification"];
                 };
             };
-            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `unknown_kind`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7793,6 +9509,15 @@ export interface operations {
             };
             /** @description 없음 (Not found, not visible to you, or an invalid page). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7823,6 +9548,15 @@ export interface operations {
                 headers: {
                     /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -7857,11 +9591,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 요청 한도 초과 (Throttled; see Retry-After). */
             429: {
                 headers: {
                     /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -7891,7 +9643,11 @@ export interface operations {
                     "application/json": components["schemas"]["NotificationPreference"][];
                 };
             };
-            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `unknown_kind`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7902,6 +9658,15 @@ export interface operations {
             };
             /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7938,13 +9703,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     notifications_mark_all_read: {
         parameters: {
             query?: never;
             header?: {
-                /** @description 재시도해도 한 번만 처리되도록 하는 고유 키 (unique key so a retried request takes effect once; 1–255 visible ASCII characters, kept 24 hours). */
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -7954,13 +9728,19 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MarkedCount"];
                 };
             };
-            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `unknown_kind`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -7971,6 +9751,15 @@ export interface operations {
             };
             /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -8001,6 +9790,15 @@ export interface operations {
                 headers: {
                     /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -8035,11 +9833,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 요청 한도 초과 (Throttled; see Retry-After). */
             429: {
                 headers: {
                     /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -8052,7 +9868,7 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description 분류 (여러 번 지정 가능).
+                 * @description 분류 (여러 번 지정 가능) (Category (repeatable))
                  *
                  *     * `food` - 식품
                  *     * `crafts` - 공예품
@@ -8065,17 +9881,17 @@ export interface operations {
                  *     * `care` - 돌봄
                  *     * `other` - 기타
                  */
-                category?: ("agriculture" | "care" | "clothing" | "crafts" | "culture" | "education" | "food" | "household" | "other" | "services")[];
-                /** @description 조직의 slug. */
+                category?: components["schemas"]["ProductCategoryEnum"][];
+                /** @description 조직의 slug (Slug of the organisation) */
                 enterprise?: string;
                 is_available?: boolean;
-                /** @description 결과 정렬 시 사용할 필드. */
-                ordering?: string;
-                /** @description 페이지네이션된 결과 집합 내의 페이지 번호. */
+                /** @description 정렬 기준, '-'는 내림차순 (sort key; a leading '-' sorts descending). */
+                ordering?: "name" | "-name" | "price" | "-price" | "created_at" | "-created_at";
+                /** @description 페이지네이션된 결과 집합 내의 페이지 번호 (A page number within the paginated result set) */
                 page?: number;
-                /** @description 페이지당 결과 수 (1–100, 기본 20). */
+                /** @description 페이지당 결과 수 (1–100, 기본 20) (Number of results per page (1–100, default 20)) */
                 page_size?: number;
-                /** @description 이 가격(원) 이하. */
+                /** @description 이 가격(원) 이하 (At most this price in won) */
                 price_max?: number;
                 /** @description 검색어: 복합어 안의 부분 문자열, 초성 검색(ㅇㅋ), 정확한 이름 → 접두어 → 나머지 순 (substring search inside compound words, initial-consonant queries; exact name matches first, then prefixes, then the rest; at most 100 characters are used). */
                 search?: string;
@@ -8094,7 +9910,11 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedProductList"];
                 };
             };
-            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8121,11 +9941,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 요청 한도 초과 (Throttled; see Retry-After). */
             429: {
                 headers: {
                     /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -8138,7 +9976,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 재시도해도 한 번만 처리되도록 하는 고유 키 (unique key so a retried request takes effect once; 1–255 visible ASCII characters, kept 24 hours). */
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -8146,19 +9984,27 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ProductRequest"];
+                "application/json": components["schemas"]["ProductCreateInputRequest"];
             };
         };
         responses: {
             201: {
                 headers: {
+                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
+                    Location?: string;
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Product"];
                 };
             };
-            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8185,7 +10031,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress). */
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `duplicate_certification_number`, `duplicate_slug`, `duplicate_year`, `last_owner`
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8226,6 +10085,15 @@ export interface operations {
                 headers: {
                     /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -8286,11 +10154,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 요청 한도 초과 (Throttled; see Retry-After). */
             429: {
                 headers: {
                     /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -8348,6 +10234,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 전제 조건 실패 (Stale If-Match: the resource changed since you read it). */
             412: {
                 headers: {
@@ -8368,13 +10263,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     products_update: {
         parameters: {
             query?: never;
             header?: {
-                /** @description 재시도해도 한 번만 처리되도록 하는 고유 키 (unique key so a retried request takes effect once; 1–255 visible ASCII characters, kept 24 hours). */
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
                 "Idempotency-Key"?: string;
                 /** @description 마지막으로 읽은 ETag; 다르면 412 (the ETag you last read; stale → 412). */
                 "If-Match"?: string;
@@ -8395,13 +10299,19 @@ export interface operations {
                 headers: {
                     /** @description 표현의 버전 (version of this representation). */
                     ETag?: string;
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Product"];
                 };
             };
-            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8437,7 +10347,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress). */
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `duplicate_certification_number`, `duplicate_slug`, `duplicate_year`, `last_owner`
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8493,13 +10416,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     products_image_upload: {
         parameters: {
             query?: never;
             header?: {
-                /** @description 재시도해도 한 번만 처리되도록 하는 고유 키 (unique key so a retried request takes effect once; 1–255 visible ASCII characters, kept 24 hours). */
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
                 "Idempotency-Key"?: string;
             };
             path: {
@@ -8516,13 +10448,19 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Product"];
                 };
             };
-            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8558,7 +10496,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress). */
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `duplicate_certification_number`, `duplicate_slug`, `duplicate_year`, `last_owner`
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8599,6 +10550,15 @@ export interface operations {
                 headers: {
                     /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -8653,11 +10613,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 요청 한도 초과 (Throttled; see Retry-After). */
             429: {
                 headers: {
                     /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -8692,11 +10670,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 요청 한도 초과 (Throttled; see Retry-After). */
             429: {
                 headers: {
                     /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -8731,11 +10727,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 요청 한도 초과 (Throttled; see Retry-After). */
             429: {
                 headers: {
                     /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -8748,7 +10762,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description 재시도해도 한 번만 처리되도록 하는 고유 키 (unique key so a retried request takes effect once; 1–255 visible ASCII characters, kept 24 hours). */
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
                 "Idempotency-Key"?: string;
             };
             path?: never;
@@ -8762,13 +10776,21 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
+                    Location?: string;
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ProgressTarget"];
                 };
             };
-            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -8795,7 +10817,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress). */
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `duplicate_certification_number`, `duplicate_slug`, `duplicate_year`, `last_owner`
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8836,6 +10871,15 @@ export interface operations {
                 headers: {
                     /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -8895,11 +10939,29 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 요청 한도 초과 (Throttled; see Retry-After). */
             429: {
                 headers: {
                     /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -8956,6 +11018,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 전제 조건 실패 (Stale If-Match: the resource changed since you read it). */
             412: {
                 headers: {
@@ -8976,13 +11047,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     stats_targets_update: {
         parameters: {
             query?: never;
             header?: {
-                /** @description 재시도해도 한 번만 처리되도록 하는 고유 키 (unique key so a retried request takes effect once; 1–255 visible ASCII characters, kept 24 hours). */
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
                 "Idempotency-Key"?: string;
                 /** @description 마지막으로 읽은 ETag; 다르면 412 (the ETag you last read; stale → 412). */
                 "If-Match"?: string;
@@ -9002,13 +11082,19 @@ export interface operations {
                 headers: {
                     /** @description 표현의 버전 (version of this representation). */
                     ETag?: string;
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ProgressTarget"];
                 };
             };
-            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -9044,7 +11130,20 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress). */
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `duplicate_certification_number`, `duplicate_slug`, `duplicate_year`, `last_owner`
+             */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9094,6 +11193,15 @@ export interface operations {
                 headers: {
                     /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

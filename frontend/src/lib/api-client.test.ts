@@ -66,9 +66,7 @@ describe('api client', () => {
         );
       }),
     );
-    const reg = unwrap(
-      await api.POST('/api/v1/events/{id}/registration/', { params: { path: { id: '1' } } }),
-    );
+    const reg = unwrap(await api.POST('/api/v1/events/{id}/registration/', { params: { path: { id: 1 } } }));
     expect(reg.status).toBe('confirmed');
     expect(refreshes).toBe(1);
     expect(getTokens()).toEqual({ access: 'new', refresh: 'R2' });

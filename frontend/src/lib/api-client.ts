@@ -8,7 +8,10 @@ import createClient, { type Middleware } from 'openapi-fetch';
 import type { components, paths } from '../api/schema';
 import { getTokens, setTokens, type TokenPair } from './auth';
 
-export type Problem = components['schemas']['Problem'];
+/** A problem document; `unknown` only for an answer that was not one (a proxy's HTML page). */
+export type Problem = Omit<components['schemas']['Problem'], 'code'> & {
+  code: components['schemas']['Problem']['code'] | 'unknown';
+};
 export type Schemas = components['schemas'];
 
 export class ApiError extends Error {

@@ -13,7 +13,7 @@ export function usePendingEnterprises() {
     queryKey: coordinatorKeys.pending,
     queryFn: async () =>
       unwrap(
-        await api.GET('/api/v1/enterprises/', { params: { query: { verified: 'false', page_size: 100 } } }),
+        await api.GET('/api/v1/enterprises/', { params: { query: { verified: false, page_size: 100 } } }),
       ),
   });
 }

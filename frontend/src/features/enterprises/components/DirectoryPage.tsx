@@ -42,9 +42,9 @@ export function DirectoryPage() {
   if (district) filters.district = [district as NonNullable<EnterpriseFilters['district']>[number]];
   const sector = params.get('sector');
   if (sector) filters.sector = [sector as NonNullable<EnterpriseFilters['sector']>[number]];
-  if (params.get('vulnerable') === '1') filters.employs_vulnerable = 'true';
-  if (params.get('products') === '1') filters.has_products = 'true';
-  if (params.get('verified') === '1') filters.verified = 'true';
+  if (params.get('vulnerable') === '1') filters.employs_vulnerable = true;
+  if (params.get('products') === '1') filters.has_products = true;
+  if (params.get('verified') === '1') filters.verified = true;
 
   const query = useEnterprises(filters);
 

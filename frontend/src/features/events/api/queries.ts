@@ -26,8 +26,7 @@ export function useEvents(filters: EventFilters) {
 export function useEvent(id: number) {
   return useQuery({
     queryKey: eventKeys.detail(id),
-    queryFn: async () =>
-      unwrap(await api.GET('/api/v1/events/{id}/', { params: { path: { id: String(id) } } })),
+    queryFn: async () => unwrap(await api.GET('/api/v1/events/{id}/', { params: { path: { id } } })),
   });
 }
 
@@ -35,7 +34,7 @@ export function useRegister(id: number) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: async () =>
-      unwrap(await api.POST('/api/v1/events/{id}/registration/', { params: { path: { id: String(id) } } })),
+      unwrap(await api.POST('/api/v1/events/{id}/registration/', { params: { path: { id } } })),
     onSuccess: () => qc.invalidateQueries({ queryKey: eventKeys.all }),
   });
 }
@@ -44,7 +43,7 @@ export function useCancelRegistration(id: number) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: async () =>
-      unwrap(await api.DELETE('/api/v1/events/{id}/registration/', { params: { path: { id: String(id) } } })),
+      unwrap(await api.DELETE('/api/v1/events/{id}/registration/', { params: { path: { id } } })),
     onSuccess: () => qc.invalidateQueries({ queryKey: eventKeys.all }),
   });
 }
@@ -86,7 +85,7 @@ export function useCheckIn(id: number) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: async ({ registration_id, undo }: { registration_id: number; undo: boolean }) => {
-      const opts = { params: { path: { id: String(id), registration_id: String(registration_id) } } };
+      const opts = { params: { path: { id, registration_id } } };
       return unwrap(
         undo
           ? await api.DELETE('/api/v1/events/{id}/attendees/{registration_id}/check-in/', opts)
