@@ -9,4 +9,5 @@ urlpatterns = [
     # Before the directory's include: answers enterprises/<slug>/calendar.ics.
     path("", include("api.events.urls")),
     path("", include("api.enterprises.urls")),
+    path("", include("api.audit.urls")),
 ]

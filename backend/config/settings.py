@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "api.enterprises",
     "api.notifications",
     "api.events",
+    "api.audit",
 ]
 
 MIDDLEWARE = [

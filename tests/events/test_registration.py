@@ -251,7 +251,7 @@ def test_cancel_notifies_registrants_and_delete_is_refused(world, django_capture
     assert Notification.objects.filter(user=world.user("citizen"), kind=NotificationKind.EVENT_CANCELLED).exists()
     again = world.client("member_a").post(f"/api/v1/events/{world.event_a_id}/cancel/", {"reason": "x"}, format="json")
     assert again.status_code == 409
-    deleted = world.client("coordinator").delete(f"/api/v1/events/{world.event_a_id}/")
+    deleted = world.client("member_a").delete(f"/api/v1/events/{world.event_a_id}/")
     assert deleted.status_code == 409 and deleted.data["code"] == "event_has_registrations"
 
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from rest_framework.filters import BaseFilterBackend
 
+from api.common.archiving import ARCHIVED_FILTER_HELP, filter_archived
 from api.common.errors import validation_error
 from api.common.permissions import is_coordinator
 from api.enterprises.models import Enterprise, EnterpriseKind, EnterpriseStatus, Product, ProductCategory, Sector
@@ -45,6 +46,7 @@ class EnterpriseFilter(django_filters.FilterSet):
             "Coordinators only: certification or designation ends within this many days (or has ended), soonest first."
         ),
     )
+    archived = django_filters.BooleanFilter(method=filter_archived, help_text=ARCHIVED_FILTER_HELP)
 
     class Meta:
         model = Enterprise
@@ -100,6 +102,7 @@ class ProductFilter(django_filters.FilterSet):
     price_max = django_filters.NumberFilter(
         field_name="price", lookup_expr="lte", min_value=0, help_text=gettext_lazy("At most this price in won.")
     )
+    archived = django_filters.BooleanFilter(method=filter_archived, help_text=ARCHIVED_FILTER_HELP)
 
     class Meta:
         model = Product

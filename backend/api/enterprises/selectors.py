@@ -2,7 +2,8 @@
 
 Visibility: verified organisations are public; a pending or rejected one is visible only to
 coordinators, its submitter and its members (to anyone else it does not exist: 404). Products are
-visible when their organisation is.
+visible when their organisation is. Archived organisations and products exist only for
+coordinators (``include_archived``), and an archived organisation's memberships grant nothing.
 """
 
 from __future__ import annotations
@@ -18,7 +19,11 @@ from api.enterprises.models import Enterprise, Membership, Product, ProgressTarg
 
 def membership_roles_for_user(user: Any) -> dict[int, str]:
     """``{enterprise_id: role}`` of a logged-in user (the permission layer's membership provider)."""
-    return dict(Membership.objects.filter(user_id=user.pk).values_list("enterprise_id", "role"))
+    return dict(
+        Membership.objects.filter(user_id=user.pk, enterprise__archived_at__isnull=True).values_list(
+            "enterprise_id", "role"
+        )
+    )
 
 
 def _visible_q(user: Any, prefix: str = "") -> Q:
@@ -33,10 +38,18 @@ def _visible_q(user: Any, prefix: str = "") -> Q:
     return visible
 
 
-def enterprise_list(*, user: Any) -> QuerySet[Enterprise]:
-    """Organisations ``user`` may see, with everything the list and detail representations read."""
+def _live(user: Any, include_archived: bool, prefix: str = "") -> Q:
+    """Archived rows: hidden unless a coordinator asks for them."""
+    if include_archived and is_coordinator(user):
+        return Q()
+    return Q(**{f"{prefix}archived_at__isnull": True})
+
+
+def enterprise_list(*, user: Any, include_archived: bool = False) -> QuerySet[Enterprise]:
+    """Organisations ``user`` may see, with everything the list and detail representations read.
+    ``include_archived`` adds archived ones for coordinators (ignored for anyone else)."""
     return (
-        Enterprise.objects.filter(_visible_q(user))
+        Enterprise.objects.filter(_visible_q(user), _live(user, include_archived))
         .prefetch_related(
             "tags",
             Prefetch("social_links", queryset=SocialLink.objects.order_by("position", "id")),
@@ -45,7 +58,7 @@ def enterprise_list(*, user: Any) -> QuerySet[Enterprise]:
             # A correlated subquery, not a JOIN + GROUP BY: the list stays one flat query.
             product_count=Coalesce(
                 Subquery(
-                    Product.objects.filter(enterprise_id=OuterRef("pk"))
+                    Product.objects.filter(enterprise_id=OuterRef("pk"), archived_at__isnull=True)
                     .order_by()
                     .values("enterprise_id")
                     .annotate(n=Count("id"))
@@ -56,7 +69,7 @@ def enterprise_list(*, user: Any) -> QuerySet[Enterprise]:
             ),
         )
         .alias(
-            has_products=Exists(Product.objects.filter(enterprise_id=OuterRef("pk"))),
+            has_products=Exists(Product.objects.filter(enterprise_id=OuterRef("pk"), archived_at__isnull=True)),
         )
         .order_by("name", "id")
     )
@@ -66,9 +79,14 @@ def enterprise_get(*, user: Any, slug: str) -> Enterprise | None:
     return enterprise_list(user=user).filter(slug=slug).first()
 
 
-def product_list(*, user: Any, enterprise: Enterprise | None = None) -> QuerySet[Product]:
-    """Products of the organisations ``user`` may see (of one organisation when given)."""
-    qs = Product.objects.filter(_visible_q(user, "enterprise__")).select_related("enterprise")
+def product_list(
+    *, user: Any, enterprise: Enterprise | None = None, include_archived: bool = False
+) -> QuerySet[Product]:
+    """Products of the organisations ``user`` may see (of one organisation when given); archived
+    products, or products of an archived organisation, only for coordinators with ``include_archived``."""
+    qs = Product.objects.filter(
+        _visible_q(user, "enterprise__"), _live(user, include_archived), _live(user, include_archived, "enterprise__")
+    ).select_related("enterprise")
     if enterprise is not None:
         qs = qs.filter(enterprise=enterprise)
     return qs.order_by("name", "id")

@@ -139,8 +139,18 @@ class EnterpriseSerializer(serializers.ModelSerializer):
             "product_count",
             "created_at",
             "updated_at",
+            "archived_at",
+            "archive_reason",
         ]
-        read_only_fields = ["id", "verification_status", "verified_at", "created_at", "updated_at"]
+        read_only_fields = [
+            "id",
+            "verification_status",
+            "verified_at",
+            "created_at",
+            "updated_at",
+            "archived_at",
+            "archive_reason",
+        ]
         extra_kwargs = {
             "name": {"min_length": 1, "max_length": 120},
             "website": {"max_length": 200},
@@ -228,8 +238,10 @@ class ProductSerializer(serializers.ModelSerializer):
             "is_available",
             "created_at",
             "updated_at",
+            "archived_at",
+            "archive_reason",
         ]
-        read_only_fields = ["id", "created_at", "updated_at"]
+        read_only_fields = ["id", "created_at", "updated_at", "archived_at", "archive_reason"]
         extra_kwargs = {
             "name": {"min_length": 1, "max_length": 120},
             "description": {"max_length": 10000},

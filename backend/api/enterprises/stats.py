@@ -26,7 +26,9 @@ from api.enterprises.serializers import district_label
 
 
 def _counted() -> Any:
-    return Enterprise.objects.filter(status=EnterpriseStatus.ACTIVE, verification_status=VerificationStatus.VERIFIED)
+    return Enterprise.objects.filter(
+        status=EnterpriseStatus.ACTIVE, verification_status=VerificationStatus.VERIFIED, archived_at__isnull=True
+    )
 
 
 def _buckets(field: str, choices: list[tuple[str, str]]) -> list[dict[str, Any]]:
@@ -89,7 +91,10 @@ def directory_stats() -> dict[str, Any]:
         aggregates[f"jobs_{target.year}"] = Coalesce(Sum("employees_total", filter=by_year_end), 0)
     totals = _counted().aggregate(**aggregates)
     product_totals = Product.objects.filter(
-        enterprise__status=EnterpriseStatus.ACTIVE, enterprise__verification_status=VerificationStatus.VERIFIED
+        enterprise__status=EnterpriseStatus.ACTIVE,
+        enterprise__verification_status=VerificationStatus.VERIFIED,
+        enterprise__archived_at__isnull=True,
+        archived_at__isnull=True,
     ).aggregate(products=Count("id"), organisations_with_products=Count("enterprise_id", distinct=True))
     progress = [
         {

@@ -22,6 +22,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from api.common.archiving import ARCHIVE_REASON_PARAMETER, ArchiveReasonInputSerializer, archive_reason_of
 from api.common.conditional import ConditionalMixin
 from api.common.errors import validation_error
 from api.common.filters import StrictOrderingFilter
@@ -192,6 +193,14 @@ class CSVOnlyNegotiation(BaseContentNegotiation):
         return renderers[0], renderers[0].media_type
 
 
+def _include_archived(view: Any) -> bool:
+    """Coordinators see archived rows on details and actions (to read and restore them) and in
+    lists when they ask with ``?archived=``; the selectors ignore this for anyone else."""
+    if view.action in ("list", "export"):
+        return "archived" in view.request.query_params
+    return True
+
+
 _ENTERPRISE_TAG = ["enterprises"]
 _PRODUCT_TAG = ["products"]
 _STATS_TAG = ["stats"]
@@ -246,10 +255,19 @@ _STATS_TAG = ["stats"]
     ),
     destroy=extend_schema(
         operation_id="enterprises_delete",
-        summary="조직 삭제 (Delete an organisation)",
-        description="코디네이터만; 폐업은 `status: closed`로 (coordinators only; owners mark a closed one `closed`).",
+        summary="조직 보관 (Archive an organisation)",
+        description=(
+            "코디네이터만. 지우지 않고 보관합니다: 코디네이터 외에는 404가 되고, 상품·구성원·부스 신청은 함께 숨겨진 채 "
+            "남으며 `POST …/restore/`로 복원됩니다 (coordinators only. Nothing is deleted: the organisation is "
+            "archived, 404 for everyone else, its products, members and booth applications kept and hidden with "
+            "it; restore it with `POST …/restore/`). Its open booth applications for events that have not started "
+            "are withdrawn and each freed booth goes to the next on that category's waiting list. Optional "
+            "`?reason=` goes into the audit log. 409 `already_archived`. 폐업은 `status: closed`로 (owners mark a "
+            "closed one `closed`)."
+        ),
         tags=_ENTERPRISE_TAG,
-        responses={204: OpenApiResponse(description="삭제됨 (Deleted)")},
+        parameters=[ARCHIVE_REASON_PARAMETER],
+        responses={204: OpenApiResponse(description="보관됨 (Archived)"), 409: problem_response(409)},
     ),
 )
 class EnterpriseViewSet(
@@ -274,7 +292,7 @@ class EnterpriseViewSet(
 
     def get_permissions(self) -> list[Any]:
         action_name = self.action
-        if action_name in ("destroy", "verify", "reject", "import_csv"):
+        if action_name in ("destroy", "verify", "reject", "import_csv", "restore"):
             return [IsCoordinator()]
         if action_name in ("members", "logo", "logo_delete", "products_create"):
             return [IsEnterpriseEditor()]
@@ -285,10 +303,10 @@ class EnterpriseViewSet(
         return [IsEnterpriseEditorOrReadOnly()]
 
     def get_queryset(self) -> QuerySet[Enterprise]:
-        return selectors.enterprise_list(user=self.request.user)
+        return selectors.enterprise_list(user=self.request.user, include_archived=_include_archived(self))
 
     def _representation(self, enterprise: Enterprise) -> dict[str, Any]:
-        fresh = selectors.enterprise_list(user=self.request.user).get(pk=enterprise.pk)
+        fresh = selectors.enterprise_list(user=self.request.user, include_archived=True).get(pk=enterprise.pk)
         return EnterpriseSerializer(fresh, context=self.get_serializer_context()).data
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
@@ -310,10 +328,13 @@ class EnterpriseViewSet(
         data = dict(serializer.validated_data)
         tags, links = data.pop("tags", None), data.pop("social_links", None)
         data.pop("slug", None)
-        services.enterprise_update(enterprise=serializer.instance, data=data, tags=tags, social_links=links)
+        services.enterprise_update(
+            enterprise=serializer.instance, data=data, tags=tags, social_links=links, actor=self.request.user
+        )
 
     def perform_destroy(self, instance: Enterprise) -> None:
-        services.enterprise_delete(enterprise=instance)
+        reason = archive_reason_of(self.request, from_query=True)
+        services.enterprise_archive(enterprise=instance, actor=self.request.user, reason=reason)
 
     # --- Verification ----------------------------------------------------------------------------
 
@@ -391,7 +412,7 @@ class EnterpriseViewSet(
     def logo(self, request: Request, slug: str | None = None) -> Response:
         enterprise = self.get_object()
         upload, fmt = _image_upload(request)
-        services.enterprise_set_logo(enterprise=enterprise, upload=upload, fmt=fmt)
+        services.enterprise_set_logo(enterprise=enterprise, upload=upload, fmt=fmt, actor=request.user)
         return Response(self._representation(enterprise))
 
     @extend_schema(
@@ -404,7 +425,7 @@ class EnterpriseViewSet(
     )
     @logo.mapping.delete
     def logo_delete(self, request: Request, slug: str | None = None) -> Response:
-        services.enterprise_set_logo(enterprise=self.get_object(), upload=None)
+        services.enterprise_set_logo(enterprise=self.get_object(), upload=None, actor=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     # --- Members ----------------------------------------------------------------------------------
@@ -444,7 +465,7 @@ class EnterpriseViewSet(
         enterprise = self.get_object()
         data = MembershipAddInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        membership = services.membership_add(enterprise=enterprise, **data.validated_data)
+        membership = services.membership_add(enterprise=enterprise, **data.validated_data, actor=request.user)
         return Response(MembershipSerializer(membership).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
@@ -460,7 +481,7 @@ class EnterpriseViewSet(
     def members_remove(self, request: Request, slug: str | None = None, membership_id: str | None = None) -> Response:
         enterprise = self.get_object()
         membership = get_object_or_404(selectors.membership_list(enterprise=enterprise), pk=membership_id)
-        services.membership_remove(membership=membership)
+        services.membership_remove(membership=membership, actor=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     # --- Products of one organisation --------------------------------------------------------------
@@ -501,7 +522,7 @@ class EnterpriseViewSet(
         serializer = ProductSerializer(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
         data = {k: v for k, v in serializer.validated_data.items() if k != "enterprise"}
-        product = services.product_create(enterprise=enterprise, data=data)
+        product = services.product_create(enterprise=enterprise, data=data, actor=request.user)
         return Response(
             ProductSerializer(product, context=self.get_serializer_context()).data, status=status.HTTP_201_CREATED
         )
@@ -583,6 +604,27 @@ class EnterpriseViewSet(
             {"dry_run": data.validated_data["dry_run"], "encoding": parsed.encoding, "rows": len(parsed.rows), **result}
         )
 
+    # --- Archive: restore (DELETE archives, see ``destroy``) ----------------------------------------
+
+    @extend_schema(
+        operation_id="enterprises_restore",
+        summary="보관된 조직 복원 (Restore an archived organisation)",
+        description=(
+            "코디네이터만: 보관된 조직을 그대로 되살립니다; 철회된 부스 신청은 그대로입니다 (coordinators only: the "
+            "organisation comes back as it was, with its products and members; withdrawn booth applications stay "
+            "withdrawn). Optional `reason` goes into the audit log. 409 `not_archived`."
+        ),
+        tags=_ENTERPRISE_TAG,
+        request=ArchiveReasonInputSerializer,
+        responses={200: OpenApiResponse(EnterpriseSerializer, examples=[_ENTERPRISE_OUT]), 409: problem_response(409)},
+        examples=[OpenApiExample("restore", value={"reason": "보관 요청 철회"}, request_only=True)],
+    )
+    @action(detail=True, methods=["post"])
+    def restore(self, request: Request, slug: str | None = None) -> Response:
+        reason = archive_reason_of(request, from_query=False)
+        enterprise = services.enterprise_restore(enterprise=self.get_object(), actor=request.user, reason=reason)
+        return Response(self._representation(enterprise))
+
 
 @extend_schema_view(
     list=extend_schema(
@@ -622,10 +664,17 @@ class EnterpriseViewSet(
     ),
     destroy=extend_schema(
         operation_id="products_delete",
-        summary="상품 삭제 (Delete a product)",
-        description="소유자·편집자·코디네이터 (owners, editors, coordinators).",
+        summary="상품 보관 (Archive a product)",
+        description=(
+            "소유자·편집자·코디네이터. 지우지 않고 보관합니다: 목록·검색·조직 페이지에서 사라지고 코디네이터가 복원합니다 "
+            "(owners, editors, coordinators. Nothing is deleted: the product is archived, hidden from the catalogue, "
+            "search and its organisation's page, and a coordinator can restore it). It leaves the booth showcases "
+            "of events that have not started; the organisers of an event where it was on an accepted exhibitor's "
+            "showcase are notified. Optional `?reason=` goes into the audit log. 409 `already_archived`."
+        ),
         tags=_PRODUCT_TAG,
-        responses={204: OpenApiResponse(description="삭제됨 (Deleted)")},
+        parameters=[ARCHIVE_REASON_PARAMETER],
+        responses={204: OpenApiResponse(description="보관됨 (Archived)"), 409: problem_response(409)},
     ),
 )
 class ProductViewSet(
@@ -647,7 +696,7 @@ class ProductViewSet(
     ordering = None
 
     def get_queryset(self) -> QuerySet[Product]:
-        return selectors.product_list(user=self.request.user)
+        return selectors.product_list(user=self.request.user, include_archived=_include_archived(self))
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = self.get_serializer(data=request.data)
@@ -660,15 +709,16 @@ class ProductViewSet(
         if not visible:
             raise validation_error("enterprise", _("No such organisation."), code="does_not_exist")
         self.check_object_permissions(request, enterprise)
-        product = services.product_create(enterprise=enterprise, data=data)
+        product = services.product_create(enterprise=enterprise, data=data, actor=request.user)
         return Response(self.get_serializer(product).data, status=status.HTTP_201_CREATED)
 
     def perform_update(self, serializer: Any) -> None:
         data = {k: v for k, v in serializer.validated_data.items() if k != "enterprise"}
-        services.product_update(product=serializer.instance, data=data)
+        services.product_update(product=serializer.instance, data=data, actor=self.request.user)
 
     def perform_destroy(self, instance: Product) -> None:
-        services.product_delete(product=instance)
+        reason = archive_reason_of(self.request, from_query=True)
+        services.product_archive(product=instance, actor=self.request.user, reason=reason)
 
     @extend_schema(
         operation_id="products_image_upload",
@@ -682,7 +732,7 @@ class ProductViewSet(
     def image(self, request: Request, pk: str | None = None) -> Response:
         product = self.get_object()
         upload, fmt = _image_upload(request)
-        product = services.product_set_image(product=product, upload=upload, fmt=fmt)
+        product = services.product_set_image(product=product, upload=upload, fmt=fmt, actor=request.user)
         return Response(self.get_serializer(self.get_object()).data)
 
     @extend_schema(
@@ -695,8 +745,28 @@ class ProductViewSet(
     )
     @image.mapping.delete
     def image_delete(self, request: Request, pk: str | None = None) -> Response:
-        services.product_set_image(product=self.get_object(), upload=None)
+        services.product_set_image(product=self.get_object(), upload=None, actor=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+    # --- Archive: restore (DELETE archives, see ``destroy``) ----------------------------------------
+
+    @extend_schema(
+        operation_id="products_restore",
+        summary="보관된 상품 복원 (Restore an archived product)",
+        description=(
+            "코디네이터만 (coordinators only): the product comes back to the catalogue; booth showcases it left are "
+            "not refilled. Optional `reason` goes into the audit log. 409 `not_archived`."
+        ),
+        tags=_PRODUCT_TAG,
+        request=ArchiveReasonInputSerializer,
+        responses={200: OpenApiResponse(ProductSerializer, examples=[_PRODUCT_OUT]), 409: problem_response(409)},
+        examples=[OpenApiExample("restore", value={"reason": "다시 판매합니다."}, request_only=True)],
+    )
+    @action(detail=True, methods=["post"], permission_classes=[IsCoordinator], filter_backends=[])
+    def restore(self, request: Request, pk: str | None = None) -> Response:
+        reason = archive_reason_of(request, from_query=False)
+        product = services.product_restore(product=self.get_object(), actor=request.user, reason=reason)
+        return Response(self.get_serializer(product).data)
 
 
 class StatsView(APIView):

@@ -25,7 +25,12 @@ _ACTIVE = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED)
 
 
 def _hosts() -> Prefetch:
-    return Prefetch("hosts", queryset=Enterprise.objects.only("id", "slug", "name", "name_en").order_by("name", "id"))
+    return Prefetch(
+        "hosts",
+        queryset=Enterprise.objects.filter(archived_at__isnull=True)
+        .only("id", "slug", "name", "name_en")
+        .order_by("name", "id"),
+    )
 
 
 def _organisers() -> Prefetch:
@@ -34,11 +39,11 @@ def _organisers() -> Prefetch:
     return Prefetch("organisers", queryset=get_user_model().objects.only("id", "display_name").order_by("id"))
 
 
-def event_list() -> QuerySet[Event]:
+def event_list(*, include_archived: bool = False) -> QuerySet[Event]:
     """All events with hosts, organisers and registration counts (``confirmed_count``,
-    ``waitlisted_count``)."""
+    ``waitlisted_count``). Archived events only with ``include_archived`` (coordinators' views)."""
     return (
-        Event.objects.all()
+        (Event.objects.all() if include_archived else Event.objects.filter(archived_at__isnull=True))
         .annotate(
             confirmed_count=Count("registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED)),
             waitlisted_count=Count("registrations", filter=Q(registrations__status=RegistrationStatus.WAITLISTED)),
@@ -48,19 +53,22 @@ def event_list() -> QuerySet[Event]:
     )
 
 
-def event_detail_queryset() -> QuerySet[Event]:
-    """As ``event_list`` plus booth categories (with accepted counts) and accepted exhibitors."""
+def event_detail_queryset(*, include_archived: bool = False) -> QuerySet[Event]:
+    """As ``event_list`` plus booth categories (with accepted counts) and accepted exhibitors
+    (archived organisations and products left out)."""
     exhibitors = (
-        BoothApplication.objects.filter(status=BoothApplicationStatus.ACCEPTED)
+        BoothApplication.objects.filter(status=BoothApplicationStatus.ACCEPTED, enterprise__archived_at__isnull=True)
         .select_related("enterprise", "category")
-        .prefetch_related(Prefetch("products", queryset=Product.objects.order_by("name", "id")))
+        .prefetch_related(
+            Prefetch("products", queryset=Product.objects.filter(archived_at__isnull=True).order_by("name", "id"))
+        )
         .order_by("category__category", "enterprise__name", "id")
     )
     categories = BoothCategory.objects.annotate(
         accepted_count=Count("applications", filter=Q(applications__status=BoothApplicationStatus.ACCEPTED)),
         waitlisted_count=Count("applications", filter=Q(applications__status=BoothApplicationStatus.WAITLISTED)),
     ).order_by("category", "id")
-    return event_list().prefetch_related(
+    return event_list(include_archived=include_archived).prefetch_related(
         Prefetch("booth_categories", queryset=categories),
         Prefetch("booth_applications", queryset=exhibitors, to_attr="exhibitors"),
     )
@@ -82,7 +90,9 @@ def upcoming(queryset: QuerySet[Event]) -> QuerySet[Event]:
 
 def enterprise_public_by_slug(*, slug: str) -> Enterprise | None:
     """Only verified organisations have a public calendar."""
-    return Enterprise.objects.filter(slug=slug, verification_status=VerificationStatus.VERIFIED).first()
+    return Enterprise.objects.filter(
+        slug=slug, verification_status=VerificationStatus.VERIFIED, archived_at__isnull=True
+    ).first()
 
 
 def events_hosted_by(*, enterprise: Enterprise) -> QuerySet[Event]:
@@ -149,7 +159,8 @@ def booth_application_list(*, user: Any, event: Event | None = None) -> QuerySet
     if event is not None:
         queryset = queryset.filter(event=event)
         if can_manage_event(user, event):
-            return queryset
+            # An archived organisation's applications are hidden with it (coordinators still see them).
+            return queryset if is_coordinator(user) else queryset.filter(enterprise__archived_at__isnull=True)
     elif is_coordinator(user):
         return queryset
     return queryset.filter(enterprise_id__in=list(membership_roles(user)))

@@ -24,6 +24,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from rest_framework.exceptions import NotFound, PermissionDenied
 
+from api.audit.models import AuditAction
+from api.audit.services import audit_record, audit_snapshot
+from api.common.archiving import archive_mark, archive_unmark
 from api.common.errors import ConflictError, validation_error
 from api.common.images import stored_name
 from api.common.permissions import EDIT_ROLES, is_coordinator, membership_roles
@@ -47,6 +50,19 @@ SERIES_HORIZON = timedelta(days=400)
 SERIES_MAX_OCCURRENCES = 60
 SERIES_TEMPLATE_FIELDS = ("title", "description", "kind", "venue_name", "venue_address", "online_url", "capacity")
 _NOTIFY_ON_CHANGE = ("starts_at", "ends_at", "venue_name", "venue_address", "online_url")
+# What the audit log records of each change (``{field: [old, new]}``).
+AUDIT_EVENT_FIELDS = (
+    *SERIES_TEMPLATE_FIELDS,
+    "starts_at",
+    "ends_at",
+    "registration_opens_at",
+    "registration_closes_at",
+    "status",
+    "status_reason",
+    "hosts",
+    "organisers",
+)
+AUDIT_SERIES_FIELDS = (*SERIES_TEMPLATE_FIELDS, "recurrence_rule", "starts_at", "ends_at", "hosts", "organisers")
 
 
 def _event_url(event: Event) -> str:
@@ -161,6 +177,7 @@ def event_create(
     )
     event.hosts.set(hosts)
     event.organisers.set({actor, *organisers})
+    audit_record(actor=actor, action=AuditAction.CREATE, target=event, before=dict.fromkeys(AUDIT_EVENT_FIELDS))
     return event
 
 
@@ -227,6 +244,7 @@ def event_update(*, event: Event, actor: Any, detach: bool = True, **changes: An
     hear about a new time or place.
     """
     event = _lock_event(event.pk)
+    before = audit_snapshot(event, AUDIT_EVENT_FIELDS)
     hosts = changes.pop("hosts", None)
     organisers = changes.pop("organisers", None)
     _check_times(
@@ -253,6 +271,7 @@ def event_update(*, event: Event, actor: Any, detach: bool = True, **changes: An
         event.hosts.set(hosts)
     if organisers is not None:
         event.organisers.set(organisers)
+    audit_record(actor=actor, action=AuditAction.UPDATE, target=event, before=before)
     if capacity_grew:
         _promote_waitlisted(event)
     if moved:
@@ -274,10 +293,12 @@ def event_cancel(*, event: Event, actor: Any, reason: str) -> Event:
     event = _lock_event(event.pk)
     if event.status == EventStatus.CANCELLED:
         raise ConflictError(_("The event is already cancelled."), code="event_already_cancelled")
+    before = audit_snapshot(event, ("status", "status_reason"))
     event.status = EventStatus.CANCELLED
     event.status_reason = reason
     event.sequence += 1
     event.save(update_fields=["status", "status_reason", "sequence", "updated_at"])
+    audit_record(actor=actor, action=AuditAction.CANCEL, target=event, before=before, reason=reason)
     _notify_registrants(
         event,
         kind=NotificationKind.EVENT_CANCELLED,
@@ -294,10 +315,12 @@ def event_postpone(*, event: Event, actor: Any, reason: str) -> Event:
     event = _lock_event(event.pk)
     if event.status != EventStatus.SCHEDULED:
         raise ConflictError(_("Only a scheduled event can be postponed."), code="event_not_scheduled")
+    before = audit_snapshot(event, ("status", "status_reason"))
     event.status = EventStatus.POSTPONED
     event.status_reason = reason
     event.sequence += 1
     event.save(update_fields=["status", "status_reason", "sequence", "updated_at"])
+    audit_record(actor=actor, action=AuditAction.POSTPONE, target=event, before=before, reason=reason)
     _notify_registrants(
         event,
         kind=NotificationKind.EVENT_CHANGED,
@@ -322,6 +345,7 @@ def event_reschedule(*, event: Event, actor: Any, starts_at: datetime, ends_at: 
     )
     if ends_at <= timezone.now():
         raise validation_error("ends_at", _("The new time is in the past."), code="in_past")
+    before = audit_snapshot(event, ("starts_at", "ends_at", "status", "status_reason"))
     event.starts_at, event.ends_at = starts_at, ends_at
     event.status = EventStatus.SCHEDULED
     event.status_reason = ""
@@ -329,6 +353,7 @@ def event_reschedule(*, event: Event, actor: Any, starts_at: datetime, ends_at: 
     if event.series_id:
         event.is_detached = True
     event.save()
+    audit_record(actor=actor, action=AuditAction.RESCHEDULE, target=event, before=before)
     _notify_registrants(
         event,
         kind=NotificationKind.EVENT_CHANGED,
@@ -337,23 +362,6 @@ def event_reschedule(*, event: Event, actor: Any, starts_at: datetime, ends_at: 
         params={"title": event.title, "start": _local(event.starts_at)},
     )
     return event
-
-
-@transaction.atomic
-def event_delete(*, event: Event, actor: Any) -> None:
-    """Delete an event nobody registered for; otherwise it must be cancelled (history is kept)."""
-    event = _lock_event(event.pk)
-    active = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED)
-    if Registration.objects.filter(event=event, status__in=active).exists():
-        raise ConflictError(
-            _("People are registered for this event: cancel it instead of deleting it."), code="event_has_registrations"
-        )
-    if event.booth_applications.exists():
-        raise ConflictError(
-            _("Organisations applied for booths at this event: cancel it instead of deleting it."),
-            code="event_has_registrations",
-        )
-    event.delete()
 
 
 @transaction.atomic
@@ -619,6 +627,7 @@ def event_series_create(
     series.save()
     series.hosts.set(hosts)
     series.organisers.set({actor, *organisers})
+    audit_record(actor=actor, action=AuditAction.CREATE, target=series, before=dict.fromkeys(AUDIT_SERIES_FIELDS))
     if not _series_materialise(series, actor=actor):
         raise validation_error(
             "recurrence_rule", _("The rule yields no occurrence in the coming year."), code="recurrence_rule_empty"
@@ -645,6 +654,7 @@ def event_series_update(*, series: EventSeries, actor: Any, **changes: Any) -> E
     count of any occurrence it applies to.
     """
     series = EventSeries.objects.select_for_update().get(pk=series.pk)
+    before = audit_snapshot(series, AUDIT_SERIES_FIELDS)
     hosts = changes.pop("hosts", None)
     organisers = changes.pop("organisers", None)
     if hosts is not None:
@@ -656,6 +666,7 @@ def event_series_update(*, series: EventSeries, actor: Any, **changes: Any) -> E
         series.hosts.set(hosts)
     if organisers is not None:
         series.organisers.set(organisers)
+    audit_record(actor=actor, action=AuditAction.UPDATE, target=series, before=before)
     upcoming = (
         series.occurrences.filter(is_detached=False, starts_at__gt=timezone.now())
         .order_by("pk")
@@ -879,3 +890,169 @@ def calendar_token_revoke(*, user: Any) -> None:
     deleted, _rows = CalendarToken.objects.filter(user=user).delete()
     if not deleted:
         raise NotFound(_("You have no calendar feed."))
+
+
+# --- Archive (soft delete) and restore ---------------------------------------------------------------------------
+
+_OPEN_BOOTH_STATUSES = (
+    BoothApplicationStatus.PENDING,
+    BoothApplicationStatus.WAITLISTED,
+    BoothApplicationStatus.ACCEPTED,
+)
+
+
+@transaction.atomic
+def event_archive(*, event: Event, actor: Any, reason: str = "") -> Event:
+    """Archive (soft-delete) an event: gone from lists, details, feeds and calendars for everyone
+    but coordinators; kept whole with its registrations and booths, restorable by a coordinator.
+
+    An event that has started is history, and one with registrations or booth applications is
+    somebody's plan: members may not archive those (409 ``event_past`` / ``event_has_registrations``;
+    cancel it instead), a coordinator may, with a reason (400 ``reason`` without one). When a
+    coordinator archives an event that has not started and is not cancelled, the people registered
+    or waiting are told it was withdrawn.
+    """
+    event = _lock_event(event.pk)
+    active = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED)
+    registered = Registration.objects.filter(event=event, status__in=active).exists()
+    past = event.starts_at <= timezone.now()
+    if not is_coordinator(actor):
+        if past:
+            raise ConflictError(
+                _("The event has already started or is over: it is part of the history and stays."), code="event_past"
+            )
+        if registered or event.booth_applications.exists():
+            raise ConflictError(
+                _("People or organisations signed up for this event: cancel it instead of deleting it."),
+                code="event_has_registrations",
+            )
+    elif (past or registered or event.booth_applications.exists()) and not reason.strip():
+        raise validation_error(
+            "reason",
+            _("Give a reason to archive an event that took place or that people signed up for."),
+            code="required",
+        )
+    archive_mark(event, actor=actor, reason=reason)
+    audit_record(
+        actor=actor,
+        action=AuditAction.ARCHIVE,
+        target=event,
+        changes={"archived_at": [None, event.archived_at]},
+        reason=reason,
+    )
+    if registered and not past and event.status != EventStatus.CANCELLED:
+        _notify_registrants(
+            event,
+            kind=NotificationKind.EVENT_CANCELLED,
+            title=gettext_lazy("Event withdrawn: %(title)s"),
+            body=gettext_lazy("An event you registered for was withdrawn. Reason: %(reason)s"),
+            params={"title": event.title, "reason": reason or "-"},
+        )
+    return event
+
+
+@transaction.atomic
+def event_restore(*, event: Event, actor: Any, reason: str = "") -> Event:
+    """A coordinator brings an archived event back as it was. 409 ``not_archived``."""
+    event = _lock_event(event.pk)
+    archived_at = archive_unmark(event)
+    audit_record(
+        actor=actor,
+        action=AuditAction.RESTORE,
+        target=event,
+        changes={"archived_at": [archived_at, None]},
+        reason=reason,
+    )
+    return event
+
+
+def _booth_label(application: BoothApplication) -> str:
+    return f"{application.enterprise.name} @ {application.event.title}"
+
+
+@transaction.atomic
+def booth_applications_withdraw_for_enterprise(
+    *, enterprise: Enterprise, actor: Any, reason: str = ""
+) -> list[BoothApplication]:
+    """Withdraw an archived organisation's open booth applications (pending, waitlisted, accepted)
+    for events that have not started. Each accepted one frees its booth, which goes to the next on
+    the category's waiting list (``_promote_booth_waitlist``, who is notified); the applicant is told.
+    Locks category then application, in category order (as every booth service does)."""
+    candidates = (
+        BoothApplication.objects.filter(
+            enterprise=enterprise, status__in=_OPEN_BOOTH_STATUSES, event__starts_at__gt=timezone.now()
+        )
+        .order_by("category_id", "pk")
+        .values_list("pk", flat=True)
+    )
+    withdrawn: list[BoothApplication] = []
+    for application_id in list(candidates):
+        application, category = _lock_application(application_id)
+        if application.status not in _OPEN_BOOTH_STATUSES:
+            continue
+        was_accepted = application.status == BoothApplicationStatus.ACCEPTED
+        before = audit_snapshot(application, ("status", "decision_reason"))
+        application.status = BoothApplicationStatus.WITHDRAWN
+        application.decision_reason = reason or _("The organisation was archived.")
+        application.save(update_fields=["status", "decision_reason", "updated_at"])
+        audit_record(
+            actor=actor,
+            action=AuditAction.WITHDRAW,
+            target=application,
+            before=before,
+            reason=reason,
+            label=_booth_label(application),
+        )
+        _booth_decided(application)
+        if was_accepted:
+            _promote_booth_waitlist(category)
+        withdrawn.append(application)
+    return withdrawn
+
+
+@transaction.atomic
+def booth_showcases_remove_product(*, product: Product, actor: Any) -> list[BoothApplication]:
+    """Take an archived product out of the open booth applications of events that have not started.
+
+    The organisers of each event where an accepted exhibitor's showcase so changes are told. Past
+    events keep the product in their history (hidden from the public while it is archived)."""
+    applications = (
+        BoothApplication.objects.select_for_update(of=("self",))
+        .filter(products=product, status__in=_OPEN_BOOTH_STATUSES, event__starts_at__gt=timezone.now())
+        .select_related("enterprise", "event")
+        .order_by("pk")
+    )
+    changed: list[BoothApplication] = []
+    for application in applications:
+        before = audit_snapshot(application, ("products",))
+        application.products.remove(product)
+        audit_record(
+            actor=actor,
+            action=AuditAction.UPDATE,
+            target=application,
+            before=before,
+            reason=_("The product was archived."),
+            label=_booth_label(application),
+        )
+        changed.append(application)
+        if application.status != BoothApplicationStatus.ACCEPTED:
+            continue
+        for organiser in application.event.organisers.all():
+            notify(
+                user=organiser,
+                kind=NotificationKind.EVENT_CHANGED,
+                title=gettext_lazy("Exhibitor's showcase changed: %(title)s"),
+                body=gettext_lazy("%(enterprise)s no longer shows %(product)s at %(title)s: the product was archived."),
+                params={
+                    "title": application.event.title,
+                    "enterprise": application.enterprise.name,
+                    "product": product.name,
+                },
+                url=_event_url(application.event),
+                data={
+                    "event_id": application.event_id,
+                    "booth_application_id": application.pk,
+                    "product_id": product.pk,
+                },
+            )
+    return changed
