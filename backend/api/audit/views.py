@@ -39,6 +39,11 @@ class AuditCursorPagination(CursorPagination):
             "`action`, `date_from`/`date_to` (dates in Asia/Seoul)."
         ),
         tags=[TAG],
+        parameters=[
+            OpenApiParameter("actor", OpenApiTypes.INT, description="작업한 사용자의 id (user id of who acted)."),
+            OpenApiParameter("date_from", OpenApiTypes.DATE, description="이 날짜 이후 (on or after, Asia/Seoul)."),
+            OpenApiParameter("date_to", OpenApiTypes.DATE, description="이 날짜 이전 (on or before, Asia/Seoul)."),
+        ],
         responses={200: OpenApiResponse(AuditEntrySerializer(many=True), examples=[ex.PAGE])},
     )
 )

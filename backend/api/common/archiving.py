@@ -72,7 +72,7 @@ ARCHIVE_REASON_PARAMETER = OpenApiParameter(
 )
 
 
-def filter_archived(queryset: Any, name: str, value: bool | None) -> Any:
+def filter_archived(queryset: Any, name: str, value: bool) -> Any:
     """The ``archived`` list filter: true = only archived rows, false = only current ones. The
     selectors include archived rows for coordinators only, so for anyone else ``true`` is empty."""
     if value is None:
