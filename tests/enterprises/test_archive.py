@@ -104,6 +104,8 @@ def test_every_change_of_an_organisation_is_recorded_with_old_and_new_values(wor
     assert verify.action == "verify" and verify.changes["verification_status"] == ["pending", "verified"]
     assert reject.action == "reject" and reject.changes["verification_status"] == ["verified", "rejected"]
     assert reject.actor_label == "조정자"
+    owner_entry = AuditEntry.objects.get(object_type="enterprises.membership", object_label="가나다 회원 @ 햇살마을")
+    assert owner_entry.action == "create" and owner_entry.changes["role"] == [None, "owner"]
 
     # The owner's membership made at creation is the organisation's; adding, changing and removing
     # members are each recorded.

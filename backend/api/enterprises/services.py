@@ -202,7 +202,16 @@ def enterprise_create(
     if social_links:
         _set_links(enterprise, social_links)
     if add_owner and enterprise.submitted_by is not None:
-        Membership.objects.create(enterprise=enterprise, user=enterprise.submitted_by, role=MembershipRole.OWNER)
+        owner = Membership.objects.create(
+            enterprise=enterprise, user=enterprise.submitted_by, role=MembershipRole.OWNER
+        )
+        audit_record(
+            actor=user,
+            action=AuditAction.CREATE,
+            target=owner,
+            before=dict.fromkeys(("user", "enterprise", "role")),
+            label=_membership_label(owner),
+        )
     enterprise_search_refresh(enterprise_id=enterprise.pk)
     audit_record(
         actor=user, action=AuditAction.CREATE, target=enterprise, before=dict.fromkeys(AUDIT_ENTERPRISE_FIELDS)

@@ -668,7 +668,7 @@ def event_series_update(*, series: EventSeries, actor: Any, **changes: Any) -> E
         series.organisers.set(organisers)
     audit_record(actor=actor, action=AuditAction.UPDATE, target=series, before=before)
     upcoming = (
-        series.occurrences.filter(is_detached=False, starts_at__gt=timezone.now())
+        series.occurrences.filter(is_detached=False, starts_at__gt=timezone.now(), archived_at__isnull=True)
         .order_by("pk")
         .values_list("pk", flat=True)
     )
