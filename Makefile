@@ -9,14 +9,18 @@ PORT ?= 8000
 PYTEST_ARGS ?= -n 2
 STAMP := $(VENV)/.installed
 
-.PHONY: help install messages migrate demo run serve test test-backend test-pg bench lint format check openapi openapi-check contract lock clean
+.PHONY: help install messages migrate demo static run serve dev test test-backend test-pg bench lint format check typecheck openapi openapi-check contract lock clean \
+	node chromium frontend frontend-test e2e lighthouse
 
 help:
-	@echo "make run       – the whole product on http://127.0.0.1:$(PORT) with SQLite and demo data"
-	@echo "make test      – the whole test suite"
-	@echo "make check     – lint, spec drift, missing migrations, Django checks"
+	@echo "make run       – the whole product on http://127.0.0.1:$(PORT) with SQLite and demo data (gunicorn, DEBUG off)"
+	@echo "make dev       – the same with Django's development server, DEBUG on and code reloading"
+	@echo "make test      – the whole test suite (backend, front-end unit tests, end-to-end in Chromium)"
+	@echo "make frontend  – build the web app (frontend/dist), served by make run"
+	@echo "make lighthouse – Lighthouse scores of the home, directory, organisation and event pages"
+	@echo "make check     – lint, types, spec drift, missing migrations, Django checks"
 	@echo "make contract  – schemathesis against docs/openapi.yaml on a local server"
-	@echo "make bench     – speed and memory budgets on PostgreSQL (drops and recreates sehub_bench)"
+	@echo "make bench     – public reads over HTTP (gunicorn + wrk) vs the stack's ceiling, and budgets (drops and recreates sehub_bench)"
 	@echo "make openapi   – regenerate docs/openapi.yaml"
 
 # Re-installs only when the lock file changes.
@@ -30,17 +34,35 @@ install: $(STAMP) messages
 messages: $(STAMP)
 	@$(PY) scripts/compile_messages.py
 
+# `make run` serves like production (DEBUG off, gunicorn, hashed static files, the installation's
+# own secret in var/secret_key) but over plain HTTP on 127.0.0.1, so HTTPS redirects and
+# secure-only cookies are turned off here, explicitly, and nowhere else.
+RUN_ENV := DEBUG=0 SECURE_SSL_REDIRECT=0 SESSION_COOKIE_SECURE=0 CSRF_COOKIE_SECURE=0 SECURE_HSTS_SECONDS=0
+GUNICORN := $(VENV)/bin/gunicorn -c backend/config/gunicorn.conf.py
+
 migrate: install
-	DEBUG=1 $(MANAGE) migrate --noinput -v 0
+	$(RUN_ENV) $(MANAGE) migrate --noinput -v 0
 
+# The demo accounts have a published password: load_demo refuses to run with DEBUG off unless
+# told, as here, that this database is not production.
 demo: migrate
-	DEBUG=1 $(MANAGE) load_demo
+	$(RUN_ENV) $(MANAGE) load_demo --not-production
 
-run: demo
+static: install
+	$(RUN_ENV) $(MANAGE) collectstatic --noinput -v 0
+
+run: demo serve
+
+# The server alone (no demo data): gunicorn, 2 workers x 4 threads, access log on stdout. It serves
+# the built web app (frontend/dist) on the same origin.
+serve: migrate frontend static
 	@echo "Serving on http://127.0.0.1:$(PORT)  (API docs: http://127.0.0.1:$(PORT)/api/docs/)"
+	$(RUN_ENV) $(GUNICORN) -b 127.0.0.1:$(PORT)
+
+dev: demo
 	DEBUG=1 $(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: test-backend
+test: test-backend frontend-test e2e
 
 test-backend: install
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
@@ -51,9 +73,11 @@ test-pg: install
 	CACHE_URL=$${CACHE_URL:-redis://127.0.0.1:6379/1} \
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
-# Speed and memory budgets (scripts/bench.py) on a PostgreSQL database it drops and recreates; its
-# name must end in "bench". Prints a table, writes var/bench/report.json, fails over budget.
+# What users feel (scripts/bench.py): gunicorn (2 workers, production settings) on PostgreSQL driven
+# by wrk, every public read beside the stack's ceiling in the same run (fails below 0.5x), then the
+# correctness and cold-path budgets. The database it drops and recreates must be named "...bench".
 bench: install
+	@command -v wrk >/dev/null 2>&1 || apt-get install -y wrk || (apt-get update && apt-get install -y wrk)
 	$(PY) scripts/bench.py
 
 lint: install
@@ -73,7 +97,11 @@ openapi-check: install
 		(diff -u docs/openapi.yaml $(VENV)/openapi.generated.yaml | head -40; \
 		 echo "docs/openapi.yaml is stale: run 'make openapi' and commit it."; exit 1)
 
-check: lint openapi-check
+# mypy with django-stubs and djangorestframework-stubs; strict on services.py and selectors.py (pyproject.toml).
+typecheck: install
+	DEBUG=1 $(VENV)/bin/mypy
+
+check: lint typecheck openapi-check
 	DEBUG=1 $(MANAGE) makemigrations --check --dry-run
 	DEBUG=1 $(MANAGE) check
 
@@ -87,3 +115,35 @@ lock:
 
 clean:
 	rm -rf $(VENV) var
+
+# --- Web app (frontend/) ------------------------------------------------------------------------
+# Node 20 and npm from Debian when missing; Chromium from Debian for Playwright and Lighthouse
+# (never `npx playwright install`).
+NPM_STAMP := frontend/node_modules/.installed
+
+node:
+	@command -v npm > /dev/null || (apt-get update -qq && apt-get install -y -qq --no-install-recommends nodejs npm)
+
+# (fonts-nanum: Korean glyphs in screenshots.)
+chromium:
+	@command -v chromium > /dev/null || (apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium)
+	@fc-list 2> /dev/null | grep -qi nanum || apt-get install -y -qq --no-install-recommends fonts-nanum
+
+$(NPM_STAMP): frontend/package-lock.json | node
+	cd frontend && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+frontend: $(NPM_STAMP)
+	cd frontend && npm run build --silent
+
+# Lint, types, generated API types up to date with docs/openapi.yaml, component and unit tests.
+frontend-test: $(NPM_STAMP)
+	cd frontend && npm run --silent lint && npm run --silent typecheck && npm run --silent check:api && npm test --silent
+
+# Playwright in Chromium against a throwaway backend with the demo data (frontend/scripts/e2e-server.sh,
+# port E2E_PORT, default 8871); screenshots of every page in frontend/test-results/.
+e2e: install frontend chromium
+	cd frontend && npx playwright test
+
+lighthouse: install frontend chromium
+	cd frontend && node scripts/lighthouse.mjs

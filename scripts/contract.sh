@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Contract check: serve the API on 127.0.0.1 with a throwaway SQLite database and demo data, then
-# run schemathesis against the committed docs/openapi.yaml, anonymously and with a bearer token.
+# Contract check: serve the API on 127.0.0.1 with gunicorn (as `make run` does), a throwaway SQLite
+# database and demo data, then run schemathesis against the committed docs/openapi.yaml,
+# anonymously and with a bearer token.
 # Passes only with 0 server errors, 0 schema violations and 0 undocumented status codes.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,8 +23,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-export DEBUG=0 SECRET_KEY=contract-secret-key-0123456789abcdefghijklmnopqrstuvwxyz
-export SECURE_SSL_REDIRECT=0 SEHUB_VAR_DIR="$WORKDIR" CACHE_URL="locmem://contract"
+# No SECRET_KEY: the throwaway installation generates its own in $WORKDIR/secret_key.
+export DEBUG=0 SECURE_SSL_REDIRECT=0 SEHUB_VAR_DIR="$WORKDIR" CACHE_URL="locmem://contract"
 export DATABASE_URL="sqlite:///$WORKDIR/contract.sqlite3" ALLOWED_HOSTS=127.0.0.1,localhost
 export THROTTLE_ANON=1000000/minute THROTTLE_USER=1000000/minute THROTTLE_LOGIN=1000000/minute
 
@@ -34,9 +35,10 @@ $PY backend/manage.py shell -c "
 from api.accounts.models import User
 User.objects.create_user(email='contract@example.com', password='contract-passphrase-2015', display_name='계약 검사')
 "
-$PY backend/manage.py runserver "127.0.0.1:$PORT" --noreload --insecure > "$WORKDIR/server.log" 2>&1 &
+# The server `make run` uses (gunicorn, DEBUG off); one worker is plenty for one schemathesis client.
+.venv/bin/gunicorn -c backend/config/gunicorn.conf.py -b "127.0.0.1:$PORT" -w 1 > "$WORKDIR/server.log" 2>&1 &
 SERVER_PID=$!
-for _ in $(seq 1 50); do
+for _ in $(seq 1 150); do
   curl -fsS "http://127.0.0.1:$PORT/api/v1/health/" > /dev/null 2>&1 && break
   sleep 0.2
 done

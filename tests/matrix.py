@@ -7,13 +7,12 @@ when an operation of ``docs/openapi.yaml`` has no row.
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import tests
+from api.common.discovery import domain_modules
 from tests.world import ROLES, World
 
 Value = Any | Callable[[World, str], Any]
@@ -53,14 +52,6 @@ def logged_in(status: int, anonymous: int = 401) -> dict[str, int]:
 
 def all_rows() -> list[Row]:
     rows: list[Row] = []
-    for info in pkgutil.iter_modules(tests.__path__):
-        if not info.ispkg:
-            continue
-        try:
-            module = importlib.import_module(f"tests.{info.name}.permission_rows")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"tests.{info.name}.permission_rows":
-                raise
-            continue
+    for module in domain_modules(tests, "permission_rows"):
         rows.extend(module.ROWS)
     return rows

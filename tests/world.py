@@ -8,14 +8,13 @@ organisation B, "a member of another organisation"), ``coordinator``. Each domai
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 from typing import Any
 
 from rest_framework.test import APIClient
 from rest_framework_simplejwt.tokens import RefreshToken
 
 import tests
+from api.common.discovery import domain_modules
 from tests.accounts.factories import PASSWORD, CoordinatorFactory, UserFactory
 
 ROLES = ("anonymous", "citizen", "member_a", "member_b", "coordinator")
@@ -56,18 +55,7 @@ def client_for(user: Any) -> APIClient:
 
 
 def _domain_builders() -> list[Any]:
-    builders = []
-    for info in pkgutil.iter_modules(tests.__path__):
-        if not info.ispkg:
-            continue
-        try:
-            module = importlib.import_module(f"tests.{info.name}.world")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"tests.{info.name}.world":
-                raise
-            continue
-        builders.append(module)
-    return sorted(builders, key=lambda m: getattr(m, "ORDER", 100))
+    return domain_modules(tests, "world")
 
 
 def build_world() -> World:

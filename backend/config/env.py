@@ -1,6 +1,10 @@
 """Small typed readers for settings that come from the environment."""
 
 import os
+import secrets
+import stat
+import time
+from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -39,3 +43,33 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     if raw is None:
         return list(default or [])
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def installation_secret(path: Path) -> str:
+    """The secret kept in ``path``; created on first use (random, mode 0600) and then reused.
+
+    Every process of one installation (gunicorn workers, management commands) reads the same file;
+    when several start at once, ``O_EXCL`` lets exactly one of them write it and the others read
+    what it wrote. A file others may read is refused rather than used.
+    """
+    for _ in range(50):
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            except FileExistsError:
+                continue  # another process won the race: read what it writes
+            value = secrets.token_urlsafe(64)
+            with os.fdopen(fd, "w", encoding="ascii") as handle:
+                handle.write(value + "\n")
+            return value
+        mode = path.stat().st_mode
+        if mode & (stat.S_IRWXG | stat.S_IRWXO):
+            raise ImproperlyConfigured(f"{path} is readable by others ({stat.filemode(mode)}): run `chmod 600 {path}`.")
+        value = path.read_text(encoding="ascii").strip()
+        if value:
+            if len(value) < 50:
+                raise ImproperlyConfigured(f"{path} holds a secret shorter than 50 characters.")
+            return value
+        time.sleep(0.02)  # another process created it and is writing it now
+    raise ImproperlyConfigured(f"{path} stays empty: delete it and start again.")

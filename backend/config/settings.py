@@ -4,6 +4,9 @@ Every value that differs between a laptop and production comes from the environm
 run the whole product on one machine with an embedded SQLite database. README lists each variable.
 """
 
+import hashlib
+import hmac
+import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -11,7 +14,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from config.env import env_bool, env_int, env_list, env_str
+from config.env import env_bool, env_int, env_list, env_str, installation_secret
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 REPO_DIR = BASE_DIR.parent
@@ -19,11 +22,11 @@ VAR_DIR = Path(env_str("SEHUB_VAR_DIR", str(REPO_DIR / "var")))
 
 DEBUG = env_bool("DEBUG", False)
 
-SECRET_KEY = env_str("SECRET_KEY")
-if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
-    SECRET_KEY = "dev-only-insecure-key-never-use-in-production-0123456789abcdef"
+# The environment wins; otherwise each installation generates its own key once and keeps it in
+# var/secret_key (mode 0600), shared by all its processes. There is no built-in key, not even for
+# DEBUG: a key written here would sign sessions and tokens of every copy of the code. Several
+# machines serving one site must share SECRET_KEY (or the file).
+SECRET_KEY = env_str("SECRET_KEY") or installation_secret(Path(env_str("SECRET_KEY_FILE", str(VAR_DIR / "secret_key"))))
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
@@ -65,6 +68,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Last: stores what the views answer (see api/common/response_cache.py).
+    "api.common.response_cache.ResponseCacheMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -156,8 +161,26 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    # Hashed names (`app.3f2a9c.css`), served by WhiteNoise with a year's cache; `collectstatic`
+    # (run by `make run`/`make serve`) writes them and the manifest.
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Uploaded files (logos, product images, covers) under /media/ by the app itself (config/media.py);
+# turn off where a web server in front serves MEDIA_ROOT.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+
+# The built web app (`make frontend`): WhiteNoise serves its files at the site root; names under
+# /assets/ carry a content hash, so browsers cache them for good. api.web serves its index.
+FRONTEND_DIST = Path(env_str("FRONTEND_DIST", str(REPO_DIR / "frontend" / "dist")))
+WHITENOISE_ROOT = str(FRONTEND_DIST) if FRONTEND_DIST.is_dir() else None
+# Immutable: the web app's hashed assets (`/assets/name-<hash8>.js`) and the hashed copies
+# collectstatic writes (`/static/name.<hash12>.css`).
+_IMMUTABLE_URL = re.compile(r"^/assets/.+-[A-Za-z0-9_-]{8}\.[a-z0-9]+$|^/static/.+\.[0-9a-f]{12}\.[A-Za-z0-9]+$")
+
+
+def WHITENOISE_IMMUTABLE_FILE_TEST(path: str, url: str) -> bool:
+    return bool(_IMMUTABLE_URL.match(url))
+
 
 # --- E-mail -------------------------------------------------------------------------------------
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -216,9 +239,10 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework_simplejwt.authentication.JWTAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    # JSON only; views that take uploads add MultiPartParser themselves.
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_RENDERER_CLASSES": ["api.common.json_renderer.JSONRenderer"],
+    # JSON only (depth-bounded, NFC, no lone surrogates); views that take uploads add
+    # api.common.parsers.MultiPartParser themselves.
+    "DEFAULT_PARSER_CLASSES": ["api.common.parsers.JSONParser"],
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",
         "api.common.filters.SearchFilter",
@@ -229,6 +253,9 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_CLASSES": [
         "api.common.throttles.AnonThrottle",
         "api.common.throttles.UserThrottle",
+        # Not a rate: the Idempotency-Key check, here because throttles run after authentication
+        # and permissions (see api/common/idempotency.py).
+        "api.common.idempotency.IdempotencyGate",
     ],
     "DEFAULT_SCHEMA_CLASS": "api.common.schema.AutoSchema",
     "EXCEPTION_HANDLER": "api.common.errors.problem_exception_handler",
@@ -243,9 +270,37 @@ THROTTLE_RATES = {
     "anon": env_str("THROTTLE_ANON", "120/minute"),
     "user": env_str("THROTTLE_USER", "600/minute"),
     "login": env_str("THROTTLE_LOGIN", "10/minute"),
+    # Per account, whatever the client address: log-in attempts per e-mail, reset mails per
+    # e-mail, and new accounts per client address.
+    "login_account": env_str("THROTTLE_LOGIN_ACCOUNT", "20/hour"),
+    "password_reset": env_str("THROTTLE_PASSWORD_RESET", "3/hour"),
+    "register": env_str("THROTTLE_REGISTER", "20/hour"),
 }
+# How many proxies in front of the server append to X-Forwarded-For and are trusted to (0: none;
+# the client address is the socket's and the header is ignored). One nginx in front: 1.
+NUM_PROXIES = env_int("NUM_PROXIES", 0)
 IDEMPOTENCY_TTL_SECONDS = env_int("IDEMPOTENCY_TTL_SECONDS", 24 * 60 * 60)
 IDEMPOTENCY_LOCK_SECONDS = env_int("IDEMPOTENCY_LOCK_SECONDS", 60)
+
+# --- Response cache of anonymous public reads (api/common/response_cache.py) ---------------------------
+# Only these URL names are ever served from the cache, and only to anonymous callers.
+RESPONSE_CACHE_ENABLED = env_bool("RESPONSE_CACHE_ENABLED", True)
+RESPONSE_CACHE_TTL = env_int("RESPONSE_CACHE_TTL", 30)  # seconds: "upcoming" lists follow the clock
+RESPONSE_CACHE_GENERATION = env_str("RESPONSE_CACHE_GENERATION", "auto")  # auto, cache or database
+RESPONSE_CACHE_URL_NAMES = frozenset(
+    {
+        "enterprise-list",
+        "enterprise-detail",
+        "product-list",
+        "product-detail",
+        "stats",
+        "event-list",
+        "event-detail",
+        "events-calendar-feed",
+        "event-calendar",
+        "enterprise-calendar",
+    }
+)
 
 SIMPLE_JWT = {
     "ACCESS_TOKEN_LIFETIME": timedelta(minutes=env_int("JWT_ACCESS_MINUTES", 15)),
@@ -253,7 +308,9 @@ SIMPLE_JWT = {
     "ROTATE_REFRESH_TOKENS": True,
     "BLACKLIST_AFTER_ROTATION": True,
     "UPDATE_LAST_LOGIN": True,
-    "SIGNING_KEY": env_str("JWT_SIGNING_KEY") or SECRET_KEY,
+    # Derived from SECRET_KEY (so the installation's one secret covers it) but never equal to it.
+    "SIGNING_KEY": env_str("JWT_SIGNING_KEY")
+    or hmac.new(SECRET_KEY.encode(), b"sehub-jwt-signing-key", hashlib.sha256).hexdigest(),
     "AUTH_HEADER_TYPES": ("Bearer",),
     "USER_ID_FIELD": "id",
     "USER_ID_CLAIM": "user_id",
@@ -277,7 +334,7 @@ SPECTACULAR_SETTINGS = {
         "RegistrationStatusEnum": "api.events.models.RegistrationStatus",
         "BoothApplicationStatusEnum": "api.events.models.BoothApplicationStatus",
         "ProductCategoryEnum": "api.enterprises.models.ProductCategory",
-        "NotificationKindEnum": "api.notifications.models.NotificationKind",
+        "NotificationKindEnum": "api.notifications.kinds.KIND_CHOICES",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

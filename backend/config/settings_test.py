@@ -13,6 +13,10 @@ os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 os.environ.setdefault("THROTTLE_ANON", "100000/minute")
 os.environ.setdefault("THROTTLE_USER", "100000/minute")
 os.environ.setdefault("THROTTLE_LOGIN", "100000/minute")
+# One test process is one server process: the response cache's generation can live in the cache
+# (no extra query in the query-count tests). tests/common/test_response_cache.py covers the
+# database-held generation and several processes.
+os.environ.setdefault("RESPONSE_CACHE_GENERATION", "cache")
 
 from config.settings import *  # noqa: F403
 from config.settings import BASE_DIR, CACHES
@@ -21,6 +25,8 @@ from config.settings import BASE_DIR, CACHES
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR.parent / "var" / "test-media"
+# No collectstatic before tests: plain names instead of the manifest's hashed ones.
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
 # Each test run gets its own cache namespace so parallel runs on one Redis never share keys.
 CACHES["default"]["KEY_PREFIX"] = os.environ.get("SEHUB_TEST_CACHE_PREFIX") or f"sehub-test-{os.getpid()}"
 

@@ -1,9 +1,11 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 
 from api.common import errors
+from config.media import serve_media
 
 urlpatterns = [
     path("api/v1/", include("api.urls")),
@@ -15,6 +17,10 @@ urlpatterns = [
     # (without csrf_exempt a DELETE to an unknown path would get Django's HTML CSRF page).
     re_path(r"^api/", csrf_exempt(errors.handler404)),
 ]
+if settings.SERVE_MEDIA:
+    urlpatterns.append(re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.+)$", serve_media, name="media"))
+# The web app (index for client-side routes, robots.txt, sitemap.xml): last, it catches the rest.
+urlpatterns.append(path("", include("api.web.routes")))
 
 handler400 = "api.common.errors.handler400"
 handler403 = "api.common.errors.handler403"

@@ -29,7 +29,7 @@ ROWS = [
         "auth_register",
         "POST",
         "/api/v1/auth/register/",
-        everyone(201),
+        everyone(202),
         body=lambda w, role: {
             "email": f"new-{role}@example.com",
             "password": "a-long-enough-passphrase",

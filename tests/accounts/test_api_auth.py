@@ -33,27 +33,36 @@ class TestRegister:
             {"email": "New.Person@Example.com", "password": "a-long-enough-passphrase", "display_name": "새 사람"},
             format="json",
         )
-        assert response.status_code == 201
-        body = response.json()
-        assert body["email"] == "new.person@example.com"
-        assert body["role"] == "citizen" and body["is_coordinator"] is False
-        assert body["preferred_language"] == "ko"
-        assert "password" not in body
+        assert response.status_code == 202
+        assert set(response.json()) == {"detail"}
         tokens = login(anon_client, "NEW.person@example.com", "a-long-enough-passphrase")
-        assert bearer(tokens["access"]).get("/api/v1/auth/me/").json()["id"] == body["id"]
+        me = bearer(tokens["access"]).get("/api/v1/auth/me/").json()
+        assert me["email"] == "new.person@example.com"
+        assert me["role"] == "citizen" and me["is_coordinator"] is False
+        assert me["preferred_language"] == "ko"
 
-    def test_email_is_unique_whatever_its_case(self, anon_client, user):
-        response = anon_client.post(
+    def test_an_existing_address_gets_the_same_answer_and_its_owner_a_mail(
+        self, anon_client, user, mailoutbox, django_capture_on_commit_callbacks
+    ):
+        """Registration does not reveal who has an account: same status, same body; the owner is told."""
+        new = anon_client.post(
             "/api/v1/auth/register/",
-            {"email": user.email.upper(), "password": "a-long-enough-passphrase", "display_name": "x"},
+            {"email": "nobody-yet@example.com", "password": "a-long-enough-passphrase", "display_name": "x"},
             format="json",
         )
-        assert response.status_code == 400
-        assert response.json()["errors"][0] == {
-            "field": "email",
-            "code": "email_taken",
-            "message": "이 이메일 주소로 가입한 계정이 이미 있습니다.",
-        }
+        with django_capture_on_commit_callbacks(execute=True):
+            taken = anon_client.post(
+                "/api/v1/auth/register/",
+                {"email": user.email.upper(), "password": "another-long-passphrase", "display_name": "x"},
+                format="json",
+            )
+        assert taken.status_code == new.status_code == 202
+        assert taken.json() == new.json()
+        assert User.objects.filter(email__iexact=user.email).count() == 1
+        user.refresh_from_db()
+        assert not user.check_password("another-long-passphrase")
+        assert [m.to for m in mailoutbox] == [[user.email]]
+        assert "이미 계정이 있습니다" in mailoutbox[0].subject
 
     @pytest.mark.parametrize("password", ["short", "1234567890123", "password123"])
     def test_weak_passwords_are_refused(self, anon_client, password):

@@ -87,10 +87,10 @@ def test_archiving_a_product_hides_it_and_a_coordinator_restores_it(world):
 def test_every_change_of_an_organisation_is_recorded_with_old_and_new_values(world):
     owner, coordinator = world.user("member_a"), world.user("coordinator")
     created = services.enterprise_create(
-        user=owner, data={"name": "햇살마을", "kind": "cooperative", "district": "deogyang"}, tags=["로컬푸드"]
+        user=owner, name="햇살마을", kind="cooperative", district="deogyang", tags=["로컬푸드"]
     )
     services.enterprise_update(
-        enterprise=created, data={"employees_total": 6, "name": "햇살마을"}, tags=["로컬푸드", "밥상"], actor=owner
+        enterprise=created, employees_total=6, name="햇살마을", tags=["로컬푸드", "밥상"], actor=owner
     )
     services.enterprise_set_verification(enterprise=created, user=coordinator, verified=True)
     services.enterprise_set_verification(enterprise=created, user=coordinator, verified=False)
@@ -127,15 +127,17 @@ def test_every_change_of_an_organisation_is_recorded_with_old_and_new_values(wor
     assert entries.first().object_label == "김시민 @ 위캔쿠키" and entries.first().actor == owner
 
 
-def test_product_changes_are_recorded():
+def test_product_changes_are_recorded(world):
     enterprise = EnterpriseFactory(name="위캔")
-    product = services.product_create(enterprise=enterprise, data={"name": "쿠키", "price": 1000}, actor=None)
-    services.product_update(product=product, data={"price": 1200, "is_available": False}, actor=None)
-    services.product_update(product=product, data={"price": 1200}, actor=None)  # no change, still an entry
+    coordinator = world.user("coordinator")
+    product = services.product_create(actor=coordinator, enterprise=enterprise, name="쿠키", price=1000)
+    services.product_update(product=product, price=1200, is_available=False, actor=None)
+    services.product_update(product=product, price=1200, actor=None)  # no change, still an entry
     create, update, unchanged = _entries(product)
     assert create.changes["price"] == [None, 1000] and create.changes["enterprise"] == [None, "위캔"]
     assert update.changes == {"price": [1000, 1200], "is_available": [True, False]}
-    assert unchanged.changes == {} and create.actor is None and create.actor_label == ""
+    assert create.actor == coordinator and create.actor_label == "조정자"
+    assert unchanged.changes == {} and unchanged.actor is None and unchanged.actor_label == ""  # a system change
 
 
 def test_archived_products_of_an_archived_organisation_stay_hidden_after_a_product_restore():

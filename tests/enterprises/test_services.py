@@ -18,19 +18,19 @@ postgres_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="Po
 def test_search_columns_follow_every_change():
     owner = UserFactory()
     enterprise = services.enterprise_create(
-        user=owner, data={"name": "위캔 쿠키", "kind": "cooperative", "district": "deogyang"}, tags=["제빵"]
+        user=owner, name="위캔 쿠키", kind="cooperative", district="deogyang", tags=["제빵"]
     )
     enterprise.refresh_from_db()
     assert enterprise.name_initials == "ㅇㅋㅋㅋ"
     assert "제빵" in enterprise.search_document
-    product = services.product_create(enterprise=enterprise, data={"name": "오트밀 과자"})
+    product = services.product_create(actor=owner, enterprise=enterprise, name="오트밀 과자")
     enterprise.refresh_from_db()
     assert "오트밀 과자" in enterprise.search_document
-    services.product_update(product=product, data={"name": "보리 과자"})
+    services.product_update(product=product, name="보리 과자")
     enterprise.refresh_from_db()
     assert "보리 과자" in enterprise.search_document and "오트밀" not in enterprise.search_document
     services.product_archive(product=product, actor=None)  # an archived product leaves the search text
-    services.enterprise_update(enterprise=enterprise, data={"name": "햇살"}, tags=[])
+    services.enterprise_update(enterprise=enterprise, name="햇살", tags=[])
     enterprise.refresh_from_db()
     assert enterprise.search_document == "햇살" and enterprise.name_initials == "ㅎㅅ"
 
@@ -38,10 +38,10 @@ def test_search_columns_follow_every_change():
 @pytest.mark.django_db
 def test_submitter_owns_and_import_does_not():
     user = UserFactory()
-    mine = services.enterprise_create(user=user, data={"name": "가", "kind": "cooperative", "district": "deogyang"})
+    mine = services.enterprise_create(user=user, name="가", kind="cooperative", district="deogyang")
     assert Membership.objects.get(enterprise=mine).user == user
     imported = services.enterprise_create(
-        user=user, data={"name": "나", "kind": "cooperative", "district": "deogyang"}, add_owner=False
+        user=user, name="나", kind="cooperative", district="deogyang", add_owner=False
     )
     assert not Membership.objects.filter(enterprise=imported).exists()
 
@@ -88,8 +88,8 @@ def test_concurrent_duplicate_certification_numbers_one_wins():
     data = {"kind": "social", "district": "deogyang", "certification_number": "2015-007"}
     errors = _race(
         [
-            lambda: services.enterprise_create(user=None, data={**data, "name": "가"}),
-            lambda: services.enterprise_create(user=None, data={**data, "name": "나"}),
+            lambda: services.enterprise_create(user=None, **data, name="가"),
+            lambda: services.enterprise_create(user=None, **data, name="나"),
         ]
     )
     assert Enterprise.objects.filter(certification_number="2015-007").count() == 1

@@ -8,9 +8,10 @@ from django.utils import timezone
 
 from api.audit.models import AuditEntry
 from api.enterprises import services as directory
+from api.events import notifications as NotificationKind
 from api.events import services
 from api.events.models import BoothApplication, BoothApplicationStatus, Event
-from api.notifications.models import Notification, NotificationKind
+from api.notifications.models import Notification
 from tests.enterprises.factories import EnterpriseFactory, MembershipFactory, ProductFactory
 from tests.events.factories import BoothCategoryFactory, EventFactory
 
@@ -165,7 +166,7 @@ def test_event_changes_are_recorded_with_reasons(world):
         kind="members_day",
         starts_at=timezone.now() + timedelta(days=5),
         ends_at=timezone.now() + timedelta(days=5, hours=2),
-        hosts=[world.enterprise_a],
+        host_ids=[world.enterprise_a.pk],
     )
     services.event_update(event=event, actor=actor, capacity=30, venue_name="마을회관")
     services.event_postpone(event=event, actor=actor, reason="공사")

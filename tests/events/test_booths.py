@@ -1,7 +1,8 @@
 import pytest
 
+from api.events import notifications as NotificationKind
 from api.events.models import BoothApplication, BoothApplicationStatus
-from api.notifications.models import Notification, NotificationKind
+from api.notifications.models import Notification
 from tests.enterprises.factories import EnterpriseFactory, MembershipFactory, ProductFactory
 
 pytestmark = pytest.mark.django_db

@@ -5,8 +5,9 @@ from django.core import mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from api.events import notifications as NotificationKind
 from api.events.models import Event, EventStatus, Registration, RegistrationStatus
-from api.notifications.models import Notification, NotificationKind
+from api.notifications.models import Notification
 from tests.accounts.factories import UserFactory
 from tests.events.factories import EventFactory, RegistrationFactory
 from tests.world import client_for

@@ -1,4 +1,4 @@
-from api.notifications.models import NotificationKind
+from api.events import notifications as NotificationKind
 from api.notifications.services import notify
 from tests.matrix import Row, logged_in
 

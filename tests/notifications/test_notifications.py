@@ -1,7 +1,8 @@
 import pytest
 from django.core import mail
 
-from api.notifications.models import Notification, NotificationKind, NotificationPreference
+from api.events import notifications as NotificationKind
+from api.notifications.models import Notification, NotificationPreference
 from api.notifications.services import notify
 from tests.accounts.factories import UserFactory
 from tests.world import client_for

@@ -1,10 +1,12 @@
 """Demo accounts, one per role (README lists them). Fictional people only."""
 
+from typing import Any
+
 from api.accounts.models import User
 
 ORDER = 10
 DEMO_PASSWORD = "sehub-demo-2015"
-DEMO_USERS = [
+DEMO_USERS: list[dict[str, Any]] = [
     {"email": "coordinator@example.com", "display_name": "지원센터 코디네이터", "is_coordinator": True},
     {"email": "member@example.com", "display_name": "쿠키공방 대표", "is_coordinator": False},
     {"email": "citizen@example.com", "display_name": "고양 시민", "is_coordinator": False},

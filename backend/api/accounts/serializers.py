@@ -1,4 +1,7 @@
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 from rest_framework_simplejwt.serializers import TokenObtainPairSerializer
 
@@ -17,6 +20,12 @@ class UserSerializer(serializers.ModelSerializer):
         extra_kwargs = {"display_name": {"min_length": 1, "max_length": 100}}
 
 
+@extend_schema_serializer(component_name="User")
+class UserUpdateInputSerializer(UserSerializer):
+    # PATCH /auth/me/: only the writable fields (display name, language) reach validated_data.
+    pass
+
+
 class UserRegisterInputSerializer(serializers.Serializer):
     email = serializers.EmailField(max_length=254)
     password = serializers.CharField(write_only=True, max_length=128, style={"input_type": "password"})
@@ -26,6 +35,14 @@ class UserRegisterInputSerializer(serializers.Serializer):
 
 class TokenObtainInputSerializer(TokenObtainPairSerializer):
     """E-mail and password in exchange for an access and a refresh token."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Bounded like registration's, so a 50,000-character "e-mail" never reaches a LIKE query.
+        self.fields[self.username_field] = serializers.CharField(write_only=True, max_length=254)
+        self.fields["password"] = serializers.CharField(
+            write_only=True, max_length=128, trim_whitespace=False, style={"input_type": "password"}
+        )
 
 
 class TokenPairSerializer(serializers.Serializer):

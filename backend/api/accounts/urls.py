@@ -2,6 +2,8 @@ from django.urls import path
 
 from api.accounts import views
 
+URL_PREFIX = "auth/"
+
 urlpatterns = [
     path("register/", views.RegisterView.as_view(), name="auth-register"),
     path("token/", views.TokenObtainView.as_view(), name="auth-token"),

@@ -3,14 +3,15 @@
 from typing import Any
 
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics, permissions, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 from rest_framework_simplejwt import views as jwt_views
 
-from api.accounts import services
+from api.accounts import examples as ex
+from api.accounts import selectors, services
 from api.accounts.serializers import (
     DetailSerializer,
     PasswordChangeInputSerializer,
@@ -21,60 +22,59 @@ from api.accounts.serializers import (
     TokenPairSerializer,
     UserRegisterInputSerializer,
     UserSerializer,
+    UserUpdateInputSerializer,
 )
 from api.common.conditional import ConditionalMixin
-from api.common.throttles import AnonThrottle, LoginThrottle, UserThrottle
+from api.common.idempotency import IdempotencyGate
+from api.common.throttles import (
+    AnonThrottle,
+    LoginAccountThrottle,
+    LoginThrottle,
+    PasswordResetThrottle,
+    RegisterThrottle,
+    UserThrottle,
+)
 
 TAG = "auth"
-_PASSWORD = "sehub-demo-2015"
-_USER_EXAMPLE = OpenApiExample(
-    "user",
-    value={
-        "id": 3,
-        "email": "citizen@example.com",
-        "display_name": "김시민",
-        "preferred_language": "ko",
-        "role": "citizen",
-        "is_coordinator": False,
-        "date_joined": "2026-11-25T10:00:00+09:00",
-    },
-    response_only=True,
-)
-_TOKENS_EXAMPLE = OpenApiExample(
-    "tokens", value={"access": "eyJhbGciOiJIUzI1NiIs...", "refresh": "eyJhbGciOiJIUzI1NiIs..."}, response_only=True
-)
 _CREDENTIAL_THROTTLES = [AnonThrottle, UserThrottle, LoginThrottle]
 
 
 class RegisterView(APIView):
     permission_classes = [permissions.AllowAny]
-    throttle_classes = _CREDENTIAL_THROTTLES
+    throttle_classes = [*_CREDENTIAL_THROTTLES, RegisterThrottle, IdempotencyGate]
 
     @extend_schema(
         operation_id="auth_register",
         summary="회원 가입 (Register an account)",
-        description="시민 계정을 만듭니다 (creates a citizen account). Log in afterwards with `/auth/token/`.",
+        description=(
+            "시민 계정을 만듭니다; 이미 계정이 있는 주소면 아무것도 만들지 않고 그 주소로 안내 메일을 보냅니다. "
+            "응답은 언제나 같습니다 (creates a citizen account; for an address that already has one, creates "
+            "nothing and mails its owner instead. The answer is always the same, so it does not reveal who has "
+            "an account). Log in afterwards with `/auth/token/`."
+        ),
         tags=[TAG],
         request=UserRegisterInputSerializer,
-        responses={201: OpenApiResponse(UserSerializer, examples=[_USER_EXAMPLE])},
-        examples=[
-            OpenApiExample(
-                "register",
-                value={
-                    "email": "new.citizen@example.com",
-                    "password": "correct-horse-battery",
-                    "display_name": "새시민",
-                    "preferred_language": "ko",
-                },
-                request_only=True,
+        responses={
+            202: OpenApiResponse(
+                DetailSerializer,
+                examples=[ex.REGISTER_RECEIVED_EXAMPLE],
             )
-        ],
+        },
+        examples=[ex.REGISTER_EXAMPLE],
     )
     def post(self, request: Request) -> Response:
         data = UserRegisterInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        user = services.user_register(**data.validated_data)
-        return Response(UserSerializer(user).data, status=status.HTTP_201_CREATED)
+        services.user_register(**data.validated_data)
+        return Response(
+            {
+                "detail": _(
+                    "Registration received. Log in with this address and your password; if the address "
+                    "already had an account, its owner has been sent an e-mail instead."
+                )
+            },
+            status=status.HTTP_202_ACCEPTED,
+        )
 
 
 @extend_schema_view(
@@ -84,15 +84,13 @@ class RegisterView(APIView):
         description="이메일과 비밀번호로 access/refresh 토큰을 받습니다 (e-mail and password → access and refresh tokens).",
         tags=[TAG],
         request=TokenObtainInputSerializer,
-        responses={200: OpenApiResponse(TokenPairSerializer, examples=[_TOKENS_EXAMPLE])},
-        examples=[
-            OpenApiExample("login", value={"email": "citizen@example.com", "password": _PASSWORD}, request_only=True)
-        ],
+        responses={200: OpenApiResponse(TokenPairSerializer, examples=[ex.TOKENS_EXAMPLE])},
+        examples=[ex.LOGIN_EXAMPLE],
     )
 )
 class TokenObtainView(jwt_views.TokenObtainPairView):
     serializer_class = TokenObtainInputSerializer
-    throttle_classes = _CREDENTIAL_THROTTLES
+    throttle_classes = [*_CREDENTIAL_THROTTLES, LoginAccountThrottle, IdempotencyGate]
 
 
 @extend_schema_view(
@@ -105,12 +103,12 @@ class TokenObtainView(jwt_views.TokenObtainPairView):
         ),
         tags=[TAG],
         request=RefreshInputSerializer,
-        responses={200: OpenApiResponse(TokenPairSerializer, examples=[_TOKENS_EXAMPLE])},
-        examples=[OpenApiExample("refresh", value={"refresh": "eyJhbGciOiJIUzI1NiIs..."}, request_only=True)],
+        responses={200: OpenApiResponse(TokenPairSerializer, examples=[ex.TOKENS_EXAMPLE])},
+        examples=[ex.REFRESH_EXAMPLE],
     )
 )
 class TokenRefreshView(jwt_views.TokenRefreshView):
-    throttle_classes = _CREDENTIAL_THROTTLES
+    throttle_classes = [*_CREDENTIAL_THROTTLES, IdempotencyGate]
 
 
 class LogoutView(APIView):
@@ -123,7 +121,7 @@ class LogoutView(APIView):
         tags=[TAG],
         request=RefreshInputSerializer,
         responses={204: OpenApiResponse(description="로그아웃됨 (Logged out)")},
-        examples=[OpenApiExample("logout", value={"refresh": "eyJhbGciOiJIUzI1NiIs..."}, request_only=True)],
+        examples=[ex.LOGOUT_EXAMPLE],
     )
     def post(self, request: Request) -> Response:
         data = RefreshInputSerializer(data=request.data)
@@ -138,17 +136,16 @@ class LogoutView(APIView):
         summary="내 계정 (My account)",
         description="로그인한 사용자의 계정 (the logged-in user's account). Sends an ETag.",
         tags=[TAG],
-        responses={200: OpenApiResponse(UserSerializer, examples=[_USER_EXAMPLE])},
+        responses={200: OpenApiResponse(UserSerializer, examples=[ex.USER_EXAMPLE])},
     ),
     patch=extend_schema(
         operation_id="auth_me_update",
         summary="내 계정 수정 (Update my account)",
         description="표시 이름과 언어를 바꿉니다 (change display name and language). Honours If-Match.",
         tags=[TAG],
-        responses={200: OpenApiResponse(UserSerializer, examples=[_USER_EXAMPLE])},
-        examples=[
-            OpenApiExample("rename", value={"display_name": "김시민", "preferred_language": "en"}, request_only=True)
-        ],
+        request=UserUpdateInputSerializer,
+        responses={200: OpenApiResponse(UserSerializer, examples=[ex.USER_EXAMPLE])},
+        examples=[ex.RENAME_EXAMPLE],
     ),
 )
 class MeView(ConditionalMixin, generics.RetrieveUpdateAPIView):
@@ -157,12 +154,15 @@ class MeView(ConditionalMixin, generics.RetrieveUpdateAPIView):
     http_method_names = ["get", "patch", "head", "options"]
 
     def get_object(self) -> Any:
-        return type(self.request.user)._default_manager.get(pk=self.request.user.pk)
+        return self.get_queryset().get()
 
     def get_queryset(self) -> Any:
-        return type(self.request.user)._default_manager.filter(pk=self.request.user.pk)
+        return selectors.user_me(user=self.request.user)
 
-    def perform_update(self, serializer: UserSerializer) -> None:
+    def get_input_serializer(self, *args: Any, **kwargs: Any) -> Any:
+        return UserUpdateInputSerializer(*args, context=self.get_serializer_context(), **kwargs)
+
+    def perform_update(self, serializer: Any) -> None:
         services.user_update(user=serializer.instance, **serializer.validated_data)
 
 
@@ -176,24 +176,18 @@ class PasswordChangeView(APIView):
         tags=[TAG],
         request=PasswordChangeInputSerializer,
         responses={204: OpenApiResponse(description="변경됨 (Changed)")},
-        examples=[
-            OpenApiExample(
-                "change",
-                value={"old_password": _PASSWORD, "new_password": "a-much-longer-passphrase"},
-                request_only=True,
-            )
-        ],
+        examples=[ex.CHANGE_EXAMPLE],
     )
     def post(self, request: Request) -> Response:
         data = PasswordChangeInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        services.user_change_password(user=request.user, **data.validated_data)
+        services.user_change_password(user=request.user, **data.validated_data)  # type: ignore[arg-type]  # IsAuthenticated: never anonymous here
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 class PasswordResetView(APIView):
     permission_classes = [permissions.AllowAny]
-    throttle_classes = _CREDENTIAL_THROTTLES
+    throttle_classes = [*_CREDENTIAL_THROTTLES, PasswordResetThrottle, IdempotencyGate]
 
     @extend_schema(
         operation_id="auth_password_reset",
@@ -207,10 +201,10 @@ class PasswordResetView(APIView):
         responses={
             202: OpenApiResponse(
                 DetailSerializer,
-                examples=[OpenApiExample("sent", value={"detail": "계정이 있으면 재설정 메일을 보냈습니다."})],
+                examples=[ex.SENT_EXAMPLE],
             )
         },
-        examples=[OpenApiExample("reset", value={"email": "citizen@example.com"}, request_only=True)],
+        examples=[ex.RESET_EXAMPLE],
     )
     def post(self, request: Request) -> Response:
         data = PasswordResetInputSerializer(data=request.data)
@@ -224,7 +218,7 @@ class PasswordResetView(APIView):
 
 class PasswordResetConfirmView(APIView):
     permission_classes = [permissions.AllowAny]
-    throttle_classes = _CREDENTIAL_THROTTLES
+    throttle_classes = [*_CREDENTIAL_THROTTLES, IdempotencyGate]
 
     @extend_schema(
         operation_id="auth_password_reset_confirm",
@@ -233,13 +227,7 @@ class PasswordResetConfirmView(APIView):
         tags=[TAG],
         request=PasswordResetConfirmInputSerializer,
         responses={204: OpenApiResponse(description="재설정됨 (Password set)")},
-        examples=[
-            OpenApiExample(
-                "confirm",
-                value={"uid": "Mw", "token": "c2v3kq-0123456789abcdef", "new_password": "a-much-longer-passphrase"},
-                request_only=True,
-            )
-        ],
+        examples=[ex.CONFIRM_EXAMPLE],
     )
     def post(self, request: Request) -> Response:
         data = PasswordResetConfirmInputSerializer(data=request.data)

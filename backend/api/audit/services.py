@@ -18,7 +18,17 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.db.models.fields.files import FieldFile
 
-from api.audit.models import AuditEntry
+from api.audit.models import AuditAction, AuditEntry
+
+__all__ = [
+    "AuditAction",  # re-exported: other domains name the action through this module
+    "audit_diff",
+    "audit_object_type",
+    "audit_public_types",
+    "audit_record",
+    "audit_register_public_type",
+    "audit_snapshot",
+]
 
 _PUBLIC_TYPES: set[str] = set()
 _MAX_TEXT = 2000  # longer texts are cut in the log (the object keeps them whole)
@@ -39,7 +49,7 @@ def audit_public_types() -> frozenset[str]:
 
 def audit_object_type(target: Any) -> str:
     """``<app_label>.<model_name>`` of a model instance or class (``enterprises.enterprise``)."""
-    return target._meta.label_lower
+    return str(target._meta.label_lower)
 
 
 def _item_label(item: Any) -> str:

@@ -17,13 +17,17 @@ from rest_framework import serializers
 
 from api.common.errors import ConflictError
 
+# 409 codes of archiving (listed with the audit log's, ``api.audit.errors``).
+ALREADY_ARCHIVED = "already_archived"
+NOT_ARCHIVED = "not_archived"
+
 ARCHIVE_FIELDS = ["archived_at", "archived_by", "archive_reason", "updated_at"]
 
 
 def archive_mark(row: Any, *, actor: Any, reason: str) -> None:
     """Archive a locked row now; 409 ``already_archived`` if it is."""
     if row.archived_at is not None:
-        raise ConflictError(_("This is archived already."), code="already_archived")
+        raise ConflictError(_("This is archived already."), code=ALREADY_ARCHIVED)
     row.archived_at = timezone.now()
     row.archived_by = actor if actor is not None and actor.is_authenticated else None
     row.archive_reason = reason
@@ -33,7 +37,7 @@ def archive_mark(row: Any, *, actor: Any, reason: str) -> None:
 def archive_unmark(row: Any) -> datetime:
     """Restore a locked archived row; returns when it had been archived. 409 ``not_archived``."""
     if row.archived_at is None:
-        raise ConflictError(_("This is not archived."), code="not_archived")
+        raise ConflictError(_("This is not archived."), code=NOT_ARCHIVED)
     archived_at = row.archived_at
     row.archived_at, row.archived_by, row.archive_reason = None, None, ""
     row.save(update_fields=ARCHIVE_FIELDS)

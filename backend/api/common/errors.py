@@ -14,7 +14,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import IntegrityError
+from django.db import DataError, IntegrityError
 from django.http import Http404, HttpRequest, JsonResponse
 from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
@@ -128,6 +128,17 @@ def validation_error(field: str | None, message: Any, code: str = "invalid") -> 
 # --- Building problem documents ----------------------------------------------------------------------
 
 
+def safe_text(value: Any) -> str:
+    """``value`` as text that can always be encoded as UTF-8: a lone surrogate echoed from the
+    input (``"\\ud800" is not a valid choice``) becomes ``\\ud800`` instead of breaking the response."""
+    text = force_str(value)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        text = text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
+
+
 def problem(
     *,
     status_code: int,
@@ -141,7 +152,7 @@ def problem(
         "type": PROBLEM_TYPE_PREFIX + code,
         "title": force_str(title or TITLES.get(status_code, _("Error"))),
         "status": status_code,
-        "detail": force_str(detail),
+        "detail": safe_text(detail),
         "code": code,
     }
     if instance:
@@ -160,7 +171,8 @@ def flatten_validation_errors(detail: Any, prefix: str = "") -> list[dict[str, A
     out: list[dict[str, Any]] = []
     if isinstance(detail, dict):
         for key, value in detail.items():
-            path = prefix if key == api_settings.NON_FIELD_ERRORS_KEY else f"{prefix}.{key}" if prefix else str(key)
+            key = safe_text(key)
+            path = prefix if key == api_settings.NON_FIELD_ERRORS_KEY else f"{prefix}.{key}" if prefix else key
             out.extend(flatten_validation_errors(value, path))
     elif isinstance(detail, list):
         for index, item in enumerate(detail):
@@ -173,7 +185,7 @@ def flatten_validation_errors(detail: Any, prefix: str = "") -> list[dict[str, A
             {
                 "field": prefix or None,
                 "code": getattr(detail, "code", None) or "invalid",
-                "message": force_str(detail),
+                "message": safe_text(detail),
             }
         )
     return out
@@ -240,6 +252,14 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
         # conflicts with data that exists. The transaction is rolled back; nothing was written.
         logger.warning("Integrity error answered as 409: %s", exc)
         exc = ConflictError(_("The request conflicts with existing data."), code="integrity_conflict")
+    elif isinstance(exc, OverflowError | DataError):
+        # A number or text the database cannot hold (SQLite: integers beyond 64 bits; PostgreSQL:
+        # "out of range", "value too long") that no field check caught. Inputs are bounded where
+        # they are read; this keeps any one that is not from becoming a 500.
+        logger.warning("Out-of-range value answered as 400: %s", exc)
+        exc = exceptions.ValidationError(
+            {api_settings.NON_FIELD_ERRORS_KEY: [exceptions.ErrorDetail(_("A value is out of range."), "out_of_range")]}
+        )
 
     if not isinstance(exc, exceptions.APIException):
         return None

@@ -1,17 +1,148 @@
-"""Filter backends shared by every list endpoint."""
+"""Filter backends shared by every list endpoint, and the base of every domain's filterset."""
 
 from typing import Any
 
+import django_filters
+from django import forms
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import models
 from django.utils.translation import gettext as _
+from django_filters import fields as filter_fields
 from rest_framework import filters
 
 from api.common.errors import validation_error
+from api.common.parsers import normalize_text
+
+# The database's integer range (PostgreSQL bigint; SQLite refuses anything wider with OverflowError).
+INT64_MIN = -(2**63)
+INT64_MAX = 2**63 - 1
+# Longest free-text query parameter (SQLite refuses LIKE patterns over 50,000 characters).
+MAX_QUERY_TEXT = 200
+
+
+def _model_field(model: type[models.Model] | None, path: str) -> models.Field | None:
+    """The model field at the end of ``a__b__c`` (lookups such as ``__date__gte`` ignored)."""
+    field: Any = None
+    for part in path.split("__"):
+        if model is None:
+            return field
+        try:
+            field = model._meta.get_field(part)
+        except FieldDoesNotExist:
+            return field
+        model = field.related_model if field.is_relation else None
+    return field
+
+
+def _is_integer_field(field: models.Field | None) -> bool:
+    if field is None:
+        return False
+    if field.is_relation:
+        target = getattr(field, "target_field", None)
+        return _is_integer_field(target) if target is not None else False
+    return isinstance(field, models.IntegerField | models.AutoField)
+
+
+def _integer_key(value: Any) -> int:
+    """The integer a primary-key query value stands for, or a ValidationError (never an overflow)."""
+    try:
+        number = int(str(value).strip())
+    except (TypeError, ValueError):
+        raise ValidationError(_("Enter a whole number."), code="invalid") from None
+    if not INT64_MIN <= number <= INT64_MAX:
+        raise ValidationError(_("The number is out of range."), code="out_of_range")
+    return number
+
+
+class _IntegerKeyMixin:
+    def _key_is_integer(self) -> bool:
+        queryset = self.queryset  # type: ignore[attr-defined]  # a mixin of ModelChoiceFilter
+        key = self.to_field_name or "pk"  # type: ignore[attr-defined]  # a mixin of ModelChoiceFilter
+        field = queryset.model._meta.pk if key == "pk" else _model_field(queryset.model, key)
+        return _is_integer_field(field)
+
+
+class BoundedModelChoiceField(_IntegerKeyMixin, filter_fields.ModelChoiceField):
+    def to_python(self, value: Any) -> Any:
+        if value not in self.empty_values and self._key_is_integer():
+            value = _integer_key(value)
+        return super().to_python(value)
+
+
+class BoundedModelMultipleChoiceField(_IntegerKeyMixin, filter_fields.ModelMultipleChoiceField):
+    def _check_values(self, value: Any) -> Any:
+        if self._key_is_integer():
+            value = [v if v == self.null_value else _integer_key(v) for v in value]
+        return super()._check_values(value)
+
+
+class FilterSet(django_filters.FilterSet):
+    """Base of every domain's filterset: no query value can overflow the database or its LIKE.
+
+    - a number filter on an integer column (ids, foreign keys, counts) takes whole numbers only
+      (``1.5`` and ``1e20`` are a 400 naming the parameter, not a silent ``1`` or an overflow);
+    - every number filter is bounded to the 64-bit range unless it sets narrower bounds;
+    - model choice filters check that an integer key fits before they query;
+    - free-text filters are at most ``MAX_QUERY_TEXT`` characters unless they set ``max_length``,
+      and arrive in NFC.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        model = self._meta.model or getattr(self.queryset, "model", None)
+        for flt in self.filters.values():
+            _harden(flt, model)
+
+
+def _harden(flt: django_filters.Filter, model: type[models.Model] | None) -> None:
+    extra = flt.extra
+    flt.__dict__.pop("_field", None)  # a form field built before these changes (schema generation)
+    if isinstance(flt, django_filters.NumberFilter):
+        if flt.field_class is forms.DecimalField and _is_integer_field(_model_field(model, flt.field_name)):
+            flt.field_class = forms.IntegerField
+        extra.setdefault("min_value", INT64_MIN)
+        extra.setdefault("max_value", INT64_MAX)
+    elif isinstance(flt, django_filters.ModelMultipleChoiceFilter):
+        flt.field_class = BoundedModelMultipleChoiceField
+    elif isinstance(flt, django_filters.ModelChoiceFilter):
+        flt.field_class = BoundedModelChoiceField
+    elif isinstance(flt, django_filters.CharFilter) and flt.field_class is forms.CharField:
+        extra.setdefault("max_length", MAX_QUERY_TEXT)
+        flt.field_class = _NFCCharField
+
+
+class _NFCCharField(forms.CharField):
+    def to_python(self, value: Any) -> Any:
+        value = super().to_python(value)
+        return normalize_text(value) if isinstance(value, str) else value
 
 
 class SearchFilter(filters.SearchFilter):
-    """``?search=`` over the view's ``search_fields`` (domains with special search override it)."""
+    """``?search=`` over the view's ``search_fields`` (domains with special search override it).
+
+    The text is NFC (a decomposed "쿠키" finds the composed one) and at most ``MAX_QUERY_TEXT``
+    characters; longer or with a NUL character it is a 400 naming ``search``.
+    """
 
     search_param = "search"
+
+    def get_search_terms(self, request: Any) -> list[str]:
+        raw = request.query_params.get(self.search_param, "")
+        if len(raw) > MAX_QUERY_TEXT:
+            raise validation_error(
+                self.search_param,
+                _("The search text is longer than %(limit)d characters.") % {"limit": MAX_QUERY_TEXT},
+                code="max_length",
+            )
+        if "\x00" in raw:
+            raise validation_error(self.search_param, _("The search text contains a NUL character."), code="invalid")
+        return [normalize_text(term) for term in super().get_search_terms(request)]
+
+    def get_schema_operation_parameters(self, view: Any) -> list[dict[str, Any]]:
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            parameter["schema"] = {**parameter.get("schema", {}), "maxLength": MAX_QUERY_TEXT}
+        return parameters
 
 
 class StrictOrderingFilter(filters.OrderingFilter):

@@ -1,10 +1,25 @@
-"""Role checks shared by every domain.
+"""Role checks shared by every domain, and the tenancy contract they rest on.
 
 Roles: anonymous, registered citizen, member of an organisation (owner or editor of that one
 organisation), coordinator (platform staff). Public data is readable by anyone; every write needs a
-login and passes an object-level check. The organisation each object belongs to is found through
-``enterprise_ids_of(obj)``; the caller's memberships through ``membership_roles(user)``, which the
-directory domain provides by registering a membership provider (see ``register_membership_provider``).
+login and passes an object-level check.
+
+Tenancy contract (the only thing ``common`` knows about organisations):
+
+- **Who belongs where** is owned by the directory (``api.enterprises``): it registers, from its
+  ``AppConfig.ready()``, a provider mapping a user to ``{enterprise_id: "owner" | "editor"}``
+  (``register_membership_provider``; the provider is ``enterprises.selectors.membership_roles_for_user``).
+  ``membership_roles(user)`` asks it once per request user. Without the directory installed, nobody
+  is a member of anything.
+- **What belongs to which organisation** is declared by each object: ``permission_enterprise_ids()``
+  (several hosts of an event) or an ``enterprise_id`` attribute; an organisation is its own
+  (``enterprise_ids_of``).
+- ``OWNER``/``EDITOR`` are the role codes of that contract (the directory's ``MembershipRole``
+  values); ``EDIT_ROLES`` may change an organisation's content, ``OWNER`` also its members.
+
+Domains build their permission classes (``<domain>/permissions.py``) from ``is_coordinator``,
+``has_enterprise_role`` and the classes below; rows of other organisations are hidden by the
+domains' selectors (404), actions a role may not take are refused here (403).
 """
 
 from __future__ import annotations

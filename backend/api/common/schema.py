@@ -16,6 +16,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse
 from rest_framework import permissions
 
+from api.common import idempotency
 from api.common.errors import PROBLEM_CONTENT_TYPE, PROBLEM_TYPE_PREFIX, ErrorCode
 from api.common.serializers import ProblemSerializer
 
@@ -132,15 +133,28 @@ class AutoSchema(openapi.AutoSchema):
         if self.method in ("POST", "PATCH"):
             params.append(
                 OpenApiParameter(
-                    "Idempotency-Key",
-                    OpenApiTypes.STR,
+                    idempotency.HEADER,
+                    {
+                        "type": "string",
+                        "pattern": idempotency.KEY_PATTERN,
+                        "minLength": idempotency.KEY_MIN_LENGTH,
+                        "maxLength": idempotency.KEY_MAX_LENGTH,
+                    },
                     OpenApiParameter.HEADER,
                     required=False,
                     description=(
-                        "재시도해도 한 번만 처리되도록 하는 고유 키 (unique key so a retried request takes effect "
-                        "once; 1–255 visible ASCII characters, kept 24 hours)."
+                        "작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 "
+                        "다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, "
+                        "e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first "
+                        "response, the same key on another request is 422; kept 24 hours per caller)."
                     ),
-                    examples=[OpenApiExample("uuid", value="5f0c7c1e-8f0e-4b0a-9d7e-2c1a3b4c5d6e")],
+                    examples=[
+                        OpenApiExample(
+                            "generate-per-operation",
+                            summary="작업마다 새 UUID (a new UUID for every operation, never this literal)",
+                            value="replace-with-a-new-uuid-for-each-operation",
+                        )
+                    ],
                 )
             )
         if self._is_conditional_detail():

@@ -1,7 +1,45 @@
 """Serializers shared by every domain: the problem document and small building blocks."""
 
+from typing import Any
+
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
+
+# The largest id a 64-bit signed primary key holds (PostgreSQL bigint, SQLite INTEGER).
+MAX_ID = 2**63 - 1
+
+
+class IdField(serializers.IntegerField):
+    """A row id in a request body: a JSON integer from 1 to 2^63-1.
+
+    Every id and id-list field of every domain uses it (``IdField()``, ``IdListField()``), so
+    ``1.5``, ``"1"``, ``true`` and ``2**70`` are a 400 naming the field, never a wrong row or a
+    database overflow (500).
+    """
+
+    default_error_messages = {
+        "invalid": _("An id is a whole number (a JSON integer)."),
+    }
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_ID)
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data: Any) -> int:
+        if isinstance(data, bool) or not isinstance(data, int):
+            self.fail("invalid")
+        return int(super().to_internal_value(data))
+
+
+class IdListField(serializers.ListField):
+    """A list of distinct-or-not row ids (``IdField`` each), at most ``max_length`` of them."""
+
+    child = IdField()
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("max_length", 100)
+        super().__init__(**kwargs)
 
 
 class ProblemFieldErrorSerializer(serializers.Serializer):
@@ -21,7 +59,7 @@ class ProblemSerializer(serializers.Serializer):
     detail = serializers.CharField(help_text=_("Explanation specific to this occurrence."))
     code = serializers.CharField(help_text=_("Stable snake_case error code clients can switch on."))
     instance = serializers.CharField(required=False, help_text=_("Path of the request that failed."))
-    errors = ProblemFieldErrorSerializer(many=True, required=False, help_text=_("Per-field errors (validation)."))
+    errors = ProblemFieldErrorSerializer(many=True, required=False, help_text=_("Per-field errors (validation)."))  # type: ignore[assignment]  # the problem member "errors" shadows Serializer.errors on purpose
     retry_after = serializers.IntegerField(required=False, help_text=_("Seconds to wait before retrying (429)."))
 
 

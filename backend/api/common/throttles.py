@@ -2,19 +2,49 @@
 
 Rates come from ``settings.THROTTLE_RATES`` and are read on every request (DRF's classes read
 them once at import time, which makes them impossible to configure in tests or per deployment).
+A scope without a rate is not limited.
+
+The client address is the socket's (``REMOTE_ADDR``). ``X-Forwarded-For`` is believed only for
+the ``NUM_PROXIES`` proxies the deployment says are in front of the server (default 0: none), and
+then only the address the outermost trusted proxy saw: a client that sends its own header cannot
+choose the address it is counted under. Credential endpoints are also limited per account (log in,
+password reset by e-mail), whatever the address, so rotating addresses does not help either.
 """
 
+from __future__ import annotations
+
+import hashlib
 from typing import Any
 
 from django.conf import settings
 from rest_framework import throttling
 
+from api.common.parsers import normalize_text
+
+
+def client_address(request: Any) -> str:
+    """The address to count a request under (see the module docstring)."""
+    meta = getattr(request, "META", {})
+    remote = meta.get("REMOTE_ADDR", "") or ""
+    proxies = int(getattr(settings, "NUM_PROXIES", 0) or 0)
+    if proxies <= 0:
+        return remote
+    forwarded = [part.strip() for part in meta.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+    if not forwarded:
+        return remote
+    # Each trusted proxy appends the address it received the request from; the client controls
+    # everything to the left of what the outermost trusted proxy appended.
+    return forwarded[-min(proxies, len(forwarded))]
+
 
 class _SettingsRateMixin:
-    scope: str
+    scope: str | None
 
     def get_rate(self) -> str | None:
-        return settings.THROTTLE_RATES.get(self.scope)
+        return settings.THROTTLE_RATES.get(self.scope or "")
+
+    def get_ident(self, request: Any) -> str:
+        return client_address(request)
 
 
 class AnonThrottle(_SettingsRateMixin, throttling.AnonRateThrottle):
@@ -32,3 +62,38 @@ class LoginThrottle(_SettingsRateMixin, throttling.SimpleRateThrottle):
 
     def get_cache_key(self, request: Any, view: Any) -> str:
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+
+class RegisterThrottle(LoginThrottle):
+    """New accounts per client address (``THROTTLE_REGISTER``), on top of the credential rate."""
+
+    scope = "register"
+
+
+class _AccountThrottle(_SettingsRateMixin, throttling.SimpleRateThrottle):
+    """Counts per account named in the body (``field``), whatever the client address."""
+
+    field = "email"
+
+    def get_cache_key(self, request: Any, view: Any) -> str | None:
+        try:
+            value = request.data.get(self.field)
+        except AttributeError:  # a list or a scalar body: the serializer will refuse it
+            return None
+        if not isinstance(value, str) or not value.strip():
+            return None
+        account = normalize_text(value.strip()).lower()
+        digest = hashlib.sha256(account.encode("utf-8", "backslashreplace")).hexdigest()
+        return self.cache_format % {"scope": self.scope, "ident": digest}
+
+
+class LoginAccountThrottle(_AccountThrottle):
+    """Password guesses against one account (``THROTTLE_LOGIN_ACCOUNT``)."""
+
+    scope = "login_account"
+
+
+class PasswordResetThrottle(_AccountThrottle):
+    """Reset mails to one address (``THROTTLE_PASSWORD_RESET``)."""
+
+    scope = "password_reset"

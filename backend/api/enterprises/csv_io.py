@@ -33,6 +33,8 @@ from api.common.spreadsheets import UTF8_BOM, spreadsheet_safe
 from api.enterprises.models import CERTIFIED_KINDS, EnterpriseKind, EnterpriseStatus, Sector
 
 MAX_ROWS = 5000
+# Dates outside these years are typing errors (0202 for 2020), refused as the JSON API refuses them.
+MIN_YEAR, MAX_YEAR = 1900, 2100
 
 KIND_KO = {
     EnterpriseKind.VILLAGE: "마을기업",
@@ -195,6 +197,8 @@ def _district_from_address(address: str) -> str | None:
 def parse(raw: bytes) -> ParseResult:
     """Decode and validate every row; collect every error as ``{field: "rows[N].헤더", code, message}``."""
     text, encoding = decode(raw)
+    if "\x00" in text:  # the JSON API refuses NUL in text; a spreadsheet never writes one
+        raise CsvFileError(_("The file contains NUL characters: it is not a CSV text file."), "invalid_csv")
     result = ParseResult(encoding=encoding)
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
@@ -275,6 +279,13 @@ def parse(raw: bytes) -> ParseResult:
                         values[fld] = date.fromisoformat(raw_row[fld].replace(".", "-").replace("/", "-"))
                     except ValueError:
                         error(fld, _("Not a date (use YYYY-MM-DD)."), "invalid_date")
+                    else:
+                        if not MIN_YEAR <= values[fld].year <= MAX_YEAR:
+                            error(
+                                fld,
+                                _("The year must be between %(min)d and %(max)d.") % {"min": MIN_YEAR, "max": MAX_YEAR},
+                                "out_of_range",
+                            )
                 else:
                     values[fld] = None
             for fld in ("employees_total", "employees_vulnerable"):
@@ -307,20 +318,20 @@ def parse(raw: bytes) -> ParseResult:
                     email_ok(raw_row["email"])
                 except DjangoValidationError:
                     error("email", _("Not an e-mail address."), "invalid_email")
-            number = raw_row.get("certification_number") or None
-            values["certification_number"] = number
+            certification = raw_row.get("certification_number") or None
+            values["certification_number"] = certification
             if kind is not None and kind not in CERTIFIED_KINDS:
                 for fld in ("certification_number", "certified_on", "certification_expires_on"):
                     if values.get(fld):
                         error(fld, _("This kind of organisation has no certification."), "not_certifiable")
-            if number:
-                if number in seen_numbers:
+            if certification:
+                if certification in seen_numbers:
                     error(
                         "certification_number",
-                        _("The same certification number is on row %(line)d.") % {"line": seen_numbers[number]},
+                        _("The same certification number is on row %(line)d.") % {"line": seen_numbers[certification]},
                         "duplicate",
                     )
-                seen_numbers.setdefault(number, line)
+                seen_numbers.setdefault(certification, line)
             elif raw_row.get("name") and district:
                 key = (raw_row["name"], district)
                 if key in seen_keys:

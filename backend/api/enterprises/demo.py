@@ -17,7 +17,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from api.accounts.models import User
+from api.accounts import selectors as accounts
 from api.enterprises import services
 from api.enterprises.models import (
     Enterprise,
@@ -363,41 +363,40 @@ def _differs(enterprise: Enterprise, spec: dict[str, Any], tags: list[str], link
     return stored != wanted
 
 
-def _upsert(spec: dict[str, Any], coordinator: User | None) -> bool:
+def _upsert(spec: dict[str, Any], coordinator: Any) -> bool:
     spec = dict(spec)
     slug, tags, links = spec.pop("slug"), spec.pop("tags", []), spec.pop("social_links", [])
     products = spec.pop("products", [])
     existing = Enterprise.objects.filter(slug=slug).first()
     if existing is None:
         enterprise = services.enterprise_create(
-            user=coordinator, data=spec, tags=tags, social_links=links, slug=slug, verified=True, add_owner=False
+            user=coordinator, tags=tags, social_links=links, slug=slug, verified=True, add_owner=False, **spec
         )
         created = True
     else:
         enterprise, created = existing, False
         if _differs(existing, spec, tags, links):
-            enterprise = services.enterprise_update(enterprise=existing, data=spec, tags=tags, social_links=links)
+            enterprise = services.enterprise_update(enterprise=existing, tags=tags, social_links=links, **spec)
     have = set(Product.objects.filter(enterprise=enterprise).values_list("name", flat=True))
     for name, description, price, category in products:
         if name not in have:
             services.product_create(
+                actor=coordinator,
                 enterprise=enterprise,
-                data={
-                    "name": name,
-                    "description": description,
-                    "price": price,
-                    "category": category,
-                    "order_contact": spec.get("phone", ""),
-                },
+                name=name,
+                description=description,
+                price=price,
+                category=category,
+                order_contact=spec.get("phone", ""),
             )
     return created
 
 
 def load() -> str:
-    coordinator = User.objects.filter(email="coordinator@example.com").first()
+    coordinator = accounts.user_active_by_email(email="coordinator@example.com")
     specs = [WECAN, JIHYE, *_fictional(timezone.localdate())]
     created = sum(_upsert(spec, coordinator) for spec in specs)
-    member = User.objects.filter(email="member@example.com").first()
+    member = accounts.user_active_by_email(email="member@example.com")
     if member is not None:
         wecan = Enterprise.objects.get(slug=WECAN["slug"])
         Membership.objects.update_or_create(enterprise=wecan, user=member, defaults={"role": MembershipRole.OWNER})

@@ -15,12 +15,13 @@ from rest_framework.filters import BaseFilterBackend
 
 from api.common.archiving import ARCHIVED_FILTER_HELP, filter_archived
 from api.common.errors import validation_error
+from api.common.filters import FilterSet
 from api.common.permissions import is_coordinator
 from api.enterprises.models import Enterprise, EnterpriseKind, EnterpriseStatus, Product, ProductCategory, Sector
 from api.enterprises.search import MAX_QUERY_LENGTH, search_enterprises, search_products
 
 
-class EnterpriseFilter(django_filters.FilterSet):
+class EnterpriseFilter(FilterSet):
     kind = django_filters.MultipleChoiceFilter(
         choices=EnterpriseKind.choices, help_text=gettext_lazy("Kind (repeatable).")
     )
@@ -73,7 +74,7 @@ class EnterpriseFilter(django_filters.FilterSet):
     ) -> QuerySet[Enterprise]:
         if value is None:
             return queryset
-        return queryset.filter(has_products=value)
+        return queryset.filter(has_products=value)  # type: ignore[misc]  # an alias of selectors.enterprise_list
 
     def filter_tag(self, queryset: QuerySet[Enterprise], name: str, value: str) -> QuerySet[Enterprise]:
         return queryset.filter(tags__name=value.strip()) if value.strip() else queryset
@@ -91,7 +92,7 @@ class EnterpriseFilter(django_filters.FilterSet):
         )
 
 
-class ProductFilter(django_filters.FilterSet):
+class ProductFilter(FilterSet):
     enterprise = django_filters.CharFilter(
         field_name="enterprise__slug", max_length=80, help_text=gettext_lazy("Slug of the organisation.")
     )

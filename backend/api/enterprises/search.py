@@ -25,6 +25,8 @@ from django.db import connection
 from django.db.models import Case, F, Func, IntegerField, QuerySet, TextField, Value, When
 from django.db.models.functions import StrIndex, Upper
 
+from api.common.parsers import normalize_text
+
 # Hangul syllables U+AC00–U+D7A3 are composed as (initial × 21 + medial) × 28 + final.
 _SYLLABLE_FIRST, _SYLLABLE_LAST = 0xAC00, 0xD7A3
 _INITIALS = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
@@ -53,11 +55,12 @@ def is_initials_query(query: str) -> bool:
 
 def build_document(parts: Iterable[str | None]) -> str:
     """Join the searchable texts of a row; a newline keeps words of different fields apart."""
-    return "\n".join(p.strip() for p in parts if p and p.strip())
+    return normalize_text("\n".join(p.strip() for p in parts if p and p.strip()))
 
 
 def normalise_query(raw: str) -> str:
-    return " ".join(raw.split())[:MAX_QUERY_LENGTH]
+    # NFC: Hangul decomposed into jamo (macOS, some keyboards) matches the composed documents.
+    return " ".join(normalize_text(raw).split())[:MAX_QUERY_LENGTH]
 
 
 class Grams(Func):

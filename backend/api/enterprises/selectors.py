@@ -4,6 +4,11 @@ Visibility: verified organisations are public; a pending or rejected one is visi
 coordinators, its submitter and its members (to anyone else it does not exist: 404). Products are
 visible when their organisation is. Archived organisations and products exist only for
 coordinators (``include_archived``), and an archived organisation's memberships grant nothing.
+
+This module is also the directory's read contract for the other domains: they never import
+``api.enterprises.models``; they use the functions of the last section ("For other domains") and
+the ``ProductCategory`` choices re-exported here. "Which organisations are public" is defined once,
+by ``public_q`` (verified and not archived).
 """
 
 from __future__ import annotations
@@ -13,8 +18,18 @@ from typing import Any
 from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
-from api.common.permissions import is_coordinator, membership_roles
-from api.enterprises.models import Enterprise, Membership, Product, ProgressTarget, SocialLink, VerificationStatus
+from api.common.permissions import EDIT_ROLES, is_coordinator, membership_roles
+from api.enterprises.models import (
+    Enterprise,
+    Membership,
+    Product,
+    ProductCategory,
+    ProgressTarget,
+    SocialLink,
+    VerificationStatus,
+)
+
+__all__ = ["ProductCategory"]  # re-exported: the booth categories of events are product categories
 
 
 def membership_roles_for_user(user: Any) -> dict[int, str]:
@@ -26,10 +41,15 @@ def membership_roles_for_user(user: Any) -> dict[int, str]:
     )
 
 
+def public_q(prefix: str = "") -> Q:
+    """The one definition of a public organisation: verified by a coordinator and not archived."""
+    return Q(**{f"{prefix}verification_status": VerificationStatus.VERIFIED, f"{prefix}archived_at__isnull": True})
+
+
 def _visible_q(user: Any, prefix: str = "") -> Q:
     if is_coordinator(user):
         return Q()
-    visible = Q(**{f"{prefix}verification_status": VerificationStatus.VERIFIED})
+    visible = public_q(prefix)
     if user is not None and user.is_authenticated:
         visible |= Q(**{f"{prefix}submitted_by_id": user.pk})
         member_of = list(membership_roles(user))
@@ -98,3 +118,56 @@ def membership_list(*, enterprise: Enterprise) -> QuerySet[Membership]:
 
 def progress_target_list() -> QuerySet[ProgressTarget]:
     return ProgressTarget.objects.order_by("year")
+
+
+# --- For other domains ------------------------------------------------------------------------------
+# Events host and exhibit organisations and show their products; they read them only through these.
+
+
+def enterprise_summaries() -> QuerySet[Enterprise]:
+    """Live (not archived) organisations with only what another domain shows of them (id, slug,
+    names), by name."""
+    return (
+        Enterprise.objects.filter(archived_at__isnull=True).only("id", "slug", "name", "name_en").order_by("name", "id")
+    )
+
+
+def product_summaries(*, include_archived: bool = False) -> QuerySet[Product]:
+    """Live (not archived, unless ``include_archived``) products with what another domain shows of
+    them, by name."""
+    products = Product.objects.all() if include_archived else Product.objects.filter(archived_at__isnull=True)
+    return products.only("id", "enterprise_id", "name", "price", "category").order_by("name", "id")
+
+
+def enterprise_public_get(*, slug: str) -> Enterprise | None:
+    """A public (verified) organisation by slug, whoever asks (e.g. for its public calendar)."""
+    return Enterprise.objects.filter(public_q(), slug=slug).first()
+
+
+def enterprises_visible_by_ids(*, user: Any, ids: list[int]) -> dict[int, Enterprise]:
+    """``{id: organisation}`` of the live ``ids`` that ``user`` may see (the others are simply absent)."""
+    return {e.pk: e for e in Enterprise.objects.filter(_visible_q(user), _live(user, False), pk__in=ids)}
+
+
+def products_visible_by_ids(*, user: Any, ids: list[int]) -> dict[int, Product]:
+    """``{id: product}`` of the live ``ids`` that ``user`` may see (of live organisations)."""
+    return {
+        p.pk: p
+        for p in Product.objects.filter(
+            _visible_q(user, "enterprise__"), _live(user, False), _live(user, False, "enterprise__"), pk__in=ids
+        )
+    }
+
+
+def enterprise_ids_not_public(*, ids: list[int]) -> list[int]:
+    """Which of ``ids`` are not public (pending or rejected), sorted: such organisations may not act
+    publicly (host events, exhibit at booths)."""
+    public = set(Enterprise.objects.filter(public_q(), pk__in=ids).values_list("pk", flat=True))
+    return sorted(set(ids) - public)
+
+
+def member_user_ids(*, enterprise_ids: list[int], roles: frozenset[str] = EDIT_ROLES) -> set[int]:
+    """Ids of the users holding one of ``roles`` in any of the organisations."""
+    return set(
+        Membership.objects.filter(enterprise_id__in=enterprise_ids, role__in=roles).values_list("user_id", flat=True)
+    )

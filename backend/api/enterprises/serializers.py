@@ -1,5 +1,10 @@
-"""Representations of the directory. Output carries each code and its label in the request's
-language (``kind`` + ``kind_label``); input is validated here and handed to the services."""
+"""Representations of the directory. Output (``<Entity>Serializer``) carries each code and its label
+in the request's language (``kind`` + ``kind_label``); input (``<Entity><Verb>InputSerializer``) is
+validated here and handed to the services as keyword arguments.
+
+An input serializer of a model extends its output serializer and keeps the component name of the
+spec (``EnterpriseRequest``, ``PatchedEnterpriseRequest``): only the writable fields reach
+``validated_data``, the read-only ones are output only."""
 
 from __future__ import annotations
 
@@ -11,7 +16,7 @@ from django.core.validators import validate_unicode_slug
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 
 from api.enterprises.models import (
@@ -62,6 +67,19 @@ class SocialLinkSerializer(serializers.ModelSerializer):
         model = SocialLink
         fields = ["kind", "kind_label", "url", "label", "followers"]
 
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        # The list replaces all links, so each link is whole even inside a PATCH of its organisation
+        # (where DRF skips missing fields).
+        missing = [name for name in ("kind", "url") if name not in attrs]
+        if missing:
+            raise serializers.ValidationError(
+                {
+                    name: [serializers.ErrorDetail(str(_("This field is required.")), code="required")]
+                    for name in missing
+                }
+            )
+        return attrs
+
 
 class EnterpriseSerializer(serializers.ModelSerializer):
     """An organisation. ``is_verified`` is the badge; pending ones are seen only by their own people."""
@@ -95,7 +113,7 @@ class EnterpriseSerializer(serializers.ModelSerializer):
         child=serializers.ChoiceField(choices=VulnerableGroup.choices), required=False, max_length=20
     )
     tags = TagListField(required=False, max_length=20)
-    social_links = SocialLinkSerializer(many=True, required=False, max_length=20)
+    social_links = SocialLinkSerializer(many=True, required=False, max_length=20)  # type: ignore[call-arg]  # ListSerializer takes max_length; the stubs do not know
     logo = serializers.ImageField(read_only=True, allow_null=True, use_url=True)
     product_count = serializers.IntegerField(read_only=True)
 
@@ -160,6 +178,12 @@ class EnterpriseSerializer(serializers.ModelSerializer):
 
     def get_district_label(self, obj: Enterprise) -> str:
         return district_label(obj.district)
+
+
+@extend_schema_serializer(component_name="Enterprise")
+class EnterpriseInputSerializer(EnterpriseSerializer):
+    # Create (``EnterpriseRequest``) or change (partial: ``PatchedEnterpriseRequest``) an organisation.
+    # No docstring: the spec keeps the description of the organisation itself.
 
     def validate_slug(self, value: str) -> str:
         try:
@@ -252,6 +276,12 @@ class ProductSerializer(serializers.ModelSerializer):
     def get_price_on_request(self, obj: Product) -> bool:
         return obj.price is None
 
+
+@extend_schema_serializer(component_name="Product")
+class ProductInputSerializer(ProductSerializer):
+    # Change a product (``PatchedProductRequest``; ``enterprise`` cannot change) or add one to the
+    # organisation of the path (``ProductRequest``; ``enterprise`` is ignored there).
+
     def validate_enterprise(self, value: Enterprise) -> Enterprise:
         if self.instance is not None and value.pk != self.instance.enterprise_id:
             raise serializers.ValidationError(_("A product cannot move to another organisation."))
@@ -262,6 +292,17 @@ class ProductSerializer(serializers.ModelSerializer):
         if not value:
             raise serializers.ValidationError(_("This field may not be blank."))
         return value
+
+
+@extend_schema_serializer(component_name="ProductCreateInput")
+class ProductCreateInputSerializer(ProductInputSerializer):
+    """Add a product through ``/products/``: ``enterprise`` (its slug) is required."""
+
+    enterprise = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Enterprise.objects.all(),
+        help_text=_("Slug of the organisation offering it (set on creation, cannot change)."),
+    )
 
 
 class ProgressTargetSerializer(serializers.ModelSerializer):
@@ -275,12 +316,18 @@ class ProgressTargetSerializer(serializers.ModelSerializer):
         read_only_fields = ["updated_at"]
 
 
+@extend_schema_serializer(component_name="ProgressTarget")
+class ProgressTargetInputSerializer(ProgressTargetSerializer):
+    # Add (``ProgressTargetRequest``) or change (``PatchedProgressTargetRequest``) a year's target.
+    pass
+
+
 # --- Statistics -------------------------------------------------------------------------------------
 
 
 class StatsBucketSerializer(serializers.Serializer):
     code = serializers.CharField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # the bucket's "label" shadows Field.label on purpose
     organisations = serializers.IntegerField()
     employees_total = serializers.IntegerField()
     employees_vulnerable = serializers.IntegerField()

@@ -7,22 +7,27 @@ Each service runs in ``transaction.atomic()`` and re-reads the rows it changes w
 
 from __future__ import annotations
 
-from typing import Any
+from datetime import date
+from decimal import Decimal
+from typing import Any, TypedDict, Unpack
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from rest_framework.exceptions import ErrorDetail, ValidationError
+from rest_framework.exceptions import ErrorDetail, PermissionDenied, ValidationError
 
-from api.audit.models import AuditAction
-from api.audit.services import audit_diff, audit_record, audit_snapshot
+from api.accounts import selectors as accounts
+from api.audit.services import AuditAction, audit_diff, audit_record, audit_snapshot
 from api.common.archiving import archive_mark, archive_unmark
 from api.common.errors import ApiError, ConflictError, flatten_validation_errors, validation_error
 from api.common.images import stored_name
-from api.enterprises.csv_io import HEADER_OF, ParsedRow
+from api.common.permissions import has_enterprise_role, is_coordinator
+from api.enterprises import errors, selectors
+from api.enterprises.csv_io import HEADER_OF, CsvFileError, ParsedRow, parse
 from api.enterprises.models import (
     CERTIFIED_KINDS,
     Enterprise,
@@ -66,6 +71,52 @@ AUDIT_ENTERPRISE_FIELDS = (*ENTERPRISE_FIELDS, "tags", "social_links", "verifica
 AUDIT_PRODUCT_FIELDS = (*PRODUCT_FIELDS, "enterprise")
 
 
+class EnterpriseFields(TypedDict, total=False):
+    """The fields of an organisation a client (or the CSV import) sets: ``ENTERPRISE_FIELDS``."""
+
+    name: str
+    name_en: str
+    kind: str
+    certification_number: str | None
+    certified_on: date | None
+    certification_expires_on: date | None
+    sector: str
+    social_mission: str
+    description: str
+    district: str
+    address: str
+    latitude: Decimal | None
+    longitude: Decimal | None
+    phone: str
+    email: str
+    website: str
+    founded_on: date | None
+    employees_total: int
+    employees_vulnerable: int
+    vulnerable_groups: list[str]
+    status: str
+
+
+class ProductFields(TypedDict, total=False):
+    """The fields of a product a client sets: ``PRODUCT_FIELDS``."""
+
+    name: str
+    description: str
+    price: int | None
+    category: str
+    order_url: str
+    order_contact: str
+    is_available: bool
+
+
+class ImportResult(TypedDict):
+    dry_run: bool
+    encoding: str
+    rows: int
+    created: int
+    updated: int
+
+
 # --- Search columns ----------------------------------------------------------------------------------
 
 
@@ -104,10 +155,15 @@ def product_search_refresh(*, product_id: int) -> None:
 # --- Organisations ----------------------------------------------------------------------------------
 
 
+def _others(exclude_pk: int | None) -> QuerySet[Enterprise]:
+    """Every organisation but the one being changed (all of them for a new one)."""
+    return Enterprise.objects.exclude(pk=exclude_pk) if exclude_pk is not None else Enterprise.objects.all()
+
+
 def _unique_slug(base: str, *, exclude_pk: int | None = None) -> str:
     root = slugify(base, allow_unicode=True)[:70].strip("-") or "enterprise"
     candidate, n = root, 1
-    while Enterprise.objects.filter(slug=candidate).exclude(pk=exclude_pk).exists():
+    while _others(exclude_pk).filter(slug=candidate).exists():
         n += 1
         candidate = f"{root}-{n}"
     return candidate
@@ -122,24 +178,24 @@ def _check_rules(values: dict[str, Any], *, exclude_pk: int | None = None) -> No
             "employees_vulnerable",
             _("Employees from vulnerable groups (%(vulnerable)d) cannot exceed total employees (%(total)d).")
             % {"vulnerable": vulnerable, "total": total},
-            code="exceeds_total",
+            code=errors.EXCEEDS_TOTAL,
         )
     number = values.get("certification_number")
     if values.get("kind") not in CERTIFIED_KINDS:
         for field in ("certification_number", "certified_on", "certification_expires_on"):
             if values.get(field):
                 raise validation_error(
-                    field, _("This kind of organisation has no certification."), code="not_certifiable"
+                    field, _("This kind of organisation has no certification."), code=errors.NOT_CERTIFIABLE
                 )
     certified_on, expires_on = values.get("certified_on"), values.get("certification_expires_on")
     if certified_on and expires_on and expires_on < certified_on:
         raise validation_error(
             "certification_expires_on", _("The end of validity is before the certification date."), code="invalid"
         )
-    if number and Enterprise.objects.filter(certification_number=number).exclude(pk=exclude_pk).exists():
+    if number and _others(exclude_pk).filter(certification_number=number).exists():
         raise ConflictError(
             _("Another organisation already has certification number %(number)s.") % {"number": number},
-            code="duplicate_certification_number",
+            code=errors.DUPLICATE_CERTIFICATION_NUMBER,
             field="certification_number",
         )
 
@@ -172,23 +228,27 @@ def _set_links(enterprise: Enterprise, links: list[dict[str, Any]]) -> None:
 def enterprise_create(
     *,
     user: Any,
-    data: dict[str, Any],
     tags: list[str] | None = None,
     social_links: list[dict[str, Any]] | None = None,
     slug: str | None = None,
     verified: bool = False,
     add_owner: bool = True,
+    **fields: Unpack[EnterpriseFields],
 ) -> Enterprise:
-    """Create an organisation. The submitter becomes its owner.
+    """Create an organisation. The submitter becomes its owner (unless ``add_owner`` is off).
 
-    It starts pending unless ``verified`` (coordinators' own entries and their imports): a pending
-    organisation is visible only to its submitter, its members and coordinators.
+    It starts pending unless a coordinator submits it (their entries are verified at once) or
+    ``verified`` (imports, demo data): a pending organisation is visible only to its submitter, its
+    members and coordinators.
     """
-    values = {k: v for k, v in data.items() if k in ENTERPRISE_FIELDS}
+    verified = verified or is_coordinator(user)
+    values: dict[str, Any] = {k: v for k, v in fields.items() if k in ENTERPRISE_FIELDS}
     values["certification_number"] = values.get("certification_number") or None
     _check_rules(values)
     if slug and Enterprise.objects.filter(slug=slug).exists():
-        raise ConflictError(_("The address %(slug)s is taken.") % {"slug": slug}, code="duplicate_slug", field="slug")
+        raise ConflictError(
+            _("The address %(slug)s is taken.") % {"slug": slug}, code=errors.DUPLICATE_SLUG, field="slug"
+        )
     enterprise = Enterprise(**values, slug=slug or _unique_slug(values.get("name_en") or values["name"]))
     enterprise.submitted_by = user if user is not None and user.is_authenticated else None
     if verified:
@@ -223,15 +283,15 @@ def enterprise_create(
 def enterprise_update(
     *,
     enterprise: Enterprise,
-    data: dict[str, Any],
     tags: list[str] | None = None,
     social_links: list[dict[str, Any]] | None = None,
     actor: Any = None,
+    **changes: Unpack[EnterpriseFields],
 ) -> Enterprise:
     """Change an organisation's fields; ``tags`` / ``social_links`` replace the lists when given."""
     locked = Enterprise.objects.select_for_update().get(pk=enterprise.pk)
     before = audit_snapshot(locked, AUDIT_ENTERPRISE_FIELDS)
-    values = {k: v for k, v in data.items() if k in ENTERPRISE_FIELDS}
+    values: dict[str, Any] = {k: v for k, v in changes.items() if k in ENTERPRISE_FIELDS}
     if "certification_number" in values:
         values["certification_number"] = values["certification_number"] or None
     state = {field: getattr(locked, field) for field in ENTERPRISE_FIELDS} | values
@@ -301,12 +361,10 @@ def enterprise_set_logo(
 @transaction.atomic
 def membership_add(*, enterprise: Enterprise, email: str, role: str, actor: Any = None) -> Membership:
     """Give a registered user (found by e-mail) a role in the organisation, or change their role."""
-    from api.accounts.models import User
-
     Enterprise.objects.select_for_update().filter(pk=enterprise.pk).first()
-    user = User.objects.filter(email__iexact=email.strip()).first()
-    if user is None or not user.is_active:
-        raise validation_error("email", _("No registered user has this e-mail address."), code="unknown_user")
+    user = accounts.user_active_by_email(email=email)
+    if user is None:
+        raise validation_error("email", _("No registered user has this e-mail address."), code=errors.UNKNOWN_USER)
     membership = Membership.objects.filter(enterprise=enterprise, user=user).first()
     if membership is None:
         membership = Membership.objects.create(enterprise=enterprise, user=user, role=role)
@@ -332,7 +390,9 @@ def membership_add(*, enterprise: Enterprise, email: str, role: str, actor: Any 
 def _check_not_last_owner(*, enterprise: Enterprise, membership: Membership) -> None:
     owners = Membership.objects.filter(enterprise=enterprise, role=MembershipRole.OWNER).exclude(pk=membership.pk)
     if not owners.exists():
-        raise ConflictError(_("An organisation keeps at least one owner: name another owner first."), code="last_owner")
+        raise ConflictError(
+            _("An organisation keeps at least one owner: name another owner first."), code=errors.LAST_OWNER
+        )
 
 
 @transaction.atomic
@@ -359,8 +419,14 @@ def membership_remove(*, membership: Membership, actor: Any = None) -> None:
 
 
 @transaction.atomic
-def product_create(*, enterprise: Enterprise, data: dict[str, Any], actor: Any = None) -> Product:
-    product = Product(enterprise=enterprise, **{k: v for k, v in data.items() if k in PRODUCT_FIELDS})
+def product_create(*, actor: Any, enterprise: Enterprise, **fields: Unpack[ProductFields]) -> Product:
+    """Add a product to an organisation the actor may see (else 400 ``does_not_exist`` on
+    ``enterprise``) and edit (owner, editor or coordinator; else 403)."""
+    if not selectors.enterprise_list(user=actor).filter(pk=enterprise.pk).exists():
+        raise validation_error("enterprise", _("No such organisation."), code="does_not_exist")
+    if not (is_coordinator(actor) or has_enterprise_role(actor, enterprise)):
+        raise PermissionDenied()
+    product = Product(enterprise=enterprise, **{k: v for k, v in fields.items() if k in PRODUCT_FIELDS})
     product.full_clean(exclude=["image", "enterprise"])
     product.save()
     product_search_refresh(product_id=product.pk)
@@ -370,10 +436,10 @@ def product_create(*, enterprise: Enterprise, data: dict[str, Any], actor: Any =
 
 
 @transaction.atomic
-def product_update(*, product: Product, data: dict[str, Any], actor: Any = None) -> Product:
+def product_update(*, product: Product, actor: Any = None, **changes: Unpack[ProductFields]) -> Product:
     locked = Product.objects.select_for_update().get(pk=product.pk)
     before = audit_snapshot(locked, AUDIT_PRODUCT_FIELDS)
-    for field, value in data.items():
+    for field, value in changes.items():
         if field in PRODUCT_FIELDS:
             setattr(locked, field, value)
     locked.full_clean(exclude=["image", "enterprise"])
@@ -403,24 +469,37 @@ def progress_target_create(*, year: int, organisations: int, jobs: int, note: st
     if ProgressTarget.objects.filter(year=year).exists():
         raise ConflictError(
             _("A target for %(year)d exists already: change it instead.") % {"year": year},
-            code="duplicate_year",
+            code=errors.DUPLICATE_YEAR,
             field="year",
         )
     return ProgressTarget.objects.create(year=year, organisations=organisations, jobs=jobs, note=note)
 
 
 @transaction.atomic
-def progress_target_update(*, target: ProgressTarget, data: dict[str, Any]) -> ProgressTarget:
+def progress_target_update(
+    *,
+    target: ProgressTarget,
+    year: int | None = None,
+    organisations: int | None = None,
+    jobs: int | None = None,
+    note: str | None = None,
+) -> ProgressTarget:
+    """Change the fields given (``None``: unchanged). Another year's target is 409 ``duplicate_year``."""
     locked = ProgressTarget.objects.select_for_update().get(pk=target.pk)
-    if "year" in data and data["year"] != locked.year and ProgressTarget.objects.filter(year=data["year"]).exists():
+    if year is not None and year != locked.year and ProgressTarget.objects.filter(year=year).exists():
         raise ConflictError(
-            _("A target for %(year)d exists already: change it instead.") % {"year": data["year"]},
-            code="duplicate_year",
+            _("A target for %(year)d exists already: change it instead.") % {"year": year},
+            code=errors.DUPLICATE_YEAR,
             field="year",
         )
-    for field in ("year", "organisations", "jobs", "note"):
-        if field in data:
-            setattr(locked, field, data[field])
+    if year is not None:
+        locked.year = year
+    if organisations is not None:
+        locked.organisations = organisations
+    if jobs is not None:
+        locked.jobs = jobs
+    if note is not None:
+        locked.note = note
     locked.save()
     return locked
 
@@ -465,10 +544,10 @@ def enterprise_import(*, rows: list[ParsedRow], user: Any, dry_run: bool = False
             with transaction.atomic():
                 existing = _find_existing(row.values)
                 if existing is None:
-                    enterprise_create(user=user, data=row.values, tags=row.tags, verified=True, add_owner=False)
+                    enterprise_create(user=user, tags=row.tags, verified=True, add_owner=False, **row.values)
                     created += 1
                 else:
-                    enterprise_update(enterprise=existing, data=row.values, tags=row.tags, actor=user)
+                    enterprise_update(enterprise=existing, tags=row.tags, actor=user, **row.values)
                     updated += 1
         except (ApiError, ValidationError) as exc:
             detail = (
@@ -582,3 +661,23 @@ def product_restore(*, product: Product, actor: Any, reason: str = "") -> Produc
         reason=reason,
     )
     return locked
+
+
+def enterprise_import_csv(*, content: bytes, user: Any, dry_run: bool = False) -> ImportResult:
+    """The whole CSV import, for the endpoint and ``manage.py import_enterprises`` alike: detect the
+    encoding and parse (a file that is no CSV of ours: 400 on ``file``), refuse any row error (400
+    naming ``rows[N].<column>``), then upsert all rows or none (``enterprise_import``)."""
+    try:
+        parsed = parse(content)
+    except CsvFileError as exc:
+        raise validation_error("file", exc.message, code=exc.code) from None
+    if parsed.errors:
+        raise rows_error(parsed.errors)
+    counts = enterprise_import(rows=parsed.rows, user=user, dry_run=dry_run)
+    return {
+        "dry_run": dry_run,
+        "encoding": parsed.encoding,
+        "rows": len(parsed.rows),
+        "created": counts["created"],
+        "updated": counts["updated"],
+    }

@@ -6,6 +6,7 @@ founded by the end of that year (or its founding date is unknown) and its employ
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -20,18 +21,16 @@ from api.enterprises.models import (
     Product,
     ProgressTarget,
     Sector,
-    VerificationStatus,
 )
+from api.enterprises.selectors import public_q
 from api.enterprises.serializers import district_label
 
 
 def _counted() -> Any:
-    return Enterprise.objects.filter(
-        status=EnterpriseStatus.ACTIVE, verification_status=VerificationStatus.VERIFIED, archived_at__isnull=True
-    )
+    return Enterprise.objects.filter(public_q(), status=EnterpriseStatus.ACTIVE)
 
 
-def _buckets(field: str, choices: list[tuple[str, str]]) -> list[dict[str, Any]]:
+def _buckets(field: str, choices: Sequence[tuple[str, Any]]) -> list[dict[str, Any]]:
     rows = {
         row[field]: row
         for row in _counted()
@@ -91,10 +90,7 @@ def directory_stats() -> dict[str, Any]:
         aggregates[f"jobs_{target.year}"] = Coalesce(Sum("employees_total", filter=by_year_end), 0)
     totals = _counted().aggregate(**aggregates)
     product_totals = Product.objects.filter(
-        enterprise__status=EnterpriseStatus.ACTIVE,
-        enterprise__verification_status=VerificationStatus.VERIFIED,
-        enterprise__archived_at__isnull=True,
-        archived_at__isnull=True,
+        public_q("enterprise__"), enterprise__status=EnterpriseStatus.ACTIVE, archived_at__isnull=True
     ).aggregate(products=Count("id"), organisations_with_products=Count("enterprise_id", distinct=True))
     progress = [
         {

@@ -2,37 +2,33 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import HttpResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
-from rest_framework import mixins, status, viewsets
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import status
 from rest_framework.decorators import action
-from rest_framework.negotiation import BaseContentNegotiation
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.permissions import IsAuthenticated
-from rest_framework.renderers import BaseRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api.common.archiving import ARCHIVE_REASON_PARAMETER, ArchiveReasonInputSerializer, archive_reason_of
-from api.common.conditional import ConditionalMixin
-from api.common.errors import validation_error
 from api.common.filters import StrictOrderingFilter
 from api.common.images import image_check
-from api.common.permissions import is_coordinator
+from api.common.parsers import FormParser, JSONParser, MultiPartParser
+from api.common.renderers import CSV_ENDPOINT, csv_stream_response
 from api.common.schema import problem_response
+from api.common.viewsets import CrudDomainViewSet
+from api.enterprises import examples as ex
 from api.enterprises import selectors, services
-from api.enterprises.csv_io import CsvFileError, export_rows, parse
+from api.enterprises.csv_io import export_rows
 from api.enterprises.filters import EnterpriseFilter, KoreanSearchFilter, ProductFilter
-from api.enterprises.models import Enterprise, Product
+from api.enterprises.models import Enterprise, Product, ProgressTarget
 from api.enterprises.permissions import (
     IsCoordinator,
     IsEnterpriseEditor,
@@ -42,122 +38,21 @@ from api.enterprises.permissions import (
 from api.enterprises.serializers import (
     EnterpriseImportInputSerializer,
     EnterpriseImportResultSerializer,
+    EnterpriseInputSerializer,
     EnterpriseSerializer,
     EnterpriseVerifyResultSerializer,
     ImageUploadInputSerializer,
     MembershipAddInputSerializer,
     MembershipSerializer,
+    ProductCreateInputSerializer,
+    ProductInputSerializer,
     ProductSerializer,
+    ProgressTargetInputSerializer,
     ProgressTargetSerializer,
     StatsSerializer,
 )
 from api.enterprises.stats import directory_stats
 
-# --- Examples ---------------------------------------------------------------------------------------
-
-_ENTERPRISE = {
-    "id": 1,
-    "slug": "wecan-cookie",
-    "name": "위캔쿠키",
-    "name_en": "WeCan Cookie",
-    "kind": "social",
-    "kind_label": "사회적기업",
-    "certification_number": "2012-045",
-    "certified_on": "2012-06-01",
-    "certification_expires_on": None,
-    "sector": "food",
-    "sector_label": "식품·외식",
-    "social_mission": "발달장애인에게 제빵·바리스타 직업훈련과 일자리를 제공합니다.",
-    "description": "발달장애인이 우리밀 쿠키를 굽는 사회적기업입니다.",
-    "district": "ilsandong",
-    "district_label": "일산동구",
-    "address": "경기도 고양시 일산동구 ○○로 12",
-    "latitude": 37.658,
-    "longitude": 126.775,
-    "phone": "031-000-0000",
-    "email": "hello@wecan.example",
-    "website": "https://wecan.example",
-    "social_links": [
-        {"kind": "blog", "kind_label": "블로그", "url": "https://blog.example/wecan", "label": "", "followers": None}
-    ],
-    "founded_on": "2001-03-01",
-    "employees_total": 58,
-    "employees_vulnerable": 40,
-    "vulnerable_groups": ["disabled"],
-    "logo": None,
-    "tags": ["쿠키", "장애인고용"],
-    "status": "active",
-    "status_label": "운영 중",
-    "verification_status": "verified",
-    "verification_status_label": "인증됨",
-    "is_verified": True,
-    "verified_at": "2026-11-25T10:00:00+09:00",
-    "product_count": 3,
-    "created_at": "2026-11-25T10:00:00+09:00",
-    "updated_at": "2026-11-25T10:00:00+09:00",
-}
-_ENTERPRISE_OUT = OpenApiExample("enterprise", value=_ENTERPRISE, response_only=True)
-_ENTERPRISE_PAGE = OpenApiExample(
-    "page", value={"count": 1, "next": None, "previous": None, "results": [_ENTERPRISE]}, response_only=True
-)
-_ENTERPRISE_IN = OpenApiExample(
-    "new organisation",
-    value={
-        "name": "햇살마을협동조합",
-        "kind": "cooperative",
-        "sector": "agriculture",
-        "district": "deogyang",
-        "address": "경기도 고양시 덕양구 ○○길 3",
-        "social_mission": "지역 농산물로 마을 밥상을 차립니다.",
-        "employees_total": 6,
-        "employees_vulnerable": 2,
-        "tags": ["로컬푸드"],
-        "social_links": [{"kind": "naver_band", "url": "https://band.us/band/00000000"}],
-    },
-    request_only=True,
-)
-_PRODUCT = {
-    "id": 7,
-    "enterprise": "wecan-cookie",
-    "enterprise_name": "위캔쿠키",
-    "name": "우리밀 수제 쿠키 선물세트",
-    "description": "발달장애인 제빵사가 구운 쿠키 12개입.",
-    "price": 15000,
-    "price_on_request": False,
-    "category": "food",
-    "category_label": "식품",
-    "image": None,
-    "order_url": "https://wecan.example/shop",
-    "order_contact": "031-000-0000",
-    "is_available": True,
-    "created_at": "2026-11-25T10:00:00+09:00",
-    "updated_at": "2026-11-25T10:00:00+09:00",
-}
-_PRODUCT_OUT = OpenApiExample("product", value=_PRODUCT, response_only=True)
-_PRODUCT_PAGE = OpenApiExample(
-    "page", value={"count": 1, "next": None, "previous": None, "results": [_PRODUCT]}, response_only=True
-)
-_PRODUCT_IN = OpenApiExample(
-    "new product",
-    value={"enterprise": "wecan-cookie", "name": "쿠키 선물세트", "price": 15000, "category": "food"},
-    request_only=True,
-)
-_MEMBER = {
-    "id": 3,
-    "user_id": 12,
-    "email": "editor@example.com",
-    "display_name": "홍보 담당",
-    "role": "editor",
-    "role_label": "편집자",
-    "created_at": "2026-11-25T10:00:00+09:00",
-}
-_TARGET = {
-    "year": 2015,
-    "organisations": 200,
-    "jobs": 1000,
-    "note": "2015년 고양시 사회적경제 육성 목표",
-    "updated_at": "2026-11-25T10:00:00+09:00",
-}
 _UPLOAD_DOC = "multipart/form-data, field `file`: PNG, JPEG or WebP, at most 5 MB (checked by content)."
 
 
@@ -166,31 +61,6 @@ def _image_upload(request: Request) -> tuple[Any, str]:
     data.is_valid(raise_exception=True)
     upload = data.validated_data["file"]
     return upload, image_check(upload, field="file")
-
-
-class CSVRenderer(BaseRenderer):
-    """Lets clients ask for ``text/csv``; error bodies are still problem+json documents."""
-
-    media_type = "text/csv"
-    format = "csv"
-    charset = "utf-8"
-
-    def render(self, data: Any, accepted_media_type: str | None = None, renderer_context: Any = None) -> bytes:
-        if data is None:
-            return b""
-        if isinstance(data, bytes | str):
-            return data.encode() if isinstance(data, str) else data
-        return json.dumps(data, ensure_ascii=False).encode()
-
-
-class CSVOnlyNegotiation(BaseContentNegotiation):
-    """The export always answers CSV (errors: problem+json), whatever ``Accept`` or ``?format=`` say."""
-
-    def select_parser(self, request: Request, parsers: list[Any]) -> Any:
-        return parsers[0] if parsers else None
-
-    def select_renderer(self, request: Request, renderers: list[Any], format_suffix: str | None = None) -> Any:
-        return renderers[0], renderers[0].media_type
 
 
 def _include_archived(view: Any) -> bool:
@@ -217,7 +87,7 @@ _STATS_TAG = ["stats"]
             "matches come first, then prefixes. `certification_expiring_within` is for coordinators."
         ),
         tags=_ENTERPRISE_TAG,
-        responses={200: OpenApiResponse(EnterpriseSerializer(many=True), examples=[_ENTERPRISE_PAGE])},
+        responses={200: OpenApiResponse(EnterpriseSerializer(many=True), examples=[ex.ENTERPRISE_PAGE])},
     ),
     create=extend_schema(
         operation_id="enterprises_create",
@@ -228,16 +98,19 @@ _STATS_TAG = ["stats"]
             "its owner; coordinators' entries are verified at once). 409 `duplicate_certification_number`."
         ),
         tags=_ENTERPRISE_TAG,
-        request=EnterpriseSerializer,
-        responses={201: OpenApiResponse(EnterpriseSerializer, examples=[_ENTERPRISE_OUT]), 409: problem_response(409)},
-        examples=[_ENTERPRISE_IN],
+        request=EnterpriseInputSerializer,
+        responses={
+            201: OpenApiResponse(EnterpriseSerializer, examples=[ex.ENTERPRISE_OUT]),
+            409: problem_response(409),
+        },
+        examples=[ex.ENTERPRISE_IN],
     ),
     retrieve=extend_schema(
         operation_id="enterprises_retrieve",
         summary="조직 상세 (Organisation)",
         description="slug로 조회; 볼 수 없는 대기 조직은 404 (by slug; a pending organisation you may not see is 404).",
         tags=_ENTERPRISE_TAG,
-        responses={200: OpenApiResponse(EnterpriseSerializer, examples=[_ENTERPRISE_OUT])},
+        responses={200: OpenApiResponse(EnterpriseSerializer, examples=[ex.ENTERPRISE_OUT])},
     ),
     partial_update=extend_schema(
         operation_id="enterprises_update",
@@ -247,11 +120,12 @@ _STATS_TAG = ["stats"]
             "when sent. Honours If-Match."
         ),
         tags=_ENTERPRISE_TAG,
-        request=EnterpriseSerializer,
-        responses={200: OpenApiResponse(EnterpriseSerializer, examples=[_ENTERPRISE_OUT]), 409: problem_response(409)},
-        examples=[
-            OpenApiExample("update", value={"employees_total": 60, "employees_vulnerable": 41}, request_only=True)
-        ],
+        request=EnterpriseInputSerializer,
+        responses={
+            200: OpenApiResponse(EnterpriseSerializer, examples=[ex.ENTERPRISE_OUT]),
+            409: problem_response(409),
+        },
+        examples=[ex.UPDATE_EXAMPLE],
     ),
     destroy=extend_schema(
         operation_id="enterprises_delete",
@@ -270,19 +144,12 @@ _STATS_TAG = ["stats"]
         responses={204: OpenApiResponse(description="보관됨 (Archived)"), 409: problem_response(409)},
     ),
 )
-class EnterpriseViewSet(
-    ConditionalMixin,
-    mixins.ListModelMixin,
-    mixins.CreateModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.UpdateModelMixin,
-    mixins.DestroyModelMixin,
-    viewsets.GenericViewSet,
-):
+class EnterpriseViewSet(CrudDomainViewSet):
     serializer_class = EnterpriseSerializer
+    input_serializers = {"create": EnterpriseInputSerializer, "partial_update": EnterpriseInputSerializer}
+    schema_model = Enterprise
     lookup_field = "slug"
     lookup_value_regex = r"[-\w]+"
-    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
     parser_classes = [JSONParser]
     filter_backends = [DjangoFilterBackend, KoreanSearchFilter, StrictOrderingFilter]
     filterset_class = EnterpriseFilter
@@ -302,35 +169,16 @@ class EnterpriseViewSet(
             return [IsAuthenticated()]
         return [IsEnterpriseEditorOrReadOnly()]
 
-    def get_queryset(self) -> QuerySet[Enterprise]:
+    def select(self) -> QuerySet[Enterprise]:
         return selectors.enterprise_list(user=self.request.user, include_archived=_include_archived(self))
 
-    def _representation(self, enterprise: Enterprise) -> dict[str, Any]:
-        fresh = selectors.enterprise_list(user=self.request.user, include_archived=True).get(pk=enterprise.pk)
-        return EnterpriseSerializer(fresh, context=self.get_serializer_context()).data
-
-    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        serializer = self.get_serializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = dict(serializer.validated_data)
-        tags, links, slug = data.pop("tags", None), data.pop("social_links", None), data.pop("slug", None)
-        enterprise = services.enterprise_create(
-            user=request.user,
-            data=data,
-            tags=tags,
-            social_links=links,
-            slug=slug,
-            verified=is_coordinator(request.user),
-        )
-        return Response(self._representation(enterprise), status=status.HTTP_201_CREATED)
+    def perform_create(self, data: Any) -> Enterprise:
+        return services.enterprise_create(user=self.request.user, **data)
 
     def perform_update(self, serializer: Any) -> None:
-        data = dict(serializer.validated_data)
-        tags, links = data.pop("tags", None), data.pop("social_links", None)
-        data.pop("slug", None)
-        services.enterprise_update(
-            enterprise=serializer.instance, data=data, tags=tags, social_links=links, actor=self.request.user
-        )
+        changes = dict(serializer.validated_data)
+        changes.pop("slug", None)  # the address never changes (checked by the input serializer)
+        services.enterprise_update(enterprise=serializer.instance, actor=self.request.user, **changes)
 
     def perform_destroy(self, instance: Enterprise) -> None:
         reason = archive_reason_of(self.request, from_query=True)
@@ -347,17 +195,7 @@ class EnterpriseViewSet(
         responses={
             200: OpenApiResponse(
                 EnterpriseVerifyResultSerializer,
-                examples=[
-                    OpenApiExample(
-                        "verified",
-                        value={
-                            "slug": "wecan-cookie",
-                            "verification_status": "verified",
-                            "is_verified": True,
-                            "verified_at": "2026-11-25T10:00:00+09:00",
-                        },
-                    )
-                ],
+                examples=[ex.VERIFIED_EXAMPLE],
             )
         },
     )
@@ -377,17 +215,7 @@ class EnterpriseViewSet(
         responses={
             200: OpenApiResponse(
                 EnterpriseVerifyResultSerializer,
-                examples=[
-                    OpenApiExample(
-                        "rejected",
-                        value={
-                            "slug": "haengbok-coop",
-                            "verification_status": "rejected",
-                            "is_verified": False,
-                            "verified_at": None,
-                        },
-                    )
-                ],
+                examples=[ex.REJECTED_EXAMPLE],
             )
         },
     )
@@ -406,14 +234,14 @@ class EnterpriseViewSet(
         description=f"소유자·편집자·코디네이터 (owners, editors, coordinators). {_UPLOAD_DOC}",
         tags=_ENTERPRISE_TAG,
         request={"multipart/form-data": ImageUploadInputSerializer},
-        responses={200: OpenApiResponse(EnterpriseSerializer, examples=[_ENTERPRISE_OUT])},
+        responses={200: OpenApiResponse(EnterpriseSerializer, examples=[ex.ENTERPRISE_OUT])},
     )
     @action(detail=True, methods=["post"], parser_classes=[MultiPartParser, FormParser])
     def logo(self, request: Request, slug: str | None = None) -> Response:
         enterprise = self.get_object()
         upload, fmt = _image_upload(request)
         services.enterprise_set_logo(enterprise=enterprise, upload=upload, fmt=fmt, actor=request.user)
-        return Response(self._representation(enterprise))
+        return self.output(enterprise)
 
     @extend_schema(
         operation_id="enterprises_logo_delete",
@@ -435,9 +263,7 @@ class EnterpriseViewSet(
         summary="구성원 목록 (Members)",
         description="조직의 소유자·편집자·코디네이터만 (only the organisation's owners and editors, and coordinators).",
         tags=_ENTERPRISE_TAG,
-        responses={
-            200: OpenApiResponse(MembershipSerializer(many=True), examples=[OpenApiExample("members", value=[_MEMBER])])
-        },
+        responses={200: OpenApiResponse(MembershipSerializer(many=True), examples=[ex.MEMBERS_EXAMPLE])},
         filters=False,
     )
     @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
@@ -455,10 +281,10 @@ class EnterpriseViewSet(
         tags=_ENTERPRISE_TAG,
         request=MembershipAddInputSerializer,
         responses={
-            201: OpenApiResponse(MembershipSerializer, examples=[OpenApiExample("member", value=_MEMBER)]),
+            201: OpenApiResponse(MembershipSerializer, examples=[ex.MEMBER_EXAMPLE]),
             409: problem_response(409),
         },
-        examples=[OpenApiExample("invite", value={"email": "editor@example.com", "role": "editor"}, request_only=True)],
+        examples=[ex.INVITE_EXAMPLE],
     )
     @members.mapping.post
     def members_add(self, request: Request, slug: str | None = None) -> Response:
@@ -491,7 +317,7 @@ class EnterpriseViewSet(
         summary="조직의 상품·서비스 (The organisation's products and services)",
         description="누구나 (anyone who may see the organisation).",
         tags=_ENTERPRISE_TAG,
-        responses={200: OpenApiResponse(ProductSerializer(many=True), examples=[_PRODUCT_PAGE])},
+        responses={200: OpenApiResponse(ProductSerializer(many=True), examples=[ex.PRODUCT_PAGE])},
         filters=False,
     )
     @action(detail=True, methods=["get"], filter_backends=[])
@@ -508,21 +334,17 @@ class EnterpriseViewSet(
         summary="조직의 상품 등록 (Add a product to the organisation)",
         description="소유자·편집자·코디네이터 (owners, editors, coordinators).",
         tags=_ENTERPRISE_TAG,
-        request=ProductSerializer,
-        responses={201: OpenApiResponse(ProductSerializer, examples=[_PRODUCT_OUT])},
-        examples=[
-            OpenApiExample(
-                "new product", value={"name": "쿠키 선물세트", "price": 15000, "category": "food"}, request_only=True
-            )
-        ],
+        request=ProductInputSerializer,
+        responses={201: OpenApiResponse(ProductSerializer, examples=[ex.PRODUCT_OUT])},
+        examples=[ex.NEW_PRODUCT_EXAMPLE],
     )
     @products.mapping.post
     def products_create(self, request: Request, slug: str | None = None) -> Response:
         enterprise = self.get_object()
-        serializer = ProductSerializer(data=request.data, context=self.get_serializer_context())
+        serializer = ProductInputSerializer(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
-        data = {k: v for k, v in serializer.validated_data.items() if k != "enterprise"}
-        product = services.product_create(enterprise=enterprise, data=data, actor=request.user)
+        fields = {k: v for k, v in serializer.validated_data.items() if k != "enterprise"}
+        product = services.product_create(actor=request.user, enterprise=enterprise, **fields)
         return Response(
             ProductSerializer(product, context=self.get_serializer_context()).data, status=status.HTTP_201_CREATED
         )
@@ -542,29 +364,14 @@ class EnterpriseViewSet(
             (200, "text/csv"): OpenApiResponse(
                 OpenApiTypes.STR,
                 description="CSV",
-                examples=[
-                    OpenApiExample(
-                        "csv", value="\ufeff기업명,영문명,기업유형,...\r\n위캔쿠키,WeCan Cookie,사회적기업,...\r\n"
-                    )
-                ],
+                examples=[ex.CSV_EXAMPLE],
             )
         },
     )
-    @action(
-        detail=False,
-        methods=["get"],
-        renderer_classes=[CSVRenderer],
-        content_negotiation_class=CSVOnlyNegotiation,
-        pagination_class=None,
-    )
-    def export(self, request: Request) -> HttpResponse:
+    @action(detail=False, methods=["get"], pagination_class=None, **CSV_ENDPOINT)
+    def export(self, request: Request) -> HttpResponseBase:
         queryset = self.filter_queryset(self.get_queryset())
-        response = StreamingHttpResponse(
-            (chunk.encode("utf-8") for chunk in export_rows(queryset.iterator(chunk_size=500))),
-            content_type="text/csv; charset=utf-8",
-        )
-        response["Content-Disposition"] = 'attachment; filename="enterprises.csv"'
-        return response
+        return csv_stream_response(export_rows(queryset.iterator(chunk_size=500)), filename="enterprises.csv")
 
     @extend_schema(
         operation_id="enterprises_import",
@@ -579,12 +386,7 @@ class EnterpriseViewSet(
         responses={
             200: OpenApiResponse(
                 EnterpriseImportResultSerializer,
-                examples=[
-                    OpenApiExample(
-                        "imported",
-                        value={"dry_run": False, "encoding": "cp949", "rows": 3, "created": 2, "updated": 1},
-                    )
-                ],
+                examples=[ex.IMPORTED_EXAMPLE],
             )
         },
     )
@@ -592,17 +394,10 @@ class EnterpriseViewSet(
     def import_csv(self, request: Request) -> Response:
         data = EnterpriseImportInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        upload = data.validated_data["file"]
-        try:
-            parsed = parse(upload.read())
-        except CsvFileError as exc:
-            raise validation_error("file", exc.message, code=exc.code) from None
-        if parsed.errors:
-            raise services.rows_error(parsed.errors)
-        result = services.enterprise_import(rows=parsed.rows, user=request.user, dry_run=data.validated_data["dry_run"])
-        return Response(
-            {"dry_run": data.validated_data["dry_run"], "encoding": parsed.encoding, "rows": len(parsed.rows), **result}
+        result = services.enterprise_import_csv(
+            content=data.validated_data["file"].read(), user=request.user, dry_run=data.validated_data["dry_run"]
         )
+        return Response(EnterpriseImportResultSerializer(result).data)
 
     # --- Archive: restore (DELETE archives, see ``destroy``) ----------------------------------------
 
@@ -616,14 +411,17 @@ class EnterpriseViewSet(
         ),
         tags=_ENTERPRISE_TAG,
         request=ArchiveReasonInputSerializer,
-        responses={200: OpenApiResponse(EnterpriseSerializer, examples=[_ENTERPRISE_OUT]), 409: problem_response(409)},
-        examples=[OpenApiExample("restore", value={"reason": "보관 요청 철회"}, request_only=True)],
+        responses={
+            200: OpenApiResponse(EnterpriseSerializer, examples=[ex.ENTERPRISE_OUT]),
+            409: problem_response(409),
+        },
+        examples=[ex.RESTORE_ENTERPRISE_EXAMPLE],
     )
     @action(detail=True, methods=["post"])
     def restore(self, request: Request, slug: str | None = None) -> Response:
         reason = archive_reason_of(request, from_query=False)
         enterprise = services.enterprise_restore(enterprise=self.get_object(), actor=request.user, reason=reason)
-        return Response(self._representation(enterprise))
+        return self.output(enterprise)
 
 
 @extend_schema_view(
@@ -635,32 +433,32 @@ class EnterpriseViewSet(
             "words, exact and prefix name matches first)."
         ),
         tags=_PRODUCT_TAG,
-        responses={200: OpenApiResponse(ProductSerializer(many=True), examples=[_PRODUCT_PAGE])},
+        responses={200: OpenApiResponse(ProductSerializer(many=True), examples=[ex.PRODUCT_PAGE])},
     ),
     create=extend_schema(
         operation_id="products_create",
         summary="상품 등록 (Add a product)",
         description="`enterprise`의 소유자·편집자·코디네이터 (owners and editors of `enterprise`, coordinators).",
         tags=_PRODUCT_TAG,
-        request=ProductSerializer,
-        responses={201: OpenApiResponse(ProductSerializer, examples=[_PRODUCT_OUT])},
-        examples=[_PRODUCT_IN],
+        request=ProductCreateInputSerializer,
+        responses={201: OpenApiResponse(ProductSerializer, examples=[ex.PRODUCT_OUT])},
+        examples=[ex.PRODUCT_IN],
     ),
     retrieve=extend_schema(
         operation_id="products_retrieve",
         summary="상품 상세 (Product)",
         description="누구나 (anyone who may see its organisation).",
         tags=_PRODUCT_TAG,
-        responses={200: OpenApiResponse(ProductSerializer, examples=[_PRODUCT_OUT])},
+        responses={200: OpenApiResponse(ProductSerializer, examples=[ex.PRODUCT_OUT])},
     ),
     partial_update=extend_schema(
         operation_id="products_update",
         summary="상품 수정 (Update a product)",
         description="소유자·편집자·코디네이터 (owners, editors, coordinators). `price: null` = 가격 문의 (on request). Honours If-Match.",
         tags=_PRODUCT_TAG,
-        request=ProductSerializer,
-        responses={200: OpenApiResponse(ProductSerializer, examples=[_PRODUCT_OUT])},
-        examples=[OpenApiExample("update", value={"price": None, "is_available": False}, request_only=True)],
+        request=ProductInputSerializer,
+        responses={200: OpenApiResponse(ProductSerializer, examples=[ex.PRODUCT_OUT])},
+        examples=[ex.UPDATE_EXAMPLE_2],
     ),
     destroy=extend_schema(
         operation_id="products_delete",
@@ -677,44 +475,26 @@ class EnterpriseViewSet(
         responses={204: OpenApiResponse(description="보관됨 (Archived)"), 409: problem_response(409)},
     ),
 )
-class ProductViewSet(
-    ConditionalMixin,
-    mixins.ListModelMixin,
-    mixins.CreateModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.UpdateModelMixin,
-    mixins.DestroyModelMixin,
-    viewsets.GenericViewSet,
-):
+class ProductViewSet(CrudDomainViewSet):
     serializer_class = ProductSerializer
+    input_serializers = {"create": ProductCreateInputSerializer, "partial_update": ProductInputSerializer}
+    schema_model = Product
     permission_classes = [IsEnterpriseEditorOrReadOnly]
-    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
     filter_backends = [DjangoFilterBackend, KoreanSearchFilter, StrictOrderingFilter]
     filterset_class = ProductFilter
     korean_search = "products"
     ordering_fields = ["name", "price", "created_at"]
     ordering = None
 
-    def get_queryset(self) -> QuerySet[Product]:
+    def select(self) -> QuerySet[Product]:
         return selectors.product_list(user=self.request.user, include_archived=_include_archived(self))
 
-    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        serializer = self.get_serializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        data = dict(serializer.validated_data)
-        enterprise = data.pop("enterprise", None)
-        if enterprise is None:
-            raise validation_error("enterprise", _("This field is required."), code="required")
-        visible = selectors.enterprise_list(user=request.user).filter(pk=enterprise.pk).exists()
-        if not visible:
-            raise validation_error("enterprise", _("No such organisation."), code="does_not_exist")
-        self.check_object_permissions(request, enterprise)
-        product = services.product_create(enterprise=enterprise, data=data, actor=request.user)
-        return Response(self.get_serializer(product).data, status=status.HTTP_201_CREATED)
+    def perform_create(self, data: Any) -> Product:
+        return services.product_create(actor=self.request.user, **data)
 
     def perform_update(self, serializer: Any) -> None:
-        data = {k: v for k, v in serializer.validated_data.items() if k != "enterprise"}
-        services.product_update(product=serializer.instance, data=data, actor=self.request.user)
+        changes = {k: v for k, v in serializer.validated_data.items() if k != "enterprise"}
+        services.product_update(product=serializer.instance, actor=self.request.user, **changes)
 
     def perform_destroy(self, instance: Product) -> None:
         reason = archive_reason_of(self.request, from_query=True)
@@ -726,14 +506,14 @@ class ProductViewSet(
         description=f"소유자·편집자·코디네이터 (owners, editors, coordinators). {_UPLOAD_DOC}",
         tags=_PRODUCT_TAG,
         request={"multipart/form-data": ImageUploadInputSerializer},
-        responses={200: OpenApiResponse(ProductSerializer, examples=[_PRODUCT_OUT])},
+        responses={200: OpenApiResponse(ProductSerializer, examples=[ex.PRODUCT_OUT])},
     )
     @action(detail=True, methods=["post"], parser_classes=[MultiPartParser, FormParser], filter_backends=[])
     def image(self, request: Request, pk: str | None = None) -> Response:
         product = self.get_object()
         upload, fmt = _image_upload(request)
         product = services.product_set_image(product=product, upload=upload, fmt=fmt, actor=request.user)
-        return Response(self.get_serializer(self.get_object()).data)
+        return self.output(product)
 
     @extend_schema(
         operation_id="products_image_delete",
@@ -759,14 +539,14 @@ class ProductViewSet(
         ),
         tags=_PRODUCT_TAG,
         request=ArchiveReasonInputSerializer,
-        responses={200: OpenApiResponse(ProductSerializer, examples=[_PRODUCT_OUT]), 409: problem_response(409)},
-        examples=[OpenApiExample("restore", value={"reason": "다시 판매합니다."}, request_only=True)],
+        responses={200: OpenApiResponse(ProductSerializer, examples=[ex.PRODUCT_OUT]), 409: problem_response(409)},
+        examples=[ex.RESTORE_PRODUCT_EXAMPLE],
     )
     @action(detail=True, methods=["post"], permission_classes=[IsCoordinator], filter_backends=[])
     def restore(self, request: Request, pk: str | None = None) -> Response:
         reason = archive_reason_of(request, from_query=False)
         product = services.product_restore(product=self.get_object(), actor=request.user, reason=reason)
-        return Response(self.get_serializer(product).data)
+        return self.output(product)
 
 
 class StatsView(APIView):
@@ -784,57 +564,7 @@ class StatsView(APIView):
         responses={
             200: OpenApiResponse(
                 StatsSerializer,
-                examples=[
-                    OpenApiExample(
-                        "stats",
-                        value={
-                            "organisations": 155,
-                            "employees_total": 812,
-                            "employees_vulnerable": 301,
-                            "organisations_with_products": 90,
-                            "products": 180,
-                            "by_kind": [
-                                {
-                                    "code": "village",
-                                    "label": "마을기업",
-                                    "organisations": 13,
-                                    "employees_total": 70,
-                                    "employees_vulnerable": 20,
-                                }
-                            ],
-                            "by_district": [
-                                {
-                                    "code": "ilsandong",
-                                    "label": "일산동구",
-                                    "organisations": 52,
-                                    "employees_total": 300,
-                                    "employees_vulnerable": 120,
-                                }
-                            ],
-                            "by_sector": [
-                                {
-                                    "code": "food",
-                                    "label": "식품·외식",
-                                    "organisations": 30,
-                                    "employees_total": 200,
-                                    "employees_vulnerable": 90,
-                                }
-                            ],
-                            "progress": [
-                                {
-                                    "year": 2015,
-                                    "organisations_target": 200,
-                                    "organisations": 155,
-                                    "organisations_percent": 77.5,
-                                    "jobs_target": 1000,
-                                    "jobs": 812,
-                                    "jobs_percent": 81.2,
-                                    "note": "2015년 고양시 사회적경제 육성 목표",
-                                }
-                            ],
-                        },
-                    )
-                ],
+                examples=[ex.STATS_EXAMPLE],
             )
         },
     )
@@ -848,11 +578,7 @@ class StatsView(APIView):
         summary="연도별 목표 (Targets by year)",
         description="누구나 (anyone).",
         tags=_STATS_TAG,
-        responses={
-            200: OpenApiResponse(
-                ProgressTargetSerializer(many=True), examples=[OpenApiExample("targets", value=[_TARGET])]
-            )
-        },
+        responses={200: OpenApiResponse(ProgressTargetSerializer(many=True), examples=[ex.TARGETS_EXAMPLE])},
     ),
     create=extend_schema(
         operation_id="stats_targets_create",
@@ -860,17 +586,17 @@ class StatsView(APIView):
         description="코디네이터만; 같은 연도는 409 (coordinators only; an existing year is 409 `duplicate_year`).",
         tags=_STATS_TAG,
         responses={
-            201: OpenApiResponse(ProgressTargetSerializer, examples=[OpenApiExample("target", value=_TARGET)]),
+            201: OpenApiResponse(ProgressTargetSerializer, examples=[ex.TARGET_EXAMPLE]),
             409: problem_response(409),
         },
-        examples=[OpenApiExample("2016", value={"year": 2016, "organisations": 220, "jobs": 1100}, request_only=True)],
+        examples=[ex.Y2016_EXAMPLE],
     ),
     retrieve=extend_schema(
         operation_id="stats_targets_retrieve",
         summary="한 해의 목표 (A year's target)",
         description="누구나 (anyone).",
         tags=_STATS_TAG,
-        responses={200: OpenApiResponse(ProgressTargetSerializer, examples=[OpenApiExample("target", value=_TARGET)])},
+        responses={200: OpenApiResponse(ProgressTargetSerializer, examples=[ex.TARGET_EXAMPLE])},
     ),
     partial_update=extend_schema(
         operation_id="stats_targets_update",
@@ -878,10 +604,10 @@ class StatsView(APIView):
         description="코디네이터만 (coordinators only). Honours If-Match.",
         tags=_STATS_TAG,
         responses={
-            200: OpenApiResponse(ProgressTargetSerializer, examples=[OpenApiExample("target", value=_TARGET)]),
+            200: OpenApiResponse(ProgressTargetSerializer, examples=[ex.TARGET_EXAMPLE]),
             409: problem_response(409),
         },
-        examples=[OpenApiExample("raise", value={"organisations": 210}, request_only=True)],
+        examples=[ex.RAISE_EXAMPLE],
     ),
     destroy=extend_schema(
         operation_id="stats_targets_delete",
@@ -891,38 +617,28 @@ class StatsView(APIView):
         responses={204: OpenApiResponse(description="삭제됨 (Deleted)")},
     ),
 )
-class ProgressTargetViewSet(
-    ConditionalMixin,
-    mixins.ListModelMixin,
-    mixins.CreateModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.UpdateModelMixin,
-    mixins.DestroyModelMixin,
-    viewsets.GenericViewSet,
-):
+class ProgressTargetViewSet(CrudDomainViewSet):
     serializer_class = ProgressTargetSerializer
+    input_serializers = {"create": ProgressTargetInputSerializer, "partial_update": ProgressTargetInputSerializer}
+    schema_model = ProgressTarget
     lookup_field = "year"
     lookup_value_regex = r"[0-9]{4}"
     pagination_class = None
     filter_backends: list[Any] = []
-    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
     def get_permissions(self) -> list[Any]:
         if self.action in ("list", "retrieve"):
             return [IsEnterpriseEditorOrReadOnly()]
         return [IsCoordinator()]
 
-    def get_queryset(self) -> QuerySet[Any]:
+    def select(self) -> QuerySet[Any]:
         return selectors.progress_target_list()
 
-    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        serializer = self.get_serializer(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        target = services.progress_target_create(**serializer.validated_data)
-        return Response(self.get_serializer(target).data, status=status.HTTP_201_CREATED)
+    def perform_create(self, data: Any) -> ProgressTarget:
+        return services.progress_target_create(**data)
 
     def perform_update(self, serializer: Any) -> None:
-        services.progress_target_update(target=serializer.instance, data=dict(serializer.validated_data))
+        services.progress_target_update(target=serializer.instance, **serializer.validated_data)
 
     def perform_destroy(self, instance: Any) -> None:
         services.progress_target_delete(target=instance)

@@ -18,7 +18,7 @@ from django.utils.translation import override
 from api.events.models import Event, EventStatus
 
 UID_DOMAIN = "sehub"
-_STATUS = {
+_STATUS: dict[str, str] = {
     EventStatus.SCHEDULED: "CONFIRMED",
     EventStatus.POSTPONED: "TENTATIVE",
     EventStatus.CANCELLED: "CANCELLED",

@@ -9,13 +9,15 @@ looked up by slug and used only if the directory's demo data created them.
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import timezone
 
-from api.accounts.models import User
-from api.enterprises.models import Enterprise, Product
+from api.accounts import selectors as accounts
+from api.accounts import services as account_services
+from api.enterprises import selectors as directory
 from api.events import services
 from api.events.models import (
     BoothApplication,
@@ -56,7 +58,7 @@ FAIR_DESCRIPTION = (
 MEMBERS_DAY_TITLE = "지혜공유 협동조합 조합원의 날"
 MEMBERS_DAY_DESCRIPTION = "매월 마지막 목요일 저녁, 조합원이 함께 배우고 이야기하는 날. 교육보다 재미를 앞세웁니다."
 
-STANDALONE = [
+STANDALONE: list[dict[str, Any]] = [
     {
         "title": "사회적경제 창업 아카데미: 사업계획서 쓰기",
         "kind": EventKind.EDUCATION,
@@ -124,18 +126,16 @@ def _second_saturday_on_or_after(day: date) -> date:
         probe = (first + timedelta(days=32)).replace(day=1)
 
 
-def _attendees() -> list[User]:
-    users = []
-    for number in range(1, ATTENDEES + 1):
-        email = f"demo-attendee-{number:02d}@example.com"
-        user = User.objects.filter(email=email).first()
-        if user is None:
-            user = User.objects.create_user(email=email, password=None, display_name=f"데모 참가자 {number:02d}")
-        users.append(user)
-    return users
+def _attendees() -> list[Any]:
+    return [
+        account_services.user_get_or_create_without_password(
+            email=f"demo-attendee-{number:02d}@example.com", display_name=f"데모 참가자 {number:02d}"
+        )
+        for number in range(1, ATTENDEES + 1)
+    ]
 
 
-def _register(event: Event, users: list[User]) -> None:
+def _register(event: Event, users: list[Any]) -> None:
     """Demo registrations written directly (no notifications), in order, never over capacity."""
     now = timezone.now()
     confirmed = event.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
@@ -153,12 +153,12 @@ def _register(event: Event, users: list[User]) -> None:
         confirmed += 0 if full else 1
 
 
-def _hosts(*slugs: str) -> list[Enterprise]:
-    return list(Enterprise.objects.filter(slug__in=slugs))
+def _hosts(*slugs: str) -> list[int]:
+    return list(directory.enterprise_summaries().filter(slug__in=slugs).values_list("pk", flat=True))
 
 
 def load() -> str:
-    coordinator = User.objects.filter(email="coordinator@example.com").first()
+    coordinator = accounts.user_active_by_email(email="coordinator@example.com")
     if coordinator is None:
         return "skipped: the demo accounts are missing"
     attendees = _attendees()
@@ -193,26 +193,29 @@ def load() -> str:
             venue_name="고양시청 광장",
             venue_address="경기도 고양시 덕양구 고양시청로 10",
             capacity=300,
-            hosts=wecan,
+            host_ids=wecan,
         )
         fair = series.occurrences.order_by("starts_at").first()
+        assert fair is not None  # the rule yields occurrences: the service refuses one that does not
         Event.objects.filter(pk=fair.pk).update(registration_opens_at=timezone.now() - timedelta(days=7))
         _register(fair, attendees[:12])
         food = BoothCategory.objects.create(event=fair, category="food", name="먹거리", booths=6)
         BoothCategory.objects.create(event=fair, category="crafts", name="공예·생활용품", booths=4)
         BoothCategory.objects.create(event=fair, category="services", name="돌봄·교육 서비스", booths=3)
-        for enterprise in wecan:
+        for enterprise_id in wecan:
             application = BoothApplication.objects.create(
                 event=fair,
                 category=food,
-                enterprise=enterprise,
+                enterprise_id=enterprise_id,
                 status=BoothApplicationStatus.ACCEPTED,
                 note="쿠키 시식과 바리스타 체험",
                 decided_at=timezone.now(),
                 decided_by=coordinator,
                 queued_at=timezone.now(),
             )
-            application.products.set(Product.objects.filter(enterprise=enterprise, is_available=True)[:3])
+            application.products.set(
+                directory.product_summaries().filter(enterprise_id=enterprise_id, is_available=True)[:3]
+            )
         created.append(f"quarterly fair ({series.occurrences.count()} occurrences)")
 
     if not EventSeries.objects.filter(title=MEMBERS_DAY_TITLE).exists():
@@ -228,7 +231,7 @@ def load() -> str:
             venue_name="지혜공유 협동조합 배움터",
             venue_address="경기도 고양시 일산서구",
             capacity=12,
-            hosts=_hosts("jihye-share-coop", "wisdom-sharing-coop"),
+            host_ids=_hosts("jihye-share-coop", "wisdom-sharing-coop"),
         )
         upcoming = list(series.occurrences.order_by("starts_at")[:2])
         if upcoming:
@@ -253,7 +256,7 @@ def load() -> str:
             venue_address=spec["venue_address"],
             capacity=spec["capacity"],
             registration_closes_at=starts_at - timedelta(hours=1),
-            hosts=wecan if spec["kind"] == EventKind.EDUCATION else [],
+            host_ids=wecan if spec["kind"] == EventKind.EDUCATION else [],
         )
         _register(event, attendees[: spec["registered"]])
         if spec.get("cancel"):

@@ -178,3 +178,33 @@ ICS = (
     "SUMMARY:2026 겨울 사회적경제 한마당\r\nSTATUS:CONFIRMED\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
 )
 CSV = "\ufeff번호,이름,이메일,상태,대기 순번,신청 시각,입장 확인\r\n1,고양 시민,citizen@example.com,확정,,2026-11-25 10:00,\r\n"
+
+ICS_EXAMPLE = OpenApiExample("ics", value=ICS)
+
+CANCEL_EXAMPLE = OpenApiExample("cancel", value={"reason": "태풍 예보로 취소합니다."}, request_only=True)
+
+POSTPONE_EXAMPLE = OpenApiExample("postpone", value={"reason": "장소 공사로 연기합니다."}, request_only=True)
+
+RESCHEDULE_EXAMPLE = OpenApiExample(
+    "reschedule",
+    value={"starts_at": "2026-12-19T10:00:00+09:00", "ends_at": "2026-12-19T17:00:00+09:00"},
+    request_only=True,
+)
+
+FOOD_EXAMPLE = OpenApiExample("food", value={"category": "food", "name": "먹거리", "booths": 8}, request_only=True)
+
+APPLY_EXAMPLE = OpenApiExample(
+    "apply",
+    value={"category_id": 3, "enterprise_id": 1, "product_ids": [7, 8], "note": "시식 코너 포함"},
+    request_only=True,
+)
+
+MORE_BOOTHS_EXAMPLE = OpenApiExample("more booths", value={"booths": 10}, request_only=True)
+
+DECLINE_EXAMPLE = OpenApiExample("decline", value={"reason": "먹거리 구역이 이미 찼습니다."}, request_only=True)
+
+VENUE_EXAMPLE = OpenApiExample("venue", value={"venue_name": "고양시청 대회의실"}, request_only=True)
+
+CSV_EXAMPLE = OpenApiExample("csv", value=CSV)
+
+RESTORE_EXAMPLE = OpenApiExample("restore", value={"reason": "실수로 보관함"}, request_only=True)

@@ -3,15 +3,30 @@ from __future__ import annotations
 from typing import Any
 
 import django_filters
+from django import forms
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from api.common.archiving import ARCHIVED_FILTER_HELP, filter_archived
+from api.common.filters import FilterSet
+from api.common.serializers import MAX_ID
 from api.events.models import BoothApplicationStatus, Event, EventKind, EventStatus, RegistrationStatus
 
 
-class EventFilter(django_filters.FilterSet):
+class IdFilter(django_filters.NumberFilter):
+    """A row id in the query string: a whole number from 1 to 2^63-1 (``1.5`` and ``1e20`` are a 400
+    naming the parameter, never a database overflow)."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_ID)
+        super().__init__(*args, **kwargs)
+
+
+class EventFilter(FilterSet):
     """Filters of the event list and of the public calendar feed."""
 
     date_from = django_filters.DateFilter(
@@ -29,7 +44,7 @@ class EventFilter(django_filters.FilterSet):
     has_seats = django_filters.BooleanFilter(
         method="filter_has_seats", label=_("true: seats left (or unlimited) and not cancelled; false: full.")
     )
-    series = django_filters.NumberFilter(field_name="series_id", label=_("Occurrences of this series."))
+    series = IdFilter(field_name="series_id", label=_("Occurrences of this series."))
     archived = django_filters.BooleanFilter(method=filter_archived, label=ARCHIVED_FILTER_HELP)
 
     class Meta:
@@ -51,7 +66,7 @@ class EventFilter(django_filters.FilterSet):
         return queryset.exclude(seats)
 
 
-class AttendeeFilter(django_filters.FilterSet):
+class AttendeeFilter(FilterSet):
     status = django_filters.ChoiceFilter(
         choices=[
             (RegistrationStatus.CONFIRMED.value, RegistrationStatus.CONFIRMED.label),
@@ -61,6 +76,6 @@ class AttendeeFilter(django_filters.FilterSet):
     checked_in = django_filters.BooleanFilter(field_name="checked_in_at", lookup_expr="isnull", exclude=True)
 
 
-class BoothApplicationFilter(django_filters.FilterSet):
+class BoothApplicationFilter(FilterSet):
     status = django_filters.MultipleChoiceFilter(choices=BoothApplicationStatus.choices)
-    event = django_filters.NumberFilter(field_name="event_id")
+    event = IdFilter(field_name="event_id")

@@ -8,7 +8,10 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from api.enterprises.models import Enterprise, Product, ProductCategory
+from api.enterprises.selectors import ProductCategory
+
+# Organisations ("enterprises.Enterprise") and products ("enterprises.Product") belong to the
+# directory: referenced by name, never imported.
 
 
 class EventKind(models.TextChoices):
@@ -47,7 +50,9 @@ class EventSeries(models.Model):
     capacity = models.PositiveIntegerField(_("capacity"), null=True, blank=True)
     # Occurrences up to here exist (or were deleted on purpose): extending never re-creates them.
     materialised_until = models.DateTimeField(_("occurrences created until"), null=True, blank=True)
-    hosts = models.ManyToManyField(Enterprise, related_name="event_series", blank=True, verbose_name=_("hosts"))
+    hosts = models.ManyToManyField(
+        "enterprises.Enterprise", related_name="event_series", blank=True, verbose_name=_("hosts")
+    )
     organisers = models.ManyToManyField(
         settings.AUTH_USER_MODEL, related_name="organised_event_series", blank=True, verbose_name=_("organisers")
     )
@@ -100,7 +105,9 @@ class Event(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=EventStatus.choices, default=EventStatus.SCHEDULED)
     status_reason = models.TextField(_("reason for the status"), blank=True)
     cover_image = models.ImageField(_("cover image"), upload_to="events/covers/", blank=True)
-    hosts = models.ManyToManyField(Enterprise, related_name="hosted_events", blank=True, verbose_name=_("hosts"))
+    hosts = models.ManyToManyField(
+        "enterprises.Enterprise", related_name="hosted_events", blank=True, verbose_name=_("hosts")
+    )
     organisers = models.ManyToManyField(
         settings.AUTH_USER_MODEL, related_name="organised_events", blank=True, verbose_name=_("organisers")
     )
@@ -226,8 +233,10 @@ class BoothApplication(models.Model):
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="booth_applications")
     category = models.ForeignKey(BoothCategory, on_delete=models.CASCADE, related_name="applications")
-    enterprise = models.ForeignKey(Enterprise, on_delete=models.CASCADE, related_name="booth_applications")
-    products = models.ManyToManyField(Product, related_name="booth_applications", blank=True)
+    enterprise = models.ForeignKey(
+        "enterprises.Enterprise", on_delete=models.CASCADE, related_name="booth_applications"
+    )
+    products = models.ManyToManyField("enterprises.Product", related_name="booth_applications", blank=True)
     note = models.TextField(_("note"), blank=True)
     status = models.CharField(
         _("status"), max_length=10, choices=BoothApplicationStatus.choices, default=BoothApplicationStatus.PENDING

@@ -1,13 +1,20 @@
-"""Reading events: every query the views need, with its joins and counts done in the database."""
+"""Reading events: every query the views need, with its joins and counts done in the database.
+
+Organisations, products and users come from their own domains' selectors (``api.enterprises.
+selectors``, ``api.accounts.selectors``): this module never touches their models."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from api.enterprises.models import Enterprise, Product, VerificationStatus
+from api.accounts import selectors as accounts
+from api.common.permissions import is_coordinator, membership_roles
+from api.common.renderers import csv_text
+from api.enterprises import selectors as directory
 from api.events.models import (
     BoothApplication,
     BoothApplicationStatus,
@@ -24,19 +31,12 @@ from api.events.permissions import can_manage_event
 _ACTIVE = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED)
 
 
-def _hosts() -> Prefetch:
-    return Prefetch(
-        "hosts",
-        queryset=Enterprise.objects.filter(archived_at__isnull=True)
-        .only("id", "slug", "name", "name_en")
-        .order_by("name", "id"),
-    )
+def _hosts() -> Prefetch[Any]:
+    return Prefetch("hosts", queryset=directory.enterprise_summaries())
 
 
-def _organisers() -> Prefetch:
-    from django.contrib.auth import get_user_model
-
-    return Prefetch("organisers", queryset=get_user_model().objects.only("id", "display_name").order_by("id"))
+def _organisers() -> Prefetch[Any]:
+    return Prefetch("organisers", queryset=accounts.user_summaries())
 
 
 def event_list(*, include_archived: bool = False) -> QuerySet[Event]:
@@ -59,9 +59,7 @@ def event_detail_queryset(*, include_archived: bool = False) -> QuerySet[Event]:
     exhibitors = (
         BoothApplication.objects.filter(status=BoothApplicationStatus.ACCEPTED, enterprise__archived_at__isnull=True)
         .select_related("enterprise", "category")
-        .prefetch_related(
-            Prefetch("products", queryset=Product.objects.filter(archived_at__isnull=True).order_by("name", "id"))
-        )
+        .prefetch_related(Prefetch("products", queryset=directory.product_summaries()))
         .order_by("category__category", "enterprise__name", "id")
     )
     categories = BoothCategory.objects.annotate(
@@ -80,23 +78,27 @@ def my_registration(*, event: Event, user: Any) -> Registration | None:
     return Registration.objects.filter(event=event, user=user, status__in=_ACTIVE).first()
 
 
-def event_feed(*, queryset: QuerySet[Event], limit: int = 500) -> list[Event]:
-    return list(queryset[:limit])
+FEED_LIMIT = 500
+# Without one of these filters, the public feed shows only events not over yet.
+_TIME_FILTERS = frozenset({"upcoming", "date_from", "date_to"})
 
 
-def upcoming(queryset: QuerySet[Event]) -> QuerySet[Event]:
-    return queryset.filter(ends_at__gte=timezone.now())
+def event_feed(*, queryset: QuerySet[Event], params: Mapping[str, Any] | None = None) -> list[Event]:
+    """The events of a calendar feed (at most ``FEED_LIMIT``). ``params`` are the request's query
+    parameters, already applied to ``queryset`` by the list's filters: when none of them is about
+    time, the feed defaults to upcoming events only."""
+    if params is not None and not _TIME_FILTERS & set(params):
+        queryset = queryset.filter(ends_at__gte=timezone.now())
+    return list(queryset[:FEED_LIMIT])
 
 
-def enterprise_public_by_slug(*, slug: str) -> Enterprise | None:
-    """Only verified organisations have a public calendar."""
-    return Enterprise.objects.filter(
-        slug=slug, verification_status=VerificationStatus.VERIFIED, archived_at__isnull=True
-    ).first()
-
-
-def events_hosted_by(*, enterprise: Enterprise) -> QuerySet[Event]:
-    return event_list().filter(hosts=enterprise)
+def enterprise_feed(*, slug: str) -> tuple[Any, QuerySet[Event]] | None:
+    """A public organisation and the events it hosts; ``None`` when the organisation is not public
+    (only verified organisations have a public calendar)."""
+    enterprise = directory.enterprise_public_get(slug=slug)
+    if enterprise is None:
+        return None
+    return enterprise, event_list().filter(hosts=enterprise)
 
 
 def events_of_calendar_token(*, token: str) -> tuple[Any, QuerySet[Event]] | None:
@@ -120,10 +122,52 @@ def attendee_list(*, event: Event) -> QuerySet[Registration]:
     )
 
 
+def _waitlist(event_id: int) -> QuerySet[Registration]:
+    """The event's waiting list in its one order: first queued, first served (ties by id)."""
+    return Registration.objects.filter(event_id=event_id, status=RegistrationStatus.WAITLISTED).order_by(
+        "queued_at", "id"
+    )
+
+
 def waitlist_positions(*, event: Event) -> dict[int, int]:
-    """``{registration_id: position}`` of the event's waiting list, in one query."""
-    ids = Registration.objects.filter(event=event, status=RegistrationStatus.WAITLISTED).order_by("queued_at", "id")
-    return {pk: index for index, pk in enumerate(ids.values_list("pk", flat=True), start=1)}
+    """``{registration_id: position}`` (1-based) of the event's waiting list, in one query."""
+    return {pk: index for index, pk in enumerate(_waitlist(event.pk).values_list("pk", flat=True), start=1)}
+
+
+def waitlist_position(registration: Registration) -> int | None:
+    """1-based place of a waitlisted registration in its queue (None unless waitlisted), counted
+    in the database with the order of ``_waitlist``."""
+    if registration.status != RegistrationStatus.WAITLISTED:
+        return None
+    ahead = _waitlist(registration.event_id).filter(
+        Q(queued_at__lt=registration.queued_at) | Q(queued_at=registration.queued_at, id__lt=registration.pk)
+    )
+    return ahead.count() + 1
+
+
+ATTENDEE_CSV_HEADER = ("번호", "이름", "이메일", "상태", "대기 순번", "신청 시각", "입장 확인")
+
+
+def attendee_csv(*, event: Event) -> str:
+    """The attendee list as a spreadsheet-safe CSV file (UTF-8 with BOM, Korean headers)."""
+    positions = waitlist_positions(event=event)
+
+    def local(moment: Any) -> str:
+        return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
+
+    rows = (
+        [
+            index,
+            registration.user.display_name,
+            registration.user.email,
+            registration.get_status_display(),
+            positions.get(registration.pk, ""),
+            local(registration.queued_at),
+            local(registration.checked_in_at),
+        ]
+        for index, registration in enumerate(attendee_list(event=event), start=1)
+    )
+    return csv_text(ATTENDEE_CSV_HEADER, rows)
 
 
 def series_list() -> QuerySet[EventSeries]:
@@ -149,11 +193,10 @@ def booth_category_list(*, event: Event) -> QuerySet[BoothCategory]:
 def booth_application_list(*, user: Any, event: Event | None = None) -> QuerySet[BoothApplication]:
     """Coordinators and the event's managers see every application; members see their
     organisations' own; others none."""
-    from api.common.permissions import is_coordinator, membership_roles
-
     queryset = (
         BoothApplication.objects.select_related("enterprise", "category", "event", "applied_by")
-        .prefetch_related(Prefetch("products", queryset=Product.objects.order_by("name", "id")))
+        # An application keeps the products it was made with, archived ones included.
+        .prefetch_related(Prefetch("products", queryset=directory.product_summaries(include_archived=True)))
         .order_by("created_at", "id")
     )
     if event is not None:

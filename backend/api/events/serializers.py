@@ -3,14 +3,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from api.enterprises.models import Enterprise, Product, ProductCategory
+from api.common.serializers import IdField, IdListField
+from api.enterprises.selectors import ProductCategory
 from api.events.models import (
     BoothApplication,
     BoothCategory,
@@ -20,6 +20,8 @@ from api.events.models import (
     EventSeries,
     Registration,
 )
+from api.events.selectors import my_registration, waitlist_position
+from api.events.services import MAX_HOSTS, MAX_ORGANISERS
 
 TIME_ZONE = "Asia/Seoul"
 
@@ -40,9 +42,14 @@ class EventDateTimeField(serializers.DateTimeField):
 # --- Small nested shapes ---------------------------------------------------------------------------------
 
 
+# Organisations and products are the directory's models: reached through the relation, never imported.
+_ENTERPRISE_MODEL: Any = Event._meta.get_field("hosts").related_model
+_PRODUCT_MODEL: Any = BoothApplication._meta.get_field("products").related_model
+
+
 class HostSerializer(serializers.ModelSerializer):
     class Meta:
-        model = Enterprise
+        model = _ENTERPRISE_MODEL
         fields = ["id", "slug", "name", "name_en"]
         read_only_fields = fields
 
@@ -56,7 +63,7 @@ class ExhibitedProductSerializer(serializers.ModelSerializer):
     category_label = serializers.CharField(source="get_category_display", read_only=True)
 
     class Meta:
-        model = Product
+        model = _PRODUCT_MODEL
         fields = ["id", "name", "price", "category", "category_label"]
         read_only_fields = fields
 
@@ -173,8 +180,6 @@ class MyRegistrationSerializer(serializers.ModelSerializer):
 
     def get_waitlist_position(self, obj: Registration) -> int | None:
         """1-based place on the waiting list; null unless waitlisted."""
-        from api.events.services import waitlist_position
-
         return waitlist_position(obj)
 
 
@@ -189,8 +194,6 @@ class EventDetailSerializer(EventSerializer):
 
     @extend_schema_field(MyRegistrationSerializer(allow_null=True))
     def get_my_registration(self, obj: Event) -> dict[str, Any] | None:
-        from api.events.selectors import my_registration
-
         request = self.context.get("request")
         registration = my_registration(event=obj, user=getattr(request, "user", None))
         return MyRegistrationSerializer(registration).data if registration else None
@@ -210,38 +213,21 @@ class EventCreateInputSerializer(serializers.Serializer):
     )
     registration_opens_at = EventDateTimeField(required=False, allow_null=True, default=None)
     registration_closes_at = EventDateTimeField(required=False, allow_null=True, default=None)
-    host_ids = serializers.PrimaryKeyRelatedField(
-        queryset=Enterprise.objects.all(),
-        many=True,
+    host_ids = IdListField(
+        max_length=MAX_HOSTS,
         required=False,
         default=list,
-        help_text=_("Host organisations. Members must include one of their own."),
+        help_text=_("Host organisations (verified ones). Members must include one of their own."),
     )
-    organiser_ids = serializers.PrimaryKeyRelatedField(
-        queryset=get_user_model().objects.filter(is_active=True),
-        many=True,
+    organiser_ids = IdListField(
+        max_length=MAX_ORGANISERS,
         required=False,
         default=list,
-        help_text=_("Users who manage the event besides its creator."),
+        help_text=_(
+            "Users who manage the event besides its creator: each must be a member of a host organisation "
+            "(or a coordinator)."
+        ),
     )
-
-    def validate_host_ids(self, value: list[Enterprise]) -> list[Enterprise]:
-        if len(value) > 20:
-            raise serializers.ValidationError(_("At most 20 hosts."), code="max_length")
-        return value
-
-    def validate_organiser_ids(self, value: list[Any]) -> list[Any]:
-        if len(value) > 20:
-            raise serializers.ValidationError(_("At most 20 organisers."), code="max_length")
-        return value
-
-    def to_service_kwargs(self) -> dict[str, Any]:
-        data = dict(self.validated_data)
-        if "host_ids" in data:
-            data["hosts"] = data.pop("host_ids")
-        if "organiser_ids" in data:
-            data["organisers"] = data.pop("organiser_ids")
-        return data
 
 
 class EventUpdateInputSerializer(EventCreateInputSerializer):
@@ -353,16 +339,8 @@ class EventSeriesCreateInputSerializer(serializers.Serializer):
     venue_address = serializers.CharField(max_length=300, required=False, allow_blank=True, default="")
     online_url = serializers.URLField(max_length=200, required=False, allow_blank=True, default="")
     capacity = serializers.IntegerField(min_value=1, max_value=100000, required=False, allow_null=True, default=None)
-    host_ids = serializers.PrimaryKeyRelatedField(
-        queryset=Enterprise.objects.all(), many=True, required=False, default=list
-    )
-    organiser_ids = serializers.PrimaryKeyRelatedField(
-        queryset=get_user_model().objects.filter(is_active=True), many=True, required=False, default=list
-    )
-
-    validate_host_ids = EventCreateInputSerializer.validate_host_ids
-    validate_organiser_ids = EventCreateInputSerializer.validate_organiser_ids
-    to_service_kwargs = EventCreateInputSerializer.to_service_kwargs
+    host_ids = IdListField(max_length=MAX_HOSTS, required=False, default=list)
+    organiser_ids = IdListField(max_length=MAX_ORGANISERS, required=False, default=list)
 
 
 class EventSeriesUpdateInputSerializer(serializers.Serializer):
@@ -375,14 +353,8 @@ class EventSeriesUpdateInputSerializer(serializers.Serializer):
     venue_address = serializers.CharField(max_length=300, required=False, allow_blank=True)
     online_url = serializers.URLField(max_length=200, required=False, allow_blank=True)
     capacity = serializers.IntegerField(min_value=1, max_value=100000, required=False, allow_null=True)
-    host_ids = serializers.PrimaryKeyRelatedField(queryset=Enterprise.objects.all(), many=True, required=False)
-    organiser_ids = serializers.PrimaryKeyRelatedField(
-        queryset=get_user_model().objects.filter(is_active=True), many=True, required=False
-    )
-
-    validate_host_ids = EventCreateInputSerializer.validate_host_ids
-    validate_organiser_ids = EventCreateInputSerializer.validate_organiser_ids
-    to_service_kwargs = EventCreateInputSerializer.to_service_kwargs
+    host_ids = IdListField(max_length=MAX_HOSTS, required=False)
+    organiser_ids = IdListField(max_length=MAX_ORGANISERS, required=False)
 
 
 # --- Booths ----------------------------------------------------------------------------------------------------------
@@ -426,11 +398,9 @@ class BoothApplicationSerializer(serializers.ModelSerializer):
 
 
 class BoothApplicationCreateInputSerializer(serializers.Serializer):
-    category_id = serializers.IntegerField(min_value=1, help_text=_("A booth category of this event."))
-    enterprise_id = serializers.IntegerField(min_value=1, help_text=_("The organisation you apply for."))
-    product_ids = serializers.ListField(
-        child=serializers.IntegerField(min_value=1), required=False, default=list, max_length=30
-    )
+    category_id = IdField(help_text=_("A booth category of this event."))
+    enterprise_id = IdField(help_text=_("The organisation you apply for (a verified one)."))
+    product_ids = IdListField(required=False, default=list, max_length=30)
     note = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
 
 

@@ -12,25 +12,26 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, TypedDict, Unpack, cast
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import DAILY, HOURLY, MINUTELY, SECONDLY, rrulestr
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from rest_framework.exceptions import NotFound, PermissionDenied
+from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
 
-from api.audit.models import AuditAction
-from api.audit.services import audit_record, audit_snapshot
+from api.accounts import selectors as accounts
+from api.audit.services import AuditAction, audit_record, audit_snapshot
 from api.common.archiving import archive_mark, archive_unmark
 from api.common.errors import ConflictError, validation_error
 from api.common.images import stored_name
 from api.common.permissions import EDIT_ROLES, is_coordinator, membership_roles
-from api.enterprises.models import Enterprise, Product
+from api.enterprises import selectors as directory
+from api.events import errors
+from api.events import notifications as kinds
 from api.events.models import (
     BoothApplication,
     BoothApplicationStatus,
@@ -42,7 +43,7 @@ from api.events.models import (
     Registration,
     RegistrationStatus,
 )
-from api.notifications.models import NotificationKind
+from api.events.selectors import waitlist_position
 from api.notifications.services import notify
 
 # Occurrences of a series exist as rows up to this far ahead, and at most this many at once.
@@ -63,6 +64,29 @@ AUDIT_EVENT_FIELDS = (
     "organisers",
 )
 AUDIT_SERIES_FIELDS = (*SERIES_TEMPLATE_FIELDS, "recurrence_rule", "starts_at", "ends_at", "hosts", "organisers")
+MAX_HOSTS = 20
+MAX_ORGANISERS = 20
+
+
+class SeriesChanges(TypedDict, total=False):
+    """Fields of a series (and of its occurrences) a whole-series edit may change."""
+
+    title: str
+    description: str
+    kind: str
+    venue_name: str
+    venue_address: str
+    online_url: str
+    capacity: int | None
+
+
+class EventChanges(SeriesChanges, total=False):
+    """Fields of one event an edit may change (hosts and organisers are separate arguments)."""
+
+    starts_at: datetime
+    ends_at: datetime
+    registration_opens_at: datetime | None
+    registration_closes_at: datetime | None
 
 
 def _event_url(event: Event) -> str:
@@ -80,39 +104,124 @@ def _check_times(
     registration_closes_at: datetime | None = None,
 ) -> None:
     if ends_at <= starts_at:
-        raise validation_error("ends_at", _("The end must be after the start."), code="ends_before_start")
+        raise validation_error("ends_at", _("The end must be after the start."), code=errors.ENDS_BEFORE_START)
     if registration_opens_at and registration_closes_at and registration_closes_at <= registration_opens_at:
         raise validation_error(
             "registration_closes_at",
             _("Registration must close after it opens."),
-            code="registration_window_invalid",
+            code=errors.REGISTRATION_WINDOW_INVALID,
         )
     if registration_closes_at and registration_closes_at > ends_at:
         raise validation_error(
             "registration_closes_at",
             _("Registration cannot close after the event ends."),
-            code="registration_window_invalid",
+            code=errors.REGISTRATION_WINDOW_INVALID,
         )
 
 
-def _check_hosts(*, actor: Any, hosts: Sequence[Enterprise], previous: Iterable[int] = ()) -> None:
-    """Members may only add organisations they belong to, and must keep one of theirs as a host."""
-    if is_coordinator(actor):
-        return
-    mine = {eid for eid, role in membership_roles(actor).items() if role in EDIT_ROLES}
-    added = {h.pk for h in hosts} - set(previous)
-    foreign = sorted(added - mine)
-    if foreign:
+def _resolve_hosts(*, actor: Any, host_ids: Sequence[int], previous: Iterable[int] = ()) -> list[Any]:
+    """The host organisations named by ``host_ids``, checked against the hosting rules.
+
+    - every id must be an organisation the actor may see (400 ``does_not_exist``);
+    - only public (verified) organisations host events: a pending or rejected one added as a host is
+      400 ``host_not_verified`` (issue: unverified organisations must not act publicly);
+    - members may only add organisations they are an owner or editor of, and must keep one of theirs
+      as a host (coordinators host anything).
+    Hosts already on the event (``previous``) are kept as they are.
+    """
+    wanted = list(dict.fromkeys(host_ids))
+    if len(wanted) > MAX_HOSTS:
+        raise validation_error("host_ids", _("At most 20 hosts."), code="max_length")
+    found = directory.enterprises_visible_by_ids(user=actor, ids=wanted)
+    missing = [pk for pk in wanted if pk not in found]
+    if missing:
         raise validation_error(
             "host_ids",
-            _("You can only add organisations you are a member of as hosts (not %(ids)s).")
-            % {"ids": ", ".join(map(str, foreign))},
-            code="host_not_yours",
+            _("No such organisation: %(ids)s.") % {"ids": ", ".join(map(str, missing))},
+            code="does_not_exist",
         )
-    if not mine & {h.pk for h in hosts}:
+    added = sorted(set(wanted) - set(previous))
+    require_public(field="host_ids", enterprise_ids=added)
+    if not is_coordinator(actor):
+        mine = {eid for eid, role in membership_roles(actor).items() if role in EDIT_ROLES}
+        foreign = sorted(set(added) - mine)
+        if foreign:
+            raise validation_error(
+                "host_ids",
+                _("You can only add organisations you are a member of as hosts (not %(ids)s).")
+                % {"ids": ", ".join(map(str, foreign))},
+                code=errors.HOST_NOT_YOURS,
+            )
+        if not mine & set(wanted):
+            raise validation_error(
+                "host_ids",
+                _("At least one host must be an organisation you are a member of."),
+                code=errors.HOST_REQUIRED,
+            )
+    return [found[pk] for pk in wanted]
+
+
+def require_public(*, field: str, enterprise_ids: Sequence[int], conflict: bool = False) -> None:
+    """THE rule "only verified organisations act publicly" (host events, exhibit at booths).
+
+    A pending or rejected organisation is refused: 400 naming ``field`` on input, or 409 when the
+    organisation's state changed since it applied (``conflict``). Code ``enterprise_not_verified``
+    (``host_not_verified`` for hosts).
+    """
+    unverified = directory.enterprise_ids_not_public(ids=list(enterprise_ids))
+    if not unverified:
+        return
+    message = _("Only organisations verified by a coordinator can do this (not %(ids)s).") % {
+        "ids": ", ".join(map(str, unverified))
+    }
+    if conflict:
+        raise ConflictError(message, code=errors.ENTERPRISE_NOT_VERIFIED)
+    code = errors.HOST_NOT_VERIFIED if field == "host_ids" else errors.ENTERPRISE_NOT_VERIFIED
+    raise validation_error(field, message, code=code)
+
+
+def _resolve_organisers(*, organiser_ids: Sequence[int], hosts: Sequence[Any]) -> list[Any]:
+    """The users named as organisers, besides the creator.
+
+    Rule: a named organiser is a coordinator or an owner/editor of one of the event's host
+    organisations (400 ``organiser_not_member``), so nobody is made to manage an event of an
+    organisation they do not belong to. Unknown or deactivated users are 400 ``does_not_exist``.
+    """
+    wanted = list(dict.fromkeys(organiser_ids))
+    if len(wanted) > MAX_ORGANISERS:
+        raise validation_error("organiser_ids", _("At most 20 organisers."), code="max_length")
+    found = accounts.users_active_by_ids(ids=wanted)
+    missing = [pk for pk in wanted if pk not in found]
+    if missing:
         raise validation_error(
-            "host_ids", _("At least one host must be an organisation you are a member of."), code="host_required"
+            "organiser_ids",
+            _("No such user: %(ids)s.") % {"ids": ", ".join(map(str, missing))},
+            code="does_not_exist",
         )
+    members = directory.member_user_ids(enterprise_ids=[host.pk for host in hosts])
+    outsiders = sorted(pk for pk, user in found.items() if pk not in members and not is_coordinator(user))
+    if outsiders:
+        raise validation_error(
+            "organiser_ids",
+            _("Organisers must be members of a host organisation (not users %(ids)s).")
+            % {"ids": ", ".join(map(str, outsiders))},
+            code=errors.ORGANISER_NOT_MEMBER,
+        )
+    return [found[pk] for pk in wanted]
+
+
+def _resolve_new_people(
+    *, actor: Any, target: Event | EventSeries, host_ids: Sequence[int] | None, organiser_ids: Sequence[int] | None
+) -> tuple[list[Any] | None, list[Any] | None]:
+    """The new hosts and organisers of an edited event or series (``None``: unchanged). New
+    organisers are checked against the new hosts, or the current ones when they stay."""
+    hosts = organisers = None
+    if host_ids is not None:
+        hosts = _resolve_hosts(actor=actor, host_ids=host_ids, previous=target.hosts.values_list("pk", flat=True))
+    if organiser_ids is not None:
+        current_hosts = hosts if hosts is not None else list(target.hosts.all())
+        organisers = _resolve_organisers(organiser_ids=organiser_ids, hosts=current_hosts)
+    return hosts, organisers
 
 
 def _confirmed_count(event_id: int) -> int:
@@ -127,7 +236,7 @@ def _check_capacity(*, event: Event, capacity: int | None) -> None:
         raise validation_error(
             "capacity",
             _("Capacity cannot be below the %(count)d people already confirmed.") % {"count": confirmed},
-            code="capacity_below_confirmed",
+            code=errors.CAPACITY_BELOW_CONFIRMED,
         )
 
 
@@ -149,18 +258,19 @@ def event_create(
     capacity: int | None = None,
     registration_opens_at: datetime | None = None,
     registration_closes_at: datetime | None = None,
-    hosts: Sequence[Enterprise] = (),
-    organisers: Sequence[Any] = (),
+    host_ids: Sequence[int] = (),
+    organiser_ids: Sequence[int] = (),
 ) -> Event:
-    """Create a standalone event. Members must host it with one of their organisations; the
-    creator is always one of its organisers."""
+    """Create a standalone event. Members must host it with one of their (verified) organisations;
+    the creator is always one of its organisers (see ``_resolve_hosts``, ``_resolve_organisers``)."""
     _check_times(
         starts_at=starts_at,
         ends_at=ends_at,
         registration_opens_at=registration_opens_at,
         registration_closes_at=registration_closes_at,
     )
-    _check_hosts(actor=actor, hosts=hosts)
+    hosts = _resolve_hosts(actor=actor, host_ids=host_ids)
+    organisers = _resolve_organisers(organiser_ids=organiser_ids, hosts=hosts)
     event = Event.objects.create(
         title=title,
         kind=kind,
@@ -197,7 +307,7 @@ def _promote_waitlisted(event: Event) -> list[Registration]:
         promoted.append(registration)
         notify(
             user=registration.user,
-            kind=NotificationKind.REGISTRATION_PROMOTED,
+            kind=kinds.REGISTRATION_PROMOTED,
             title=gettext_lazy("Your place is confirmed: %(title)s"),
             body=gettext_lazy(
                 "A seat became free and your registration moved from the waiting list to confirmed. "
@@ -236,17 +346,37 @@ def _lock_event(event_id: int) -> Event:
 
 
 @transaction.atomic
-def event_update(*, event: Event, actor: Any, detach: bool = True, **changes: Any) -> Event:
-    """Change an event. ``changes`` holds model fields plus optional ``hosts`` and ``organisers``.
+def event_update(
+    *,
+    event: Event,
+    actor: Any,
+    host_ids: Sequence[int] | None = None,
+    organiser_ids: Sequence[int] | None = None,
+    **changes: Unpack[EventChanges],
+) -> Event:
+    """Change one event: the fields given, and the hosts/organisers when given (they replace the
+    lists). An occurrence of a series edited this way is detached from whole-series edits."""
+    locked = _lock_event(event.pk)
+    hosts, organisers = _resolve_new_people(actor=actor, target=locked, host_ids=host_ids, organiser_ids=organiser_ids)
+    return _event_change(locked, actor=actor, hosts=hosts, organisers=organisers, detach=True, changes=changes)
+
+
+def _event_change(
+    event: Event,
+    *,
+    actor: Any,
+    hosts: list[Any] | None,
+    organisers: list[Any] | None,
+    detach: bool,
+    changes: EventChanges,
+) -> Event:
+    """Apply checked changes to a locked event (caller holds the row lock) and record them in the
+    audit log.
 
     Capacity may not drop below the confirmed count; raising it confirms people from the waiting
-    list. An occurrence edited this way is detached from its series (``detach``). Registrants
-    hear about a new time or place.
+    list. Registrants hear about a new time or place.
     """
-    event = _lock_event(event.pk)
     before = audit_snapshot(event, AUDIT_EVENT_FIELDS)
-    hosts = changes.pop("hosts", None)
-    organisers = changes.pop("organisers", None)
     _check_times(
         starts_at=changes.get("starts_at", event.starts_at),
         ends_at=changes.get("ends_at", event.ends_at),
@@ -255,11 +385,11 @@ def event_update(*, event: Event, actor: Any, detach: bool = True, **changes: An
     )
     if "capacity" in changes:
         _check_capacity(event=event, capacity=changes["capacity"])
-    if hosts is not None:
-        _check_hosts(actor=actor, hosts=hosts, previous=event.hosts.values_list("pk", flat=True))
-    moved = any(field in changes and changes[field] != getattr(event, field) for field in _NOTIFY_ON_CHANGE)
+    given: dict[str, Any] = dict(changes)
+    moved = any(field in given and given[field] != getattr(event, field) for field in _NOTIFY_ON_CHANGE)
+    new_capacity = changes.get("capacity", event.capacity)
     capacity_grew = "capacity" in changes and (
-        changes["capacity"] is None or (event.capacity is not None and changes["capacity"] > event.capacity)
+        new_capacity is None or (event.capacity is not None and new_capacity > event.capacity)
     )
     for field, value in changes.items():
         setattr(event, field, value)
@@ -277,7 +407,7 @@ def event_update(*, event: Event, actor: Any, detach: bool = True, **changes: An
     if moved:
         _notify_registrants(
             event,
-            kind=NotificationKind.EVENT_CHANGED,
+            kind=kinds.EVENT_CHANGED,
             title=gettext_lazy("Event changed: %(title)s"),
             body=gettext_lazy(
                 "The time or place of an event you registered for changed. It now starts %(start)s at %(venue)s."
@@ -287,48 +417,69 @@ def event_update(*, event: Event, actor: Any, detach: bool = True, **changes: An
     return event
 
 
-@transaction.atomic
-def event_cancel(*, event: Event, actor: Any, reason: str) -> Event:
-    """Cancel an event with a reason; everyone registered or waiting is told. Registrations are kept."""
+def _event_set_status(
+    *,
+    event: Event,
+    actor: Any,
+    action: str,
+    status: str,
+    reason: str,
+    allowed_from: frozenset[str],
+    conflict: tuple[Any, str],
+    kind: str,
+    title: Any,
+    body: Any,
+) -> Event:
+    """The one status transition of an event (cancel, postpone): lock, check the current status,
+    set the new one with its reason, bump the iCalendar SEQUENCE, tell everyone registered or
+    waiting, record it in the audit log. Registrations are kept."""
     event = _lock_event(event.pk)
-    if event.status == EventStatus.CANCELLED:
-        raise ConflictError(_("The event is already cancelled."), code="event_already_cancelled")
+    if event.status not in allowed_from:
+        message, code = conflict
+        raise ConflictError(message, code=code)
     before = audit_snapshot(event, ("status", "status_reason"))
-    event.status = EventStatus.CANCELLED
+    event.status = status
     event.status_reason = reason
     event.sequence += 1
     event.save(update_fields=["status", "status_reason", "sequence", "updated_at"])
-    audit_record(actor=actor, action=AuditAction.CANCEL, target=event, before=before, reason=reason)
-    _notify_registrants(
-        event,
-        kind=NotificationKind.EVENT_CANCELLED,
+    audit_record(actor=actor, action=action, target=event, before=before, reason=reason)
+    _notify_registrants(event, kind=kind, title=title, body=body, params={"title": event.title, "reason": reason})
+    return event
+
+
+@transaction.atomic
+def event_cancel(*, event: Event, actor: Any, reason: str) -> Event:
+    """Cancel an event with a reason (from scheduled or postponed); everyone registered or waiting
+    is told; feeds keep it as STATUS:CANCELLED."""
+    return _event_set_status(
+        event=event,
+        actor=actor,
+        action=AuditAction.CANCEL,
+        status=EventStatus.CANCELLED,
+        reason=reason,
+        allowed_from=frozenset({EventStatus.SCHEDULED, EventStatus.POSTPONED}),
+        conflict=(_("The event is already cancelled."), errors.EVENT_ALREADY_CANCELLED),
+        kind=kinds.EVENT_CANCELLED,
         title=gettext_lazy("Event cancelled: %(title)s"),
         body=gettext_lazy("An event you registered for was cancelled. Reason: %(reason)s"),
-        params={"title": event.title, "reason": reason},
     )
-    return event
 
 
 @transaction.atomic
 def event_postpone(*, event: Event, actor: Any, reason: str) -> Event:
-    """Mark an event postponed (new date to follow); registration pauses, registrants are told."""
-    event = _lock_event(event.pk)
-    if event.status != EventStatus.SCHEDULED:
-        raise ConflictError(_("Only a scheduled event can be postponed."), code="event_not_scheduled")
-    before = audit_snapshot(event, ("status", "status_reason"))
-    event.status = EventStatus.POSTPONED
-    event.status_reason = reason
-    event.sequence += 1
-    event.save(update_fields=["status", "status_reason", "sequence", "updated_at"])
-    audit_record(actor=actor, action=AuditAction.POSTPONE, target=event, before=before, reason=reason)
-    _notify_registrants(
-        event,
-        kind=NotificationKind.EVENT_CHANGED,
+    """Mark a scheduled event postponed (new date to follow); registration pauses, registrants are told."""
+    return _event_set_status(
+        event=event,
+        actor=actor,
+        action=AuditAction.POSTPONE,
+        status=EventStatus.POSTPONED,
+        reason=reason,
+        allowed_from=frozenset({EventStatus.SCHEDULED}),
+        conflict=(_("Only a scheduled event can be postponed."), errors.EVENT_NOT_SCHEDULED),
+        kind=kinds.EVENT_CHANGED,
         title=gettext_lazy("Event postponed: %(title)s"),
         body=gettext_lazy("An event you registered for was postponed; a new date will follow. Reason: %(reason)s"),
-        params={"title": event.title, "reason": reason},
     )
-    return event
 
 
 @transaction.atomic
@@ -336,7 +487,7 @@ def event_reschedule(*, event: Event, actor: Any, starts_at: datetime, ends_at: 
     """Give a postponed (or scheduled) event its new time and put it back on schedule."""
     event = _lock_event(event.pk)
     if event.status == EventStatus.CANCELLED:
-        raise ConflictError(_("A cancelled event cannot be rescheduled."), code="event_cancelled")
+        raise ConflictError(_("A cancelled event cannot be rescheduled."), code=errors.EVENT_CANCELLED)
     _check_times(
         starts_at=starts_at,
         ends_at=ends_at,
@@ -344,7 +495,7 @@ def event_reschedule(*, event: Event, actor: Any, starts_at: datetime, ends_at: 
         registration_closes_at=event.registration_closes_at,
     )
     if ends_at <= timezone.now():
-        raise validation_error("ends_at", _("The new time is in the past."), code="in_past")
+        raise validation_error("ends_at", _("The new time is in the past."), code=errors.IN_PAST)
     before = audit_snapshot(event, ("starts_at", "ends_at", "status", "status_reason"))
     event.starts_at, event.ends_at = starts_at, ends_at
     event.status = EventStatus.SCHEDULED
@@ -356,7 +507,7 @@ def event_reschedule(*, event: Event, actor: Any, starts_at: datetime, ends_at: 
     audit_record(actor=actor, action=AuditAction.RESCHEDULE, target=event, before=before)
     _notify_registrants(
         event,
-        kind=NotificationKind.EVENT_CHANGED,
+        kind=kinds.EVENT_CHANGED,
         title=gettext_lazy("New date: %(title)s"),
         body=gettext_lazy("An event you registered for has a new time: it starts %(start)s."),
         params={"title": event.title, "start": _local(event.starts_at)},
@@ -394,22 +545,22 @@ def event_cover_delete(*, event: Event) -> Event:
 
 def _check_registration_open(event: Event, now: datetime) -> None:
     if event.status == EventStatus.CANCELLED:
-        raise ConflictError(_("The event is cancelled."), code="event_cancelled")
+        raise ConflictError(_("The event is cancelled."), code=errors.EVENT_CANCELLED)
     if event.status == EventStatus.POSTPONED:
         raise ConflictError(
-            _("The event is postponed; registration reopens with its new date."), code="event_postponed"
+            _("The event is postponed; registration reopens with its new date."), code=errors.EVENT_POSTPONED
         )
     if event.starts_at <= now:
-        raise ConflictError(_("The event has already started or is over."), code="event_past")
+        raise ConflictError(_("The event has already started or is over."), code=errors.EVENT_PAST)
     if event.registration_opens_at and now < event.registration_opens_at:
         raise ConflictError(
             _("Registration opens %(when)s.") % {"when": _local(event.registration_opens_at)},
-            code="registration_not_open",
+            code=errors.REGISTRATION_NOT_OPEN,
         )
     if event.registration_closes_at and now >= event.registration_closes_at:
         raise ConflictError(
             _("Registration closed %(when)s.") % {"when": _local(event.registration_closes_at)},
-            code="registration_closed",
+            code=errors.REGISTRATION_CLOSED,
         )
 
 
@@ -438,7 +589,7 @@ def registration_create(*, event_id: int, user: Any) -> tuple[Registration, bool
     if full:
         notify(
             user=user,
-            kind=NotificationKind.REGISTRATION_WAITLISTED,
+            kind=kinds.REGISTRATION_WAITLISTED,
             title=gettext_lazy("On the waiting list: %(title)s"),
             body=gettext_lazy(
                 "The event is full; you are number %(position)d on the waiting list. "
@@ -451,7 +602,7 @@ def registration_create(*, event_id: int, user: Any) -> tuple[Registration, bool
     else:
         notify(
             user=user,
-            kind=NotificationKind.REGISTRATION_CONFIRMED,
+            kind=kinds.REGISTRATION_CONFIRMED,
             title=gettext_lazy("Registration confirmed: %(title)s"),
             body=gettext_lazy("Your place is confirmed. The event starts %(start)s at %(venue)s."),
             params={"title": event.title, "start": _local(event.starts_at), "venue": event.venue_name or "-"},
@@ -473,23 +624,13 @@ def registration_cancel(*, event_id: int, user: Any) -> None:
     if registration is None:
         raise NotFound(_("You are not registered for this event."))
     if event.ends_at <= timezone.now():
-        raise ConflictError(_("The event is over; its attendance can no longer change."), code="event_past")
+        raise ConflictError(_("The event is over; its attendance can no longer change."), code=errors.EVENT_PAST)
     was_confirmed = registration.status == RegistrationStatus.CONFIRMED
     registration.status = RegistrationStatus.CANCELLED
     registration.cancelled_at = timezone.now()
     registration.save(update_fields=["status", "cancelled_at", "updated_at"])
     if was_confirmed and event.status == EventStatus.SCHEDULED:
         _promote_waitlisted(event)
-
-
-def waitlist_position(registration: Registration) -> int | None:
-    """1-based place in the queue of a waitlisted registration (None otherwise)."""
-    if registration.status != RegistrationStatus.WAITLISTED:
-        return None
-    ahead = Registration.objects.filter(event_id=registration.event_id, status=RegistrationStatus.WAITLISTED).filter(
-        Q(queued_at__lt=registration.queued_at) | Q(queued_at=registration.queued_at, id__lt=registration.pk)
-    )
-    return ahead.count() + 1
 
 
 @transaction.atomic
@@ -504,7 +645,7 @@ def registration_check_in(*, event: Event, registration_id: int, checked_in: boo
     except Registration.DoesNotExist as exc:
         raise NotFound() from exc
     if registration.status != RegistrationStatus.CONFIRMED:
-        raise ConflictError(_("Only confirmed attendees can be checked in."), code="registration_not_confirmed")
+        raise ConflictError(_("Only confirmed attendees can be checked in."), code=errors.REGISTRATION_NOT_CONFIRMED)
     if checked_in and registration.checked_in_at is None:
         registration.checked_in_at = timezone.now()
     elif not checked_in:
@@ -524,7 +665,9 @@ def parse_recurrence_rule(*, rule: str, starts_at: datetime) -> Any:
         text = text[6:]
     if not text or any(ch in text for ch in "\r\n") or "DTSTART" in text.upper():
         raise validation_error(
-            "recurrence_rule", _("Give one RRULE value, e.g. FREQ=MONTHLY;BYDAY=2SA."), code="recurrence_rule_invalid"
+            "recurrence_rule",
+            _("Give one RRULE value, e.g. FREQ=MONTHLY;BYDAY=2SA."),
+            code=errors.RECURRENCE_RULE_INVALID,
         )
     local = timezone.localtime(starts_at, ZoneInfo(settings.TIME_ZONE))
     try:
@@ -533,31 +676,37 @@ def parse_recurrence_rule(*, rule: str, starts_at: datetime) -> Any:
         raise validation_error(
             "recurrence_rule",
             _("Not a valid RFC 5545 recurrence rule: %(error)s") % {"error": str(exc)[:200] or type(exc).__name__},
-            code="recurrence_rule_invalid",
+            code=errors.RECURRENCE_RULE_INVALID,
         ) from exc
     if not hasattr(parsed, "_freq") or parsed._freq in (DAILY, HOURLY, MINUTELY, SECONDLY):
         raise validation_error(
             "recurrence_rule",
             _("An event series repeats weekly, monthly or yearly (FREQ=WEEKLY, MONTHLY or YEARLY)."),
-            code="recurrence_rule_invalid",
+            code=errors.RECURRENCE_RULE_INVALID,
         )
     return parsed
 
 
 def _occurrence_starts(series: EventSeries) -> tuple[list[datetime], datetime]:
-    """Starts of the occurrences due after ``materialised_until``, and the new horizon."""
+    """Starts of the occurrences due after ``materialised_until``, and the new horizon.
+
+    A rule without COUNT or UNTIL repeats for ever: only the occurrences of the next
+    ``SERIES_HORIZON`` exist, and never more than ``SERIES_MAX_OCCURRENCES`` upcoming ones at once
+    (a weekly rule on every day stops at 60; the daily extension only refills what has passed).
+    """
     rule = parse_recurrence_rule(rule=series.recurrence_rule, starts_at=series.starts_at)
     now = timezone.now()
     until = max(now, series.starts_at) + SERIES_HORIZON
     done = series.materialised_until
+    room = SERIES_MAX_OCCURRENCES - series.occurrences.filter(starts_at__gte=now).count()
     starts: list[datetime] = []
     for moment in rule:
         if moment > until:
             break
         if moment < now or (done is not None and moment <= done):
             continue  # no occurrences in the past, none created before
-        if len(starts) >= SERIES_MAX_OCCURRENCES:
-            return starts, starts[-1]
+        if len(starts) >= room:
+            return starts, starts[-1] if starts else (done or now)
         starts.append(moment)
     return starts, until
 
@@ -603,13 +752,14 @@ def event_series_create(
     venue_address: str = "",
     online_url: str = "",
     capacity: int | None = None,
-    hosts: Sequence[Enterprise] = (),
-    organisers: Sequence[Any] = (),
+    host_ids: Sequence[int] = (),
+    organiser_ids: Sequence[int] = (),
 ) -> EventSeries:
     """Create a series and its occurrences up to ``SERIES_HORIZON`` (at most
     ``SERIES_MAX_OCCURRENCES``). A rule that yields no occurrence is a 400."""
     _check_times(starts_at=starts_at, ends_at=ends_at)
-    _check_hosts(actor=actor, hosts=hosts)
+    hosts = _resolve_hosts(actor=actor, host_ids=host_ids)
+    organisers = _resolve_organisers(organiser_ids=organiser_ids, hosts=hosts)
     parse_recurrence_rule(rule=recurrence_rule, starts_at=starts_at)
     series = EventSeries(
         title=title,
@@ -630,7 +780,7 @@ def event_series_create(
     audit_record(actor=actor, action=AuditAction.CREATE, target=series, before=dict.fromkeys(AUDIT_SERIES_FIELDS))
     if not _series_materialise(series, actor=actor):
         raise validation_error(
-            "recurrence_rule", _("The rule yields no occurrence in the coming year."), code="recurrence_rule_empty"
+            "recurrence_rule", _("The rule yields no occurrence in the coming year."), code=errors.RECURRENCE_RULE_EMPTY
         )
     return series
 
@@ -647,18 +797,22 @@ def event_series_extend() -> int:
 
 
 @transaction.atomic
-def event_series_update(*, series: EventSeries, actor: Any, **changes: Any) -> EventSeries:
+def event_series_update(
+    *,
+    series: EventSeries,
+    actor: Any,
+    host_ids: Sequence[int] | None = None,
+    organiser_ids: Sequence[int] | None = None,
+    **changes: Unpack[SeriesChanges],
+) -> EventSeries:
     """Edit the whole series: the template and every future occurrence not edited on its own.
 
     Past and detached occurrences keep their values. Capacity may not drop below the confirmed
-    count of any occurrence it applies to.
+    count of any occurrence it applies to. Lock order: the series, then each occurrence by pk.
     """
     series = EventSeries.objects.select_for_update().get(pk=series.pk)
     before = audit_snapshot(series, AUDIT_SERIES_FIELDS)
-    hosts = changes.pop("hosts", None)
-    organisers = changes.pop("organisers", None)
-    if hosts is not None:
-        _check_hosts(actor=actor, hosts=hosts, previous=series.hosts.values_list("pk", flat=True))
+    hosts, organisers = _resolve_new_people(actor=actor, target=series, host_ids=host_ids, organiser_ids=organiser_ids)
     for field, value in changes.items():
         setattr(series, field, value)
     series.save()
@@ -672,24 +826,24 @@ def event_series_update(*, series: EventSeries, actor: Any, **changes: Any) -> E
         .order_by("pk")
         .values_list("pk", flat=True)
     )
-    occurrence_changes = {k: v for k, v in changes.items() if k in SERIES_TEMPLATE_FIELDS}
     for event_id in list(upcoming):
-        occurrence = Event.objects.get(pk=event_id)
-        extra: dict[str, Any] = {}
-        if hosts is not None:
-            extra["hosts"] = hosts
-        if organisers is not None:
-            extra["organisers"] = organisers
+        occurrence = _lock_event(event_id)
         try:
-            event_update(event=occurrence, actor=actor, detach=False, **occurrence_changes, **extra)
-        except Exception as exc:
-            detail = getattr(exc, "detail", None)
-            if isinstance(detail, dict) and "capacity" in detail:
+            _event_change(
+                occurrence,
+                actor=actor,
+                hosts=hosts,
+                organisers=organisers,
+                detach=False,
+                changes=cast(EventChanges, changes),
+            )
+        except ValidationError as exc:
+            if isinstance(exc.detail, dict) and "capacity" in exc.detail:
                 raise validation_error(
                     "capacity",
                     _("Capacity is below the confirmed count of the occurrence on %(date)s.")
                     % {"date": _local(occurrence.starts_at)},
-                    code="capacity_below_confirmed",
+                    code=errors.CAPACITY_BELOW_CONFIRMED,
                 ) from exc
             raise
     return series
@@ -706,7 +860,9 @@ def _accepted_count(category_id: int) -> int:
 def booth_category_create(*, event: Event, category: str, booths: int, name: str = "") -> BoothCategory:
     event = _lock_event(event.pk)
     if BoothCategory.objects.filter(event=event, category=category).exists():
-        raise validation_error("category", _("This event already has booths of this category."), code="duplicate")
+        raise validation_error(
+            "category", _("This event already has booths of this category."), code=errors.DUPLICATE_BOOTH_CATEGORY
+        )
     return BoothCategory.objects.create(event=event, category=category, booths=booths, name=name)
 
 
@@ -723,7 +879,7 @@ def booth_category_update(
             raise validation_error(
                 "booths",
                 _("There are already %(count)d accepted exhibitors in this category.") % {"count": accepted},
-                code="booths_below_accepted",
+                code=errors.BOOTHS_BELOW_ACCEPTED,
             )
         booth_category.booths = booths
     if name is not None:
@@ -744,7 +900,7 @@ def _booth_decided(application: BoothApplication) -> None:
     }
     notify(
         user=application.applied_by,
-        kind=NotificationKind.BOOTH_APPLICATION_DECIDED,
+        kind=kinds.BOOTH_APPLICATION_DECIDED,
         title=gettext_lazy("Booth application of %(enterprise)s: %(status)s"),
         body=gettext_lazy("Your booth application for %(title)s is now: %(status)s. Reason: %(reason)s"),
         params=params,
@@ -759,6 +915,10 @@ def _promote_booth_waitlist(booth_category: BoothCategory) -> None:
     queue = BoothApplication.objects.filter(category=booth_category, status=BoothApplicationStatus.WAITLISTED).order_by(
         "queued_at", "id"
     )
+    # Only verified organisations exhibit: one rejected since it applied keeps waiting.
+    queue = queue.exclude(
+        enterprise_id__in=directory.enterprise_ids_not_public(ids=list(queue.values_list("enterprise_id", flat=True)))
+    )
     for application in queue.select_related("enterprise", "event", "applied_by"):
         if accepted >= booth_category.booths:
             break
@@ -771,30 +931,49 @@ def _promote_booth_waitlist(booth_category: BoothCategory) -> None:
 
 @transaction.atomic
 def booth_application_create(
-    *, actor: Any, booth_category: BoothCategory, enterprise: Enterprise, products: Sequence[Product], note: str = ""
+    *, actor: Any, event: Event, category_id: int, enterprise_id: int, product_ids: Sequence[int], note: str = ""
 ) -> BoothApplication:
-    """An organisation's member applies for a booth, showing some of the organisation's products."""
+    """An organisation's member applies for a booth of ``event``, showing some of the organisation's
+    products. The organisation and products are looked up through the directory's selectors, so
+    only what the actor may see exists (400 ``does_not_exist``); only verified organisations
+    exhibit (``require_public``)."""
+    booth_category = BoothCategory.objects.filter(event=event, pk=category_id).first()
+    if booth_category is None:
+        raise validation_error("category_id", _("No such booth category at this event."), code="does_not_exist")
+    enterprise = directory.enterprises_visible_by_ids(user=actor, ids=[enterprise_id]).get(enterprise_id)
+    if enterprise is None:
+        raise validation_error("enterprise_id", _("No such organisation."), code="does_not_exist")
+    wanted = list(dict.fromkeys(product_ids))
+    products = directory.products_visible_by_ids(user=actor, ids=wanted)
+    missing = [pk for pk in wanted if pk not in products]
+    if missing:
+        raise validation_error(
+            "product_ids",
+            _("Unknown products: %(ids)s.") % {"ids": ", ".join(map(str, sorted(missing)))},
+            code="does_not_exist",
+        )
     if not is_coordinator(actor) and membership_roles(actor).get(enterprise.pk) not in EDIT_ROLES:
         raise PermissionDenied(_("You can only apply on behalf of an organisation you are a member of."))
-    foreign = sorted(p.pk for p in products if p.enterprise_id != enterprise.pk)
+    require_public(field="enterprise_id", enterprise_ids=[enterprise.pk])
+    foreign = sorted(pk for pk, product in products.items() if product.enterprise_id != enterprise.pk)
     if foreign:
         raise validation_error(
             "product_ids",
             _("Products %(ids)s are not this organisation's.") % {"ids": ", ".join(map(str, foreign))},
-            code="product_not_yours",
+            code=errors.PRODUCT_NOT_YOURS,
         )
     booth_category = (
         BoothCategory.objects.select_for_update(of=("self",)).select_related("event").get(pk=booth_category.pk)
     )
     event = booth_category.event
     if event.status == EventStatus.CANCELLED:
-        raise ConflictError(_("The event is cancelled."), code="event_cancelled")
+        raise ConflictError(_("The event is cancelled."), code=errors.EVENT_CANCELLED)
     if event.starts_at <= timezone.now():
-        raise ConflictError(_("The event has already started or is over."), code="event_past")
+        raise ConflictError(_("The event has already started or is over."), code=errors.EVENT_PAST)
     application = BoothApplication.objects.filter(event=event, enterprise=enterprise).first()
     if application and application.status not in (BoothApplicationStatus.WITHDRAWN, BoothApplicationStatus.DECLINED):
         raise ConflictError(
-            _("This organisation has already applied for a booth at this event."), code="booth_already_applied"
+            _("This organisation has already applied for a booth at this event."), code=errors.BOOTH_ALREADY_APPLIED
         )
     application = application or BoothApplication(event=event, enterprise=enterprise)
     application.category = booth_category
@@ -806,7 +985,7 @@ def booth_application_create(
     application.queued_at = None
     application.applied_by = actor
     application.save()
-    application.products.set(products)
+    application.products.set([products[pk] for pk in wanted])
     return application
 
 
@@ -832,8 +1011,9 @@ def booth_application_accept(*, application_id: int, actor: Any) -> BoothApplica
         raise ConflictError(
             _("Only a pending application can be accepted (this one is %(status)s).")
             % {"status": application.get_status_display()},
-            code="booth_application_not_pending",
+            code=errors.BOOTH_APPLICATION_NOT_PENDING,
         )
+    require_public(field="enterprise_id", enterprise_ids=[application.enterprise_id], conflict=True)
     now = timezone.now()
     full = _accepted_count(category.pk) >= category.booths
     application.status = BoothApplicationStatus.WAITLISTED if full else BoothApplicationStatus.ACCEPTED
@@ -849,7 +1029,7 @@ def booth_application_accept(*, application_id: int, actor: Any) -> BoothApplica
 def booth_application_decline(*, application_id: int, actor: Any, reason: str) -> BoothApplication:
     application, category = _lock_application(application_id)
     if application.status in (BoothApplicationStatus.DECLINED, BoothApplicationStatus.WITHDRAWN):
-        raise ConflictError(_("This application is already closed."), code="booth_application_closed")
+        raise ConflictError(_("This application is already closed."), code=errors.BOOTH_APPLICATION_CLOSED)
     was_accepted = application.status == BoothApplicationStatus.ACCEPTED
     application.status = BoothApplicationStatus.DECLINED
     application.decision_reason = reason
@@ -866,7 +1046,7 @@ def booth_application_decline(*, application_id: int, actor: Any, reason: str) -
 def booth_application_withdraw(*, application_id: int, actor: Any) -> BoothApplication:
     application, category = _lock_application(application_id)
     if application.status in (BoothApplicationStatus.DECLINED, BoothApplicationStatus.WITHDRAWN):
-        raise ConflictError(_("This application is already closed."), code="booth_application_closed")
+        raise ConflictError(_("This application is already closed."), code=errors.BOOTH_APPLICATION_CLOSED)
     was_accepted = application.status == BoothApplicationStatus.ACCEPTED
     application.status = BoothApplicationStatus.WITHDRAWN
     application.save(update_fields=["status", "updated_at"])
@@ -919,12 +1099,13 @@ def event_archive(*, event: Event, actor: Any, reason: str = "") -> Event:
     if not is_coordinator(actor):
         if past:
             raise ConflictError(
-                _("The event has already started or is over: it is part of the history and stays."), code="event_past"
+                _("The event has already started or is over: it is part of the history and stays."),
+                code=errors.EVENT_PAST,
             )
         if registered or event.booth_applications.exists():
             raise ConflictError(
                 _("People or organisations signed up for this event: cancel it instead of deleting it."),
-                code="event_has_registrations",
+                code=errors.EVENT_HAS_REGISTRATIONS,
             )
     elif (past or registered or event.booth_applications.exists()) and not reason.strip():
         raise validation_error(
@@ -943,7 +1124,7 @@ def event_archive(*, event: Event, actor: Any, reason: str = "") -> Event:
     if registered and not past and event.status != EventStatus.CANCELLED:
         _notify_registrants(
             event,
-            kind=NotificationKind.EVENT_CANCELLED,
+            kind=kinds.EVENT_CANCELLED,
             title=gettext_lazy("Event withdrawn: %(title)s"),
             body=gettext_lazy("An event you registered for was withdrawn. Reason: %(reason)s"),
             params={"title": event.title, "reason": reason or "-"},
@@ -972,7 +1153,7 @@ def _booth_label(application: BoothApplication) -> str:
 
 @transaction.atomic
 def booth_applications_withdraw_for_enterprise(
-    *, enterprise: Enterprise, actor: Any, reason: str = ""
+    *, enterprise: Any, actor: Any, reason: str = ""
 ) -> list[BoothApplication]:
     """Withdraw an archived organisation's open booth applications (pending, waitlisted, accepted)
     for events that have not started. Each accepted one frees its booth, which goes to the next on
@@ -1011,7 +1192,7 @@ def booth_applications_withdraw_for_enterprise(
 
 
 @transaction.atomic
-def booth_showcases_remove_product(*, product: Product, actor: Any) -> list[BoothApplication]:
+def booth_showcases_remove_product(*, product: Any, actor: Any) -> list[BoothApplication]:
     """Take an archived product out of the open booth applications of events that have not started.
 
     The organisers of each event where an accepted exhibitor's showcase so changes are told. Past
@@ -1040,7 +1221,7 @@ def booth_showcases_remove_product(*, product: Product, actor: Any) -> list[Boot
         for organiser in application.event.organisers.all():
             notify(
                 user=organiser,
-                kind=NotificationKind.EVENT_CHANGED,
+                kind=kinds.EVENT_CHANGED,
                 title=gettext_lazy("Exhibitor's showcase changed: %(title)s"),
                 body=gettext_lazy("%(enterprise)s no longer shows %(product)s at %(title)s: the product was archived."),
                 params={

@@ -6,6 +6,8 @@ from rest_framework.routers import SimpleRouter
 
 from api.events import views
 
+URL_ORDER = 40  # before the directory: answers enterprises/<slug>/calendar.ics
+
 router = SimpleRouter()
 router.register("events", views.EventViewSet, basename="event")
 router.register("events", views.EventActionViewSet, basename="event-action")

@@ -2,42 +2,42 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Any
 
 from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
-from rest_framework import generics, mixins, permissions, status, viewsets
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import generics, permissions, status
 from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound
-from rest_framework.parsers import MultiPartParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api.common.archiving import ARCHIVE_REASON_PARAMETER, ArchiveReasonInputSerializer, archive_reason_of
-from api.common.conditional import ConditionalMixin
-from api.common.errors import validation_error
 from api.common.filters import StrictOrderingFilter
 from api.common.images import image_check
+from api.common.parsers import MultiPartParser
 from api.common.permissions import IsCoordinator, IsEnterpriseEditorOrReadOnly, is_coordinator
+from api.common.renderers import CSV_ENDPOINT, ICS_ENDPOINT, csv_response, ics_response
 from api.common.schema import problem_response
-from api.common.spreadsheets import UTF8_BOM, spreadsheet_safe
-from api.enterprises.models import Enterprise, Product
+from api.common.viewsets import (
+    ActionViewSet,
+    CreateUpdateDomainViewSet,
+    CrudDomainViewSet,
+    SelectorMixin,
+    schema_generation,
+)
 from api.events import examples as ex
 from api.events import selectors, services
 from api.events.calendar import build_calendar
 from api.events.filters import AttendeeFilter, BoothApplicationFilter, EventFilter
-from api.events.models import BoothApplication, BoothCategory, Event, EventKind, EventSeries, EventStatus, Registration
+from api.events.models import BoothApplication, Event, EventKind, EventSeries, EventStatus, Registration
 from api.events.permissions import IsEventManager, IsEventManagerOrReadOnly
-from api.events.renderers import CSVRenderer, FirstRendererNegotiation, ICalendarRenderer
 from api.events.serializers import (
     AttendeeSerializer,
     BoothApplicationCreateInputSerializer,
@@ -63,12 +63,11 @@ from api.events.serializers import (
 TAG = "events"
 CALENDAR_TAG = "calendars"
 BOOTH_TAG = "booths"
-ICS = "text/calendar; charset=utf-8"
 _ICS_RESPONSE = {
     (200, "text/calendar"): OpenApiResponse(
         OpenApiTypes.STR,
         description="iCalendar (RFC 5545), UTF-8",
-        examples=[OpenApiExample("ics", value=ex.ICS)],
+        examples=[ex.ICS_EXAMPLE],
     )
 }
 
@@ -88,16 +87,13 @@ _FEED_PARAMETERS = [
 
 
 def _ics_response(events: Any, *, name: str, filename: str) -> HttpResponse:
-    response = HttpResponse(build_calendar(events, name=name), content_type=ICS)
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    response["Cache-Control"] = "max-age=300"
-    return response
+    return ics_response(build_calendar(events, name=name), filename=filename)
 
 
 class _CalendarView(APIView):
     # One renderer: it writes problem documents as JSON too (their Content-Type says so).
-    renderer_classes = [ICalendarRenderer]
-    content_negotiation_class = FirstRendererNegotiation
+    renderer_classes = ICS_ENDPOINT["renderer_classes"]
+    content_negotiation_class = ICS_ENDPOINT["content_negotiation_class"]
     permission_classes = [permissions.AllowAny]
 
 
@@ -170,18 +166,17 @@ class _CalendarView(APIView):
         responses={204: OpenApiResponse(description="보관됨 (Archived)"), 409: problem_response(409)},
     ),
 )
-class EventViewSet(ConditionalMixin, viewsets.ModelViewSet):
+class EventViewSet(CrudDomainViewSet):
     permission_classes = [IsEventManagerOrReadOnly]
     filterset_class = EventFilter
     search_fields = ["title", "description", "venue_name"]
     ordering_fields = ["starts_at", "ends_at", "created_at"]
-    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
     lookup_value_regex = r"\d+"
+    schema_model = Event
+    input_serializers = {"create": EventCreateInputSerializer, "partial_update": EventUpdateInputSerializer}
 
-    def get_queryset(self) -> QuerySet[Event]:
+    def select(self) -> QuerySet[Event]:
         archived = self._include_archived()
-        if self.action == "list":
-            return selectors.event_list(include_archived=archived)
         if self.action in ("retrieve", "partial_update", "create", "restore"):
             return selectors.event_detail_queryset(include_archived=archived)
         return selectors.event_list(include_archived=archived)
@@ -189,24 +184,11 @@ class EventViewSet(ConditionalMixin, viewsets.ModelViewSet):
     def get_serializer_class(self) -> Any:
         return EventSerializer if self.action == "list" else EventDetailSerializer
 
-    def get_serializer(self, *args: Any, **kwargs: Any) -> Any:
-        if "data" in kwargs and self.action == "partial_update":
-            return EventUpdateInputSerializer(data=kwargs["data"], context=self.get_serializer_context())
-        return super().get_serializer(*args, **kwargs)
-
-    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        data = EventCreateInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        event = services.event_create(actor=request.user, **data.to_service_kwargs())
-        event = selectors.event_detail_queryset().get(pk=event.pk)
-        return Response(
-            self.get_serializer(event).data,
-            status=status.HTTP_201_CREATED,
-            headers={"Location": f"/api/v1/events/{event.pk}/"},
-        )
+    def perform_create(self, data: Any) -> Event:
+        return services.event_create(actor=self.request.user, **data)
 
     def perform_update(self, serializer: Any) -> None:
-        services.event_update(event=self.get_object(), actor=self.request.user, **serializer.to_service_kwargs())
+        services.event_update(event=serializer.instance, actor=self.request.user, **serializer.validated_data)
 
     def perform_destroy(self, instance: Event) -> None:
         reason = archive_reason_of(self.request, from_query=True)
@@ -230,17 +212,16 @@ class EventViewSet(ConditionalMixin, viewsets.ModelViewSet):
         tags=[TAG],
         request=ArchiveReasonInputSerializer,
         responses={200: OpenApiResponse(EventDetailSerializer, examples=[ex.EVENT_DETAIL]), 409: problem_response(409)},
-        examples=[OpenApiExample("restore", value={"reason": "실수로 보관함"}, request_only=True)],
+        examples=[ex.RESTORE_EXAMPLE],
     )
     @action(detail=True, methods=["post"], permission_classes=[IsCoordinator], filterset_class=None)
     def restore(self, request: Request, pk: str | None = None) -> Response:
         reason = archive_reason_of(request, from_query=False)
         event = services.event_restore(event=self.get_object(), actor=request.user, reason=reason)
-        event = selectors.event_detail_queryset().get(pk=event.pk)
-        return Response(EventDetailSerializer(event, context=self.get_serializer_context()).data)
+        return self.output(event)
 
 
-class EventActionViewSet(viewsets.GenericViewSet):
+class EventActionViewSet(ActionViewSet):
     """State changes and sub-resources of one event (not conditional: no ETag/If-Match)."""
 
     permission_classes = [IsEventManagerOrReadOnly]
@@ -248,8 +229,9 @@ class EventActionViewSet(viewsets.GenericViewSet):
     ordering_fields: list[str] = []
     lookup_value_regex = r"\d+"
     serializer_class = EventDetailSerializer
+    schema_model = Event
 
-    def get_queryset(self) -> QuerySet[Event]:
+    def select(self) -> QuerySet[Event]:
         return selectors.event_list()
 
     def _detail(self, event: Event, code: int = status.HTTP_200_OK) -> Response:
@@ -266,7 +248,7 @@ class EventActionViewSet(viewsets.GenericViewSet):
         tags=[TAG],
         request=EventCancelInputSerializer,
         responses={200: OpenApiResponse(EventDetailSerializer, examples=[ex.EVENT_DETAIL]), 409: problem_response(409)},
-        examples=[OpenApiExample("cancel", value={"reason": "태풍 예보로 취소합니다."}, request_only=True)],
+        examples=[ex.CANCEL_EXAMPLE],
     )
     @action(detail=True, methods=["post"])
     def cancel(self, request: Request, pk: str | None = None) -> Response:
@@ -285,7 +267,7 @@ class EventActionViewSet(viewsets.GenericViewSet):
         tags=[TAG],
         request=EventCancelInputSerializer,
         responses={200: OpenApiResponse(EventDetailSerializer, examples=[ex.EVENT_DETAIL]), 409: problem_response(409)},
-        examples=[OpenApiExample("postpone", value={"reason": "장소 공사로 연기합니다."}, request_only=True)],
+        examples=[ex.POSTPONE_EXAMPLE],
     )
     @action(detail=True, methods=["post"])
     def postpone(self, request: Request, pk: str | None = None) -> Response:
@@ -304,13 +286,7 @@ class EventActionViewSet(viewsets.GenericViewSet):
         tags=[TAG],
         request=EventRescheduleInputSerializer,
         responses={200: OpenApiResponse(EventDetailSerializer, examples=[ex.EVENT_DETAIL]), 409: problem_response(409)},
-        examples=[
-            OpenApiExample(
-                "reschedule",
-                value={"starts_at": "2026-12-19T10:00:00+09:00", "ends_at": "2026-12-19T17:00:00+09:00"},
-                request_only=True,
-            )
-        ],
+        examples=[ex.RESCHEDULE_EXAMPLE],
     )
     @action(detail=True, methods=["post"])
     def reschedule(self, request: Request, pk: str | None = None) -> Response:
@@ -462,7 +438,7 @@ class EventActionViewSet(viewsets.GenericViewSet):
         tags=[BOOTH_TAG],
         request=BoothCategoryCreateInputSerializer,
         responses={201: OpenApiResponse(BoothCategorySerializer, examples=[ex.BOOTH_CATEGORY])},
-        examples=[OpenApiExample("food", value={"category": "food", "name": "먹거리", "booths": 8}, request_only=True)],
+        examples=[ex.FOOD_EXAMPLE],
     )
     @booth_categories.mapping.post
     def booth_categories_create(self, request: Request, pk: str | None = None) -> Response:
@@ -474,7 +450,7 @@ class EventActionViewSet(viewsets.GenericViewSet):
         return Response(BoothCategorySerializer(category).data, status=status.HTTP_201_CREATED)
 
 
-class _EventSubListView(generics.ListAPIView):
+class _EventSubListView(SelectorMixin, generics.ListAPIView):
     """Lists under ``/events/{id}/``: the event is looked up (404) before anything else."""
 
     def get_event(self) -> Event:
@@ -492,14 +468,14 @@ class EventAttendeeListView(_EventSubListView):
     filter_backends = [DjangoFilterBackend]
     filterset_class = AttendeeFilter
 
-    def get_queryset(self) -> QuerySet[Any]:
-        if getattr(self, "swagger_fake_view", False):
-            return Registration.objects.none()
+    schema_model = Registration
+
+    def select(self) -> QuerySet[Any]:
         return selectors.attendee_list(event=self.get_event())
 
     def get_serializer_context(self) -> dict[str, Any]:
         context = super().get_serializer_context()
-        if not getattr(self, "swagger_fake_view", False):
+        if not schema_generation(self):
             context["positions"] = selectors.waitlist_positions(event=self.get_event())
         return context
 
@@ -522,9 +498,9 @@ class EventBoothApplicationsView(_EventSubListView):
     serializer_class = BoothApplicationSerializer
     filter_backends: list[Any] = []
 
-    def get_queryset(self) -> QuerySet[Any]:
-        if getattr(self, "swagger_fake_view", False):
-            return BoothApplication.objects.none()
+    schema_model = BoothApplication
+
+    def select(self) -> QuerySet[Any]:
         return selectors.booth_application_list(user=self.request.user, event=self.get_event())
 
     @extend_schema(
@@ -555,45 +531,19 @@ class EventBoothApplicationsView(_EventSubListView):
             403: problem_response(403, "조직 회원이 아님 (You are not a member of that organisation)."),
             409: problem_response(409),
         },
-        examples=[
-            OpenApiExample(
-                "apply",
-                value={"category_id": 3, "enterprise_id": 1, "product_ids": [7, 8], "note": "시식 코너 포함"},
-                request_only=True,
-            )
-        ],
+        examples=[ex.APPLY_EXAMPLE],
     )
     def post(self, request: Request, pk: int) -> Response:
         event = self.get_event()
         data = BoothApplicationCreateInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        values = data.validated_data
-        category = BoothCategory.objects.filter(event=event, pk=values["category_id"]).first()
-        if category is None:
-            raise validation_error("category_id", _("No such booth category at this event."), code="does_not_exist")
-        enterprise = Enterprise.objects.filter(pk=values["enterprise_id"], archived_at__isnull=True).first()
-        if enterprise is None:
-            raise validation_error("enterprise_id", _("No such organisation."), code="does_not_exist")
-        products = list(Product.objects.filter(pk__in=values["product_ids"], archived_at__isnull=True))
-        missing = sorted(set(values["product_ids"]) - {p.pk for p in products})
-        if missing:
-            raise validation_error(
-                "product_ids",
-                _("Unknown products: %(ids)s.") % {"ids": ", ".join(map(str, missing))},
-                code="does_not_exist",
-            )
-        application = services.booth_application_create(
-            actor=request.user, booth_category=category, enterprise=enterprise, products=products, note=values["note"]
-        )
+        application = services.booth_application_create(actor=request.user, event=event, **data.validated_data)
         return Response(BoothApplicationSerializer(application).data, status=status.HTTP_201_CREATED)
 
 
 class EventBoothCategoryView(generics.GenericAPIView):
     permission_classes = [IsEventManager]
     serializer_class = BoothCategorySerializer
-
-    def get_queryset(self) -> QuerySet[Any]:
-        return BoothCategory.objects.filter(event_id=self.kwargs.get("pk")).select_related("event")
 
     @extend_schema(
         operation_id="events_booth_categories_update",
@@ -605,12 +555,12 @@ class EventBoothCategoryView(generics.GenericAPIView):
         tags=[BOOTH_TAG],
         request=BoothCategoryUpdateInputSerializer,
         responses={200: OpenApiResponse(BoothCategorySerializer, examples=[ex.BOOTH_CATEGORY])},
-        examples=[OpenApiExample("more booths", value={"booths": 10}, request_only=True)],
+        examples=[ex.MORE_BOOTHS_EXAMPLE],
     )
     def patch(self, request: Request, pk: int, category_id: int) -> Response:
         event = get_object_or_404(selectors.event_list(), pk=pk)
         self.check_object_permissions(request, event)
-        category = get_object_or_404(BoothCategory, pk=category_id, event=event)
+        category = get_object_or_404(selectors.booth_category_list(event=event), pk=category_id)
         data = BoothCategoryUpdateInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         services.booth_category_update(booth_category=category, **data.validated_data)
@@ -629,24 +579,22 @@ class EventBoothCategoryView(generics.GenericAPIView):
         responses={200: OpenApiResponse(BoothApplicationSerializer(many=True), examples=[ex.BOOTH_APPLICATION_PAGE])},
     )
 )
-class BoothApplicationListView(generics.ListAPIView):
+class BoothApplicationListView(SelectorMixin, generics.ListAPIView):
     serializer_class = BoothApplicationSerializer
     permission_classes = [permissions.IsAuthenticated]
     filter_backends = [DjangoFilterBackend]
     filterset_class = BoothApplicationFilter
+    schema_model = BoothApplication
 
-    def get_queryset(self) -> QuerySet[Any]:
-        if getattr(self, "swagger_fake_view", False):
-            return BoothApplication.objects.none()
+    def select(self) -> QuerySet[Any]:
         return selectors.booth_application_list(user=self.request.user)
 
 
-class _BoothDecisionView(generics.GenericAPIView):
+class _BoothDecisionView(SelectorMixin, generics.GenericAPIView):
     serializer_class = BoothApplicationSerializer
+    schema_model = BoothApplication
 
-    def get_queryset(self) -> QuerySet[Any]:
-        if getattr(self, "swagger_fake_view", False):
-            return BoothApplication.objects.none()
+    def select(self) -> QuerySet[Any]:
         return selectors.booth_application_list(user=self.request.user)
 
 
@@ -689,7 +637,7 @@ class BoothApplicationDeclineView(_BoothDecisionView):
             200: OpenApiResponse(BoothApplicationSerializer, examples=[ex.BOOTH_APPLICATION]),
             409: problem_response(409),
         },
-        examples=[OpenApiExample("decline", value={"reason": "먹거리 구역이 이미 찼습니다."}, request_only=True)],
+        examples=[ex.DECLINE_EXAMPLE],
     )
     def post(self, request: Request, pk: int) -> Response:
         application = self.get_object()
@@ -745,7 +693,9 @@ class BoothApplicationWithdrawView(_BoothDecisionView):
         description=(
             "RFC 5545 RRULE(주·월·년 단위)로 정의; 앞으로 약 1년치(최대 60회) 회차가 실제 행사로 만들어져 하나씩 신청할 수 "
             "있습니다 (an RFC 5545 rule, weekly or less often; occurrences for about a year ahead, at most 60, are "
-            "created as real events). A malformed rule is a 400 naming `recurrence_rule`."
+            "created as real events). A rule without COUNT or UNTIL repeats for ever: never more than 60 upcoming "
+            "occurrences exist at once (a weekly rule on every weekday stops at 60); the daily extension only "
+            "refills what has passed. A malformed rule is a 400 naming `recurrence_rule`."
         ),
         tags=[TAG],
         request=EventSeriesCreateInputSerializer,
@@ -763,58 +713,41 @@ class BoothApplicationWithdrawView(_BoothDecisionView):
         tags=[TAG],
         request=EventSeriesUpdateInputSerializer,
         responses={200: OpenApiResponse(EventSeriesSerializer, examples=[ex.SERIES])},
-        examples=[OpenApiExample("venue", value={"venue_name": "고양시청 대회의실"}, request_only=True)],
+        examples=[ex.VENUE_EXAMPLE],
     ),
 )
-class EventSeriesViewSet(
-    ConditionalMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,
-):
+class EventSeriesViewSet(CreateUpdateDomainViewSet):
     permission_classes = [IsEventManagerOrReadOnly]
     serializer_class = EventSeriesSerializer
     filter_backends = [StrictOrderingFilter]
     ordering_fields = ["starts_at", "created_at"]
-    http_method_names = ["get", "post", "patch", "head", "options"]
     lookup_value_regex = r"\d+"
+    schema_model = EventSeries
+    input_serializers = {
+        "create": EventSeriesCreateInputSerializer,
+        "partial_update": EventSeriesUpdateInputSerializer,
+    }
 
-    def get_queryset(self) -> QuerySet[EventSeries]:
+    def select(self) -> QuerySet[EventSeries]:
         return selectors.series_list()
 
-    def get_serializer(self, *args: Any, **kwargs: Any) -> Any:
-        if "data" in kwargs and self.action == "partial_update":
-            return EventSeriesUpdateInputSerializer(data=kwargs["data"], partial=True)
-        return super().get_serializer(*args, **kwargs)
-
-    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        data = EventSeriesCreateInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        series = services.event_series_create(actor=request.user, **data.to_service_kwargs())
-        series = selectors.series_list().get(pk=series.pk)
-        return Response(
-            EventSeriesSerializer(series).data,
-            status=status.HTTP_201_CREATED,
-            headers={"Location": f"/api/v1/event-series/{series.pk}/"},
-        )
+    def perform_create(self, data: Any) -> EventSeries:
+        return services.event_series_create(actor=self.request.user, **data)
 
     def perform_update(self, serializer: Any) -> None:
-        services.event_series_update(
-            series=self.get_object(), actor=self.request.user, **serializer.to_service_kwargs()
-        )
+        services.event_series_update(series=serializer.instance, actor=self.request.user, **serializer.validated_data)
 
 
 # --- Calendar feeds -------------------------------------------------------------------------------------------------
 
 
-class EventFeedView(_CalendarView, generics.GenericAPIView):
+class EventFeedView(SelectorMixin, _CalendarView, generics.GenericAPIView):
     filter_backends = [DjangoFilterBackend]
     filterset_class = EventFilter
     pagination_class = None
+    schema_model = Event
 
-    def get_queryset(self) -> QuerySet[Event]:
+    def select(self) -> QuerySet[Event]:
         return selectors.event_list()
 
     @extend_schema(
@@ -830,12 +763,8 @@ class EventFeedView(_CalendarView, generics.GenericAPIView):
         responses={**_ICS_RESPONSE, 400: problem_response(400)},
     )
     def get(self, request: Request) -> HttpResponse:
-        queryset = self.filter_queryset(self.get_queryset())
-        if not {"upcoming", "date_from", "date_to"} & set(request.query_params):
-            queryset = selectors.upcoming(queryset)
-        return _ics_response(
-            selectors.event_feed(queryset=queryset), name="사회적경제 허브 행사", filename="events.ics"
-        )
+        events = selectors.event_feed(queryset=self.filter_queryset(self.get_queryset()), params=request.query_params)
+        return _ics_response(events, name="사회적경제 허브 행사", filename="events.ics")
 
 
 class EventCalendarView(_CalendarView):
@@ -853,8 +782,8 @@ class EventCalendarView(_CalendarView):
 
 class EventAttendeesCSVView(APIView):
     permission_classes = [IsEventManager]
-    renderer_classes = [CSVRenderer]
-    content_negotiation_class = FirstRendererNegotiation
+    renderer_classes = CSV_ENDPOINT["renderer_classes"]
+    content_negotiation_class = CSV_ENDPOINT["content_negotiation_class"]
 
     @extend_schema(
         operation_id="events_attendees_csv",
@@ -862,36 +791,14 @@ class EventAttendeesCSVView(APIView):
         description="행사 담당자만; UTF-8 BOM이 붙어 엑셀에서 한글이 깨지지 않습니다 (event managers; UTF-8 with BOM).",
         tags=[TAG],
         responses={
-            (200, "text/csv"): OpenApiResponse(
-                OpenApiTypes.STR, description="CSV", examples=[OpenApiExample("csv", value=ex.CSV)]
-            ),
+            (200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description="CSV", examples=[ex.CSV_EXAMPLE]),
             404: problem_response(404),
         },
     )
     def get(self, request: Request, pk: int) -> HttpResponse:
         event = get_object_or_404(selectors.event_list(), pk=pk)
         self.check_object_permissions(request, event)
-        positions = selectors.waitlist_positions(event=event)
-        buffer = io.StringIO()
-        buffer.write(UTF8_BOM)
-        writer = csv.writer(buffer)
-        writer.writerow(["번호", "이름", "이메일", "상태", "대기 순번", "신청 시각", "입장 확인"])
-        for index, registration in enumerate(selectors.attendee_list(event=event), start=1):
-            checked_in = registration.checked_in_at
-            writer.writerow(
-                [
-                    index,
-                    spreadsheet_safe(registration.user.display_name),
-                    spreadsheet_safe(registration.user.email),
-                    registration.get_status_display(),
-                    positions.get(registration.pk, ""),
-                    timezone.localtime(registration.queued_at).strftime("%Y-%m-%d %H:%M"),
-                    timezone.localtime(checked_in).strftime("%Y-%m-%d %H:%M") if checked_in else "",
-                ]
-            )
-        response = HttpResponse(buffer.getvalue().encode("utf-8"), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="event-{event.pk}-attendees.csv"'
-        return response
+        return csv_response(selectors.attendee_csv(event=event), filename=f"event-{event.pk}-attendees.csv")
 
 
 class EnterpriseFeedView(_CalendarView):
@@ -903,10 +810,11 @@ class EnterpriseFeedView(_CalendarView):
         responses=_ICS_RESPONSE,
     )
     def get(self, request: Request, slug: str) -> HttpResponse:
-        enterprise = selectors.enterprise_public_by_slug(slug=slug)
-        if enterprise is None:
+        found = selectors.enterprise_feed(slug=slug)
+        if found is None:
             raise NotFound()
-        events = selectors.event_feed(queryset=selectors.events_hosted_by(enterprise=enterprise))
+        enterprise, hosted = found
+        events = selectors.event_feed(queryset=hosted)
         return _ics_response(events, name=f"{enterprise.name} 행사", filename=f"{enterprise.slug}.ics")
 
 

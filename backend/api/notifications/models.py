@@ -1,8 +1,8 @@
 """In-app notifications and each user's e-mail preferences per kind of notification.
 
-Other domains post notifications through ``api.notifications.services.notify``; a new kind is one
-more member of ``NotificationKind`` (and, if it should not e-mail by default, of
-``EMAIL_OFF_BY_DEFAULT``).
+Other domains post notifications through ``api.notifications.services.notify``. The kinds belong to
+the domains that send them (``api.notifications.kinds.register_kind``): ``kind`` is plain text here,
+checked against the registry by the services, so a new kind needs no migration.
 """
 
 from django.conf import settings
@@ -10,24 +10,11 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 
-class NotificationKind(models.TextChoices):
-    REGISTRATION_CONFIRMED = "registration_confirmed", _("Registration confirmed")
-    REGISTRATION_WAITLISTED = "registration_waitlisted", _("Put on the waiting list")
-    REGISTRATION_PROMOTED = "registration_promoted", _("Promoted from the waiting list")
-    EVENT_CHANGED = "event_changed", _("Event changed")
-    EVENT_CANCELLED = "event_cancelled", _("Event cancelled")
-    BOOTH_APPLICATION_DECIDED = "booth_application_decided", _("Booth application decided")
-
-
-# Kinds that are only worth an in-app entry unless the user asks for e-mail too.
-EMAIL_OFF_BY_DEFAULT = frozenset({NotificationKind.REGISTRATION_CONFIRMED})
-
-
 class Notification(models.Model):
     """One message to one user. ``read_at`` is null until the user marks it read."""
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
-    kind = models.CharField(_("kind"), max_length=40, choices=NotificationKind.choices)
+    kind = models.CharField(_("kind"), max_length=40)
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("body"), blank=True)
     url = models.CharField(_("link"), max_length=500, blank=True)
@@ -55,7 +42,7 @@ class NotificationPreference(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notification_preferences"
     )
-    kind = models.CharField(_("kind"), max_length=40, choices=NotificationKind.choices)
+    kind = models.CharField(_("kind"), max_length=40)
     email = models.BooleanField(_("also by e-mail"))
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 

@@ -4,7 +4,8 @@ from typing import Any
 
 from django.db.models import QuerySet
 
-from api.notifications.models import EMAIL_OFF_BY_DEFAULT, Notification, NotificationKind, NotificationPreference
+from api.notifications.kinds import registered_kinds
+from api.notifications.models import Notification, NotificationPreference
 
 
 def notification_list(*, user: Any) -> QuerySet[Notification]:
@@ -20,10 +21,10 @@ def notification_preferences(*, user: Any) -> list[dict[str, Any]]:
     chosen = dict(NotificationPreference.objects.filter(user=user).values_list("kind", "email"))
     return [
         {
-            "kind": kind.value,
-            "kind_label": kind.label,
-            "email": chosen.get(kind.value, kind not in EMAIL_OFF_BY_DEFAULT),
+            "kind": kind.code,
+            "kind_label": str(kind.label),
+            "email": chosen.get(kind.code, kind.email_by_default),
             "in_app": True,
         }
-        for kind in NotificationKind
+        for kind in registered_kinds()
     ]

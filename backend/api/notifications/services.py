@@ -18,19 +18,22 @@ from django.utils.translation import gettext as _
 
 from api.common.errors import validation_error
 from api.common.mail import mail_enqueue_on_commit
-from api.notifications.models import EMAIL_OFF_BY_DEFAULT, Notification, NotificationKind, NotificationPreference
+from api.notifications import errors
+from api.notifications.kinds import kind_info, registered_kinds
+from api.notifications.models import Notification, NotificationPreference
 
 
 def email_wanted(*, user: Any, kind: str) -> bool:
     preference = NotificationPreference.objects.filter(user=user, kind=kind).values_list("email", flat=True).first()
     if preference is None:
-        return kind not in EMAIL_OFF_BY_DEFAULT
+        info = kind_info(kind)
+        return info is None or info.email_by_default
     return bool(preference)
 
 
 def _render(text: Any, params: Mapping[str, Any] | None) -> str:
     rendered = force_str(text)
-    return rendered % params if params else rendered
+    return str(rendered % params) if params else rendered
 
 
 @transaction.atomic
@@ -49,6 +52,8 @@ def notify(
     ``title`` and ``body`` may be lazy translations: they are rendered in the recipient's
     preferred language, then ``%``-formatted with ``params``.
     """
+    if kind_info(kind) is None:
+        raise ValueError(f"unknown notification kind {kind!r}: register it with api.notifications.kinds.register_kind")
     with translation.override(getattr(user, "preferred_language", None) or settings.LANGUAGE_CODE):
         title_text = _render(title, params)[:200]
         body_text = _render(body, params)
@@ -90,9 +95,11 @@ def notification_mark_all_read(*, user: Any) -> int:
 @transaction.atomic
 def notification_preferences_update(*, user: Any, preferences: Mapping[str, bool]) -> None:
     """Set the e-mail choice for each kind given; kinds not given keep their current choice."""
-    known = set(NotificationKind.values)
+    known = {kind.code for kind in registered_kinds()}
     for kind in preferences:
         if kind not in known:
-            raise validation_error("preferences", _("Unknown notification kind: %(kind)s.") % {"kind": kind})
+            raise validation_error(
+                "preferences", _("Unknown notification kind: %(kind)s.") % {"kind": kind}, code=errors.UNKNOWN_KIND
+            )
     for kind, email in sorted(preferences.items()):
         NotificationPreference.objects.update_or_create(user=user, kind=kind, defaults={"email": bool(email)})

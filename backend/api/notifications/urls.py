@@ -2,6 +2,8 @@ from django.urls import path
 
 from api.notifications import views
 
+URL_PREFIX = "notifications/"
+
 urlpatterns = [
     path("", views.NotificationListView.as_view(), name="notification-list"),
     path("unread-count/", views.NotificationUnreadCountView.as_view(), name="notification-unread-count"),

@@ -3,13 +3,15 @@
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics, permissions
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api.common.pagination import CursorPagination
+from api.common.viewsets import SelectorMixin
+from api.notifications import examples as ex
 from api.notifications import selectors, services
 from api.notifications.filters import NotificationFilter
 from api.notifications.models import Notification
@@ -22,26 +24,10 @@ from api.notifications.serializers import (
 )
 
 TAG = "notifications"
-_NOTIFICATION = {
-    "id": 41,
-    "kind": "registration_promoted",
-    "kind_label": "대기자 명단에서 확정",
-    "title": "참가가 확정되었습니다: 2026 겨울 사회적경제 한마당",
-    "body": "대기자 명단에 있던 신청이 확정되었습니다. 12월 12일 10:00에 뵙겠습니다.",
-    "url": "/events/12",
-    "data": {"event_id": 12},
-    "is_read": False,
-    "read_at": None,
-    "created_at": "2026-11-25T10:00:00+09:00",
-}
-_PREFERENCES = [
-    {"kind": "registration_promoted", "kind_label": "대기자 명단에서 확정", "email": True, "in_app": True},
-    {"kind": "registration_confirmed", "kind_label": "참가 확정", "email": False, "in_app": True},
-]
 
 
 class NotificationPagination(CursorPagination):
-    ordering = ("-created_at", "-id")
+    ordering = ("-created_at", "-id")  # type: ignore[assignment]  # DRF takes a tuple of fields; the stubs say str
 
 
 @extend_schema_view(
@@ -56,25 +42,20 @@ class NotificationPagination(CursorPagination):
         responses={
             200: OpenApiResponse(
                 NotificationSerializer(many=True),
-                examples=[
-                    OpenApiExample(
-                        "page", value={"next": None, "previous": None, "results": [_NOTIFICATION]}, response_only=True
-                    )
-                ],
+                examples=[ex.PAGE_EXAMPLE],
             )
         },
     )
 )
-class NotificationListView(generics.ListAPIView):
+class NotificationListView(SelectorMixin, generics.ListAPIView):
     serializer_class = NotificationSerializer
     permission_classes = [permissions.IsAuthenticated]
     pagination_class = NotificationPagination
     filter_backends = [DjangoFilterBackend]
     filterset_class = NotificationFilter
+    schema_model = Notification
 
-    def get_queryset(self) -> QuerySet[Notification]:
-        if getattr(self, "swagger_fake_view", False):
-            return Notification.objects.none()
+    def select(self) -> QuerySet[Notification]:
         return selectors.notification_list(user=self.request.user)
 
 
@@ -86,9 +67,7 @@ class NotificationUnreadCountView(APIView):
         summary="읽지 않은 알림 수 (Unread count)",
         description="읽지 않은 알림의 수 (number of unread notifications, for a badge).",
         tags=[TAG],
-        responses={
-            200: OpenApiResponse(UnreadCountSerializer, examples=[OpenApiExample("count", value={"unread": 3})])
-        },
+        responses={200: OpenApiResponse(UnreadCountSerializer, examples=[ex.COUNT_EXAMPLE])},
     )
     def get(self, request: Request) -> Response:
         return Response({"unread": selectors.notification_unread_count(user=request.user)})
@@ -103,9 +82,7 @@ class NotificationReadView(APIView):
         description="알림 하나를 읽음으로 표시합니다; 이미 읽었으면 그대로 (idempotent). Another user's → 404.",
         tags=[TAG],
         request=None,
-        responses={
-            200: OpenApiResponse(NotificationSerializer, examples=[OpenApiExample("read", value=_NOTIFICATION)])
-        },
+        responses={200: OpenApiResponse(NotificationSerializer, examples=[ex.READ_EXAMPLE])},
     )
     def post(self, request: Request, pk: int) -> Response:
         get_object_or_404(selectors.notification_list(user=request.user), pk=pk)
@@ -122,9 +99,7 @@ class NotificationReadAllView(APIView):
         description="읽지 않은 알림을 모두 읽음으로 표시하고 그 수를 돌려줍니다 (marks every unread notification read).",
         tags=[TAG],
         request=None,
-        responses={
-            200: OpenApiResponse(MarkedCountSerializer, examples=[OpenApiExample("marked", value={"marked": 3})])
-        },
+        responses={200: OpenApiResponse(MarkedCountSerializer, examples=[ex.MARKED_EXAMPLE])},
     )
     def post(self, request: Request) -> Response:
         return Response({"marked": services.notification_mark_all_read(user=request.user)})
@@ -138,11 +113,7 @@ class NotificationPreferencesView(APIView):
         summary="알림 메일 설정 (E-mail preferences)",
         description="알림 종류마다 메일도 받을지 (for each kind of notification, whether it also comes by e-mail).",
         tags=[TAG],
-        responses={
-            200: OpenApiResponse(
-                NotificationPreferenceSerializer(many=True), examples=[OpenApiExample("prefs", value=_PREFERENCES)]
-            )
-        },
+        responses={200: OpenApiResponse(NotificationPreferenceSerializer(many=True), examples=[ex.PREFS_EXAMPLE])},
     )
     def get(self, request: Request) -> Response:
         return Response(
@@ -158,18 +129,8 @@ class NotificationPreferencesView(APIView):
         ),
         tags=[TAG],
         request=NotificationPreferencesInputSerializer,
-        responses={
-            200: OpenApiResponse(
-                NotificationPreferenceSerializer(many=True), examples=[OpenApiExample("prefs", value=_PREFERENCES)]
-            )
-        },
-        examples=[
-            OpenApiExample(
-                "email on promotion",
-                value={"preferences": [{"kind": "registration_promoted", "email": True}]},
-                request_only=True,
-            )
-        ],
+        responses={200: OpenApiResponse(NotificationPreferenceSerializer(many=True), examples=[ex.PREFS_EXAMPLE])},
+        examples=[ex.EMAIL_ON_PROMOTION_EXAMPLE],
     )
     def put(self, request: Request) -> Response:
         data = NotificationPreferencesInputSerializer(data=request.data)

@@ -4,8 +4,6 @@ Idempotent: running it again updates what exists and adds nothing twice. Demo ac
 published password, so this refuses to run with DEBUG off unless told that it is not production.
 """
 
-import importlib
-import pkgutil
 from typing import Any
 
 from django.conf import settings
@@ -13,19 +11,11 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 import api
+from api.common.discovery import domain_modules
 
 
 def demo_modules() -> list[Any]:
-    modules = []
-    for info in pkgutil.iter_modules(api.__path__):
-        try:
-            module = importlib.import_module(f"api.{info.name}.demo")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"api.{info.name}.demo":
-                raise
-            continue
-        modules.append(module)
-    return sorted(modules, key=lambda m: getattr(m, "ORDER", 100))
+    return domain_modules(api, "demo")
 
 
 class Command(BaseCommand):
@@ -35,12 +25,15 @@ class Command(BaseCommand):
         parser.add_argument(
             "--not-production",
             action="store_true",
-            help="Allow running with DEBUG off (test and contract servers only).",
+            help="Allow running with DEBUG off: a local or throwaway database (make run, tests, contract).",
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if not settings.DEBUG and not options["not_production"]:
-            raise CommandError("load_demo creates accounts with a published password: run it with DEBUG=1 only.")
+            raise CommandError(
+                "load_demo creates accounts with a published password: run it with DEBUG=1, or pass "
+                "--not-production for a local or throwaway database (as `make run` does)."
+            )
         for module in demo_modules():
             with transaction.atomic():
                 summary = module.load()

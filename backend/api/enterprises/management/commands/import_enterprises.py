@@ -12,7 +12,6 @@ from rest_framework.exceptions import ValidationError
 
 from api.common.errors import flatten_validation_errors
 from api.enterprises import services
-from api.enterprises.csv_io import CsvFileError, parse
 
 
 class Command(BaseCommand):
@@ -29,19 +28,14 @@ class Command(BaseCommand):
         except OSError as exc:
             raise CommandError(f"{path}: {exc.strerror}") from exc
         try:
-            parsed = parse(raw)
-        except CsvFileError as exc:
-            raise CommandError(f"{path}: {exc.message}") from exc
-        try:
-            if parsed.errors:
-                raise services.rows_error(parsed.errors)
-            result = services.enterprise_import(rows=parsed.rows, user=None, dry_run=options["dry_run"])
+            result = services.enterprise_import_csv(content=raw, user=None, dry_run=options["dry_run"])
         except ValidationError as exc:
             for item in flatten_validation_errors(exc.detail):
-                self.stderr.write(f"{item['field']}: {item['message']}")
+                field = path if item["field"] == "file" else item["field"]
+                self.stderr.write(f"{field}: {item['message']}")
             raise CommandError("Nothing was imported: fix the rows above and run again.") from exc
         prefix = "[dry run] " if options["dry_run"] else ""
         self.stdout.write(
-            f"{prefix}{len(parsed.rows)} row(s) read ({parsed.encoding}): "
+            f"{prefix}{result['rows']} row(s) read ({result['encoding']}): "
             f"{result['created']} created, {result['updated']} updated."
         )

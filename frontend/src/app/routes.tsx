@@ -1,0 +1,103 @@
+import { lazy, Suspense } from 'react';
+import { Route, Routes } from 'react-router';
+import { Layout } from './Layout';
+import { HomePage } from './HomePage';
+import { NotFoundPage, RequireLogin } from './guards';
+import { Loading } from '../components/ui/States';
+import { EventPage } from '../features/events/components/EventPage';
+import { EnterprisePage } from '../features/enterprises/components/EnterprisePage';
+import { DirectoryPage } from '../features/enterprises/components/DirectoryPage';
+
+// The pages people land on from search engines and shared links (home, directory, organisation,
+// event) are in the entry chunk; every other page is its own chunk, loaded when visited.
+const ProductsPage = lazy(() =>
+  import('../features/enterprises/components/ProductsPage').then((m) => ({ default: m.ProductsPage })),
+);
+const ProductPage = lazy(() =>
+  import('../features/enterprises/components/ProductPage').then((m) => ({ default: m.ProductPage })),
+);
+const ManagePage = lazy(() =>
+  import('../features/enterprises/components/ManagePage').then((m) => ({ default: m.ManagePage })),
+);
+const NewEnterprisePage = lazy(() =>
+  import('../features/enterprises/components/ManagePage').then((m) => ({ default: m.NewEnterprisePage })),
+);
+const MyOrganisationsPage = lazy(() =>
+  import('../features/enterprises/components/MyOrganisationsPage').then((m) => ({
+    default: m.MyOrganisationsPage,
+  })),
+);
+const EventsPage = lazy(() =>
+  import('../features/events/components/EventsPage').then((m) => ({ default: m.EventsPage })),
+);
+const HostEventPage = lazy(() =>
+  import('../features/events/components/HostEventPage').then((m) => ({ default: m.HostEventPage })),
+);
+const AttendeesPage = lazy(() =>
+  import('../features/events/components/AttendeesPage').then((m) => ({ default: m.AttendeesPage })),
+);
+const LoginPage = lazy(() =>
+  import('../features/accounts/components/LoginPage').then((m) => ({ default: m.LoginPage })),
+);
+const RegisterPage = lazy(() =>
+  import('../features/accounts/components/RegisterPage').then((m) => ({ default: m.RegisterPage })),
+);
+const ResetPasswordPage = lazy(() =>
+  import('../features/accounts/components/ResetPasswordPage').then((m) => ({ default: m.ResetPasswordPage })),
+);
+const AccountPage = lazy(() =>
+  import('../features/accounts/components/AccountPage').then((m) => ({ default: m.AccountPage })),
+);
+const NotificationsPage = lazy(() =>
+  import('../features/notifications/components/NotificationsPage').then((m) => ({
+    default: m.NotificationsPage,
+  })),
+);
+const CoordinatorPage = lazy(() =>
+  import('../features/coordinator/components/CoordinatorPage').then((m) => ({ default: m.CoordinatorPage })),
+);
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route index element={<HomePage />} />
+        <Route
+          path="*"
+          element={
+            <Suspense fallback={<Loading />}>
+              <LazyRoutes />
+            </Suspense>
+          }
+        />
+      </Route>
+    </Routes>
+  );
+}
+
+function LazyRoutes() {
+  return (
+    <Routes>
+      <Route path="enterprises" element={<DirectoryPage />} />
+      <Route path="enterprises/:slug" element={<EnterprisePage />} />
+      <Route path="products" element={<ProductsPage />} />
+      <Route path="products/:id" element={<ProductPage />} />
+      <Route path="events" element={<EventsPage />} />
+      <Route path="events/:id" element={<EventPage />} />
+      <Route path="login" element={<LoginPage />} />
+      <Route path="register" element={<RegisterPage />} />
+      <Route path="reset-password" element={<ResetPasswordPage />} />
+      <Route element={<RequireLogin />}>
+        <Route path="account" element={<AccountPage />} />
+        <Route path="notifications" element={<NotificationsPage />} />
+        <Route path="my" element={<MyOrganisationsPage />} />
+        <Route path="my/enterprises/new" element={<NewEnterprisePage />} />
+        <Route path="my/enterprises/:slug" element={<ManagePage />} />
+        <Route path="my/events/new" element={<HostEventPage />} />
+        <Route path="my/events/:id/attendees" element={<AttendeesPage />} />
+        <Route path="coordinator/*" element={<CoordinatorPage />} />
+      </Route>
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
+}

@@ -1,0 +1,344 @@
+import { useState } from 'react';
+import { Link, useLocation, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { useQuery } from '@tanstack/react-query';
+import {
+  useApplyBooth,
+  useCancelRegistration,
+  useCreateFeedToken,
+  useEvent,
+  useFeedToken,
+  useRegister,
+  type EventDetail,
+} from '../api/queries';
+import { Empty, ErrorState, FormError, Loading } from '../../../components/ui/States';
+import { Field } from '../../../components/ui/Field';
+import { api, unwrap, fieldErrors } from '../../../lib/api-client';
+import { formatDateTime, formatWon } from '../../../lib/format';
+import { useMe, useSignedIn } from '../../../lib/session';
+import { useTitle } from '../../../lib/useTitle';
+import { useDebounced } from '../../../lib/useDebounced';
+import { SeatsBadge } from './EventItem';
+
+export function EventPage() {
+  const { id = '' } = useParams();
+  const { t, i18n } = useTranslation();
+  const q = useEvent(Number(id));
+  useTitle(q.data?.title);
+  if (q.isPending) return <Loading />;
+  if (q.isError) return <ErrorState error={q.error} retry={() => void q.refetch()} />;
+  const e = q.data;
+  const lang = i18n.language;
+  return (
+    <article className="page event-page">
+      <h1>{e.title}</h1>
+      <p className="badges">
+        <span className="badge">{e.kind_label}</span>
+        {e.status !== 'scheduled' && <span className="badge warn">{e.status_label}</span>}
+        <SeatsBadge e={e} />
+      </p>
+      {e.status_reason && <p className="notice">{e.status_reason}</p>}
+      <dl className="facts">
+        <div>
+          <dt>{t('events.when')}</dt>
+          <dd>
+            <time dateTime={e.starts_at}>{formatDateTime(e.starts_at, lang)}</time> –{' '}
+            <time dateTime={e.ends_at}>{formatDateTime(e.ends_at, lang)}</time>
+          </dd>
+        </div>
+        {(e.venue_name || e.venue_address) && (
+          <div>
+            <dt>{t('events.where')}</dt>
+            <dd>
+              {e.venue_name}
+              {e.venue_address ? ` (${e.venue_address})` : ''}
+            </dd>
+          </div>
+        )}
+        {e.online_url && (
+          <div>
+            <dt>{t('events.online')}</dt>
+            <dd>
+              <a href={e.online_url} rel="noopener" target="_blank">
+                {e.online_url}
+              </a>
+            </dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('events.seats')}</dt>
+          <dd>
+            {e.capacity == null
+              ? t('events.noLimit')
+              : t('events.seatsSummary', {
+                  capacity: e.capacity,
+                  confirmed: e.confirmed_count,
+                  left: e.seats_left ?? 0,
+                  waitlisted: e.waitlisted_count,
+                })}
+          </dd>
+        </div>
+        {e.hosts.length > 0 && (
+          <div>
+            <dt>{t('events.hosts')}</dt>
+            <dd>
+              {e.hosts.map((h, i) => (
+                <span key={h.id}>
+                  {i > 0 && ', '}
+                  <Link to={`/enterprises/${h.slug}`}>{lang === 'en' && h.name_en ? h.name_en : h.name}</Link>
+                </span>
+              ))}
+            </dd>
+          </div>
+        )}
+      </dl>
+      {e.description && <p className="prewrap">{e.description}</p>}
+      <Registration e={e} />
+      <ManageLinks id={e.id} />
+      <section>
+        <h2>{t('events.calendar')}</h2>
+        <p>
+          <a href={`/api/v1/events/${e.id}/calendar.ics`} download>
+            {t('events.addToCalendar')}
+          </a>
+        </p>
+        <PersonalFeed />
+      </section>
+      <Booths e={e} />
+    </article>
+  );
+}
+
+function Registration({ e }: { e: EventDetail }) {
+  const { t } = useTranslation();
+  const signedIn = useSignedIn();
+  const location = useLocation();
+  const register = useRegister(e.id);
+  const cancel = useCancelRegistration(e.id);
+  const mine = e.my_registration;
+  const active = mine && mine.status !== 'cancelled';
+  return (
+    <section aria-labelledby="reg-title">
+      <h2 id="reg-title">{t('events.registration')}</h2>
+      {!signedIn ? (
+        <p>
+          <Link to={`/login?next=${encodeURIComponent(location.pathname)}`}>
+            {t('events.loginToRegister')}
+          </Link>
+        </p>
+      ) : (
+        <>
+          <div role="status" aria-live="polite">
+            {active && mine.status === 'confirmed' && (
+              <p className="notice ok">{t('events.youAreConfirmed')}</p>
+            )}
+            {active && mine.status === 'waitlisted' && (
+              <p className="notice">
+                {t('events.youAreWaitlisted', { position: mine.waitlist_position ?? '?' })}
+              </p>
+            )}
+          </div>
+          {active ? (
+            <button
+              type="button"
+              className="secondary"
+              disabled={cancel.isPending}
+              onClick={() => cancel.mutate()}
+            >
+              {t('events.cancelRegistration')}
+            </button>
+          ) : e.status === 'cancelled' ? null : (
+            <button type="button" disabled={register.isPending} onClick={() => register.mutate()}>
+              {e.capacity != null && e.seats_left === 0 ? t('events.joinWaitlist') : t('events.register')}
+            </button>
+          )}
+          <FormError error={register.error ?? cancel.error} />
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Hosts' members, organisers and coordinators may read the attendee list: a 200 shows the link. */
+function ManageLinks({ id }: { id: number }) {
+  const { t } = useTranslation();
+  const signedIn = useSignedIn();
+  const probe = useQuery({
+    queryKey: ['events', 'can-manage', id],
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/events/{id}/attendees/', {
+          params: { path: { id }, query: { page_size: 1 } },
+        }),
+      ),
+    enabled: signedIn,
+    retry: false,
+  });
+  if (!probe.isSuccess) return null;
+  return (
+    <p>
+      <Link className="button secondary" to={`/my/events/${id}/attendees`}>
+        {t('attendees.title')}
+      </Link>
+    </p>
+  );
+}
+
+function PersonalFeed() {
+  const { t } = useTranslation();
+  const signedIn = useSignedIn();
+  const token = useFeedToken(signedIn);
+  const create = useCreateFeedToken();
+  if (!signedIn) return null;
+  const url = token.data?.url;
+  return (
+    <div>
+      {url ? (
+        <p>
+          {t('events.personalFeed')}: <a href={url}>{url}</a>
+        </p>
+      ) : (
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => create.mutate()}
+          disabled={create.isPending}
+        >
+          {t('events.createFeed')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function Booths({ e }: { e: EventDetail }) {
+  const { t, i18n } = useTranslation();
+  const signedIn = useSignedIn();
+  if (e.booth_categories.length === 0 && e.exhibitors.length === 0) return null;
+  return (
+    <section aria-labelledby="booths-title">
+      <h2 id="booths-title">{t('events.booths')}</h2>
+      {e.booth_categories.length > 0 && (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('events.boothCategory')}</th>
+              <th scope="col">{t('events.boothsTotal')}</th>
+              <th scope="col">{t('events.boothsLeft')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {e.booth_categories.map((c) => (
+              <tr key={c.id}>
+                <td>{c.name || c.category_label}</td>
+                <td>{c.booths}</td>
+                <td>{c.booths_left}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h3>{t('events.exhibitors')}</h3>
+      {e.exhibitors.length === 0 ? (
+        <Empty>{t('events.noExhibitors')}</Empty>
+      ) : (
+        <ul className="list">
+          {e.exhibitors.map((x) => (
+            <li key={x.enterprise.id}>
+              <Link to={`/enterprises/${x.enterprise.slug}`}>{x.enterprise.name}</Link>{' '}
+              <span className="muted">{x.category_label}</span>
+              {x.products.length > 0 && (
+                <ul>
+                  {x.products.map((p) => (
+                    <li key={p.id}>
+                      {p.name}{' '}
+                      {p.price != null && <span className="muted">{formatWon(p.price, i18n.language)}</span>}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {signedIn && e.booth_categories.length > 0 && <ApplyBooth e={e} />}
+    </section>
+  );
+}
+
+function ApplyBooth({ e }: { e: EventDetail }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const apply = useApplyBooth(e.id);
+  const [text, setText] = useState('');
+  const [enterpriseId, setEnterpriseId] = useState('');
+  const [categoryId, setCategoryId] = useState(String(e.booth_categories[0]?.id ?? ''));
+  const [note, setNote] = useState('');
+  const q = useDebounced(text.trim(), 200);
+  const orgs = useQuery({
+    queryKey: ['events', 'booth-orgs', q],
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/enterprises/', { params: { query: { search: q, page_size: 10 } } })),
+    enabled: q.length > 0,
+  });
+  const err = apply.error;
+  const fe = (field: string) => fieldErrors(err, field);
+  if (!me.data) return null;
+  return (
+    <details className="apply-booth">
+      <summary>{t('events.applyBooth')}</summary>
+      {apply.isSuccess ? (
+        <p role="status" className="notice ok">
+          {t('events.boothApplied', { status: apply.data.status_label })}
+        </p>
+      ) : (
+        <form
+          className="form"
+          onSubmit={(ev) => {
+            ev.preventDefault();
+            apply.mutate({ enterprise_id: Number(enterpriseId), category_id: Number(categoryId), note });
+          }}
+        >
+          <Field label={t('events.findOrganisation')}>
+            {(p) => <input {...p} type="search" value={text} onChange={(ev) => setText(ev.target.value)} />}
+          </Field>
+          <Field label={t('events.organisation')} errors={fe('enterprise_id')}>
+            {(p) => (
+              <select
+                {...p}
+                value={enterpriseId}
+                onChange={(ev) => setEnterpriseId(ev.target.value)}
+                required
+              >
+                <option value="">—</option>
+                {orgs.data?.results.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('events.boothCategory')} errors={fe('category_id')}>
+            {(p) => (
+              <select {...p} value={categoryId} onChange={(ev) => setCategoryId(ev.target.value)}>
+                {e.booth_categories.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name || c.category_label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('events.note')} errors={fe('note')}>
+            {(p) => <textarea {...p} rows={2} value={note} onChange={(ev) => setNote(ev.target.value)} />}
+          </Field>
+          <FormError error={err} withFields />
+          <button type="submit" disabled={apply.isPending}>
+            {t('events.applyBooth')}
+          </button>
+        </form>
+      )}
+    </details>
+  );
+}
