@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "api.enterprises",
     "api.notifications",
     "api.events",
+    "api.audit",
 ]
 
 MIDDLEWARE = [
@@ -353,6 +354,7 @@ SPECTACULAR_SETTINGS = {
         }
     ],
     "TAGS": [
+        {"name": "audit", "description": "감사 기록 (Audit log): who changed what, when and why; append-only."},
         {"name": "auth", "description": "계정과 인증 (Accounts and authentication): register, tokens, my profile."},
         {"name": "booths", "description": "행사 부스 신청 (Booth applications at events)."},
         {"name": "calendars", "description": "달력 구독 (Calendar feeds, .ics)."},

@@ -7,6 +7,8 @@ from tests.matrix import Row, everyone, logged_in
 A = "/api/v1/enterprises/{enterprise_a_slug}/"
 PENDING = "/api/v1/enterprises/{enterprise_pending_slug}/"
 PRODUCT_A = "/api/v1/products/{product_a_id}/"
+ARCHIVED = "/api/v1/enterprises/{enterprise_archived_slug}/"
+PRODUCT_ARCHIVED = "/api/v1/products/{product_archived_id}/"
 EDITORS = {"anonymous": 401, "citizen": 403, "member_a": 200, "member_b": 403, "coordinator": 200}
 EDITORS_204 = {**EDITORS, "member_a": 204, "coordinator": 204}
 EDITORS_201 = {**EDITORS, "member_a": 201, "coordinator": 201}
@@ -18,6 +20,11 @@ def _csv(world, role):
 
     text = "기업명,기업유형,구,총고용인원\n새로운협동조합,협동조합,덕양구,3\n"
     return {"file": SimpleUploadedFile("list.csv", text.encode("utf-8"), content_type="text/csv")}
+
+
+def _only_coordinators_see_archived(world, role, response):
+    count = response.data["count"]
+    assert count == (1 if role == "coordinator" else 0), (role, count)
 
 
 ROWS = [
@@ -54,6 +61,33 @@ ROWS = [
         note="pending, submitter is not a member",
     ),
     Row("enterprises_delete", "DELETE", A, {**COORDINATORS, "coordinator": 204}),
+    Row(
+        "enterprises_delete",
+        "DELETE",
+        A + "?reason=" + "폐업",
+        {**COORDINATORS, "coordinator": 204},
+        note="archive with a reason",
+    ),
+    Row("enterprises_delete", "DELETE", ARCHIVED, {**COORDINATORS, "coordinator": 409}, note="archived already"),
+    Row("enterprises_retrieve", "GET", ARCHIVED, {**everyone(404), "coordinator": 200}, note="archived"),
+    Row(
+        "enterprises_update",
+        "PATCH",
+        ARCHIVED,
+        {"anonymous": 401, "citizen": 404, "member_a": 404, "member_b": 404, "coordinator": 200},
+        body={"description": "보관 중 수정"},
+        note="archived: its owner lost the rights",
+    ),
+    Row(
+        "enterprises_list",
+        "GET",
+        "/api/v1/enterprises/?archived=true",
+        everyone(200),
+        note="archived: only coordinators see any",
+        check=_only_coordinators_see_archived,
+    ),
+    Row("enterprises_restore", "POST", ARCHIVED + "restore/", COORDINATORS, body={"reason": "복원"}),
+    Row("enterprises_restore", "POST", A + "restore/", {**COORDINATORS, "coordinator": 409}, note="not archived"),
     Row("enterprises_verify", "POST", PENDING + "verify/", COORDINATORS),
     Row("enterprises_reject", "POST", A + "reject/", COORDINATORS),
     Row(
@@ -103,6 +137,18 @@ ROWS = [
     Row("products_retrieve", "GET", PRODUCT_A, everyone(200)),
     Row("products_update", "PATCH", PRODUCT_A, EDITORS, body={"price": None}),
     Row("products_delete", "DELETE", PRODUCT_A, EDITORS_204),
+    Row("products_delete", "DELETE", PRODUCT_A + "?reason=단종", EDITORS_204, note="archive with a reason"),
+    Row("products_retrieve", "GET", PRODUCT_ARCHIVED, {**everyone(404), "coordinator": 200}, note="archived"),
+    Row(
+        "products_list",
+        "GET",
+        "/api/v1/products/?archived=true",
+        everyone(200),
+        note="archived: only coordinators see any",
+        check=_only_coordinators_see_archived,
+    ),
+    Row("products_restore", "POST", PRODUCT_ARCHIVED + "restore/", COORDINATORS, body={}),
+    Row("products_restore", "POST", PRODUCT_A + "restore/", {**COORDINATORS, "coordinator": 409}, note="not archived"),
     Row(
         "products_image_upload",
         "POST",

@@ -252,7 +252,7 @@ def test_cancel_notifies_registrants_and_delete_is_refused(world, django_capture
     assert Notification.objects.filter(user=world.user("citizen"), kind=NotificationKind.EVENT_CANCELLED).exists()
     again = world.client("member_a").post(f"/api/v1/events/{world.event_a_id}/cancel/", {"reason": "x"}, format="json")
     assert again.status_code == 409
-    deleted = world.client("coordinator").delete(f"/api/v1/events/{world.event_a_id}/")
+    deleted = world.client("member_a").delete(f"/api/v1/events/{world.event_a_id}/")
     assert deleted.status_code == 409 and deleted.data["code"] == "event_has_registrations"
 
 
@@ -320,7 +320,7 @@ def test_cover_image_checked_by_content(world):
     [
         ("kind=fair", ["사회적경제 한마당"]),
         ("host=haengbok-coop", ["행복협동조합 조합원의 날"]),
-        ("upcoming=false", []),
+        ("upcoming=false", ["2015 고양시 사회적경제 워크숍"]),  # the world's past event; the archived one never shows
         ("has_seats=false", ["가득 찬 행사"]),
     ],
 )

@@ -1,8 +1,9 @@
 """Events the permission rows act on: a workshop hosted by organisation A (organised by member_a,
 the citizen registered), an empty event hosted by B, a fair with booths where B applied, a monthly
-series hosted by A, and the citizen's personal calendar token."""
+series hosted by A, the citizen's personal calendar token, the 2015 workshop (past, organised by
+member_a, nobody registered) and an archived event hosted by A."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.utils import timezone
 
@@ -50,6 +51,17 @@ def build(world) -> None:
     # The directory's world already has a pending organisation (``pending-coop``).
     world.pending_enterprise = world.enterprise_pending
     world.citizen_calendar = CalendarToken.objects.create(user=world.user("citizen"))
+    workshop_2015 = timezone.make_aware(datetime(2015, 5, 27, 14, 0))
+    world.workshop_2015 = EventFactory(
+        title="2015 고양시 사회적경제 워크숍",
+        hosts=[world.enterprise_a],
+        organisers=[world.user("member_a")],
+        starts_at=workshop_2015,
+        ends_at=workshop_2015 + timedelta(hours=4),
+    )
+    world.event_archived = EventFactory(
+        title="보관된 행사", hosts=[world.enterprise_a], archived_at=timezone.now(), archive_reason="중복 등록"
+    )
 
     world.event_a_id = world.event_a.pk
     world.event_b_id = world.event_b.pk
@@ -60,3 +72,5 @@ def build(world) -> None:
     world.booth_application_b_id = world.booth_application_b.pk
     world.series_a_id = world.series_a.pk
     world.citizen_calendar_token = world.citizen_calendar.token
+    world.workshop_2015_id = world.workshop_2015.pk
+    world.event_archived_id = world.event_archived.pk

@@ -42,6 +42,8 @@ ENTERPRISE = {
     "product_count": 3,
     "created_at": "2026-11-25T10:00:00+09:00",
     "updated_at": "2026-11-25T10:00:00+09:00",
+    "archived_at": None,
+    "archive_reason": "",
 }
 ENTERPRISE_OUT = OpenApiExample("enterprise", value=ENTERPRISE, response_only=True)
 ENTERPRISE_PAGE = OpenApiExample(
@@ -79,6 +81,8 @@ PRODUCT = {
     "is_available": True,
     "created_at": "2026-11-25T10:00:00+09:00",
     "updated_at": "2026-11-25T10:00:00+09:00",
+    "archived_at": None,
+    "archive_reason": "",
 }
 PRODUCT_OUT = OpenApiExample("product", value=PRODUCT, response_only=True)
 PRODUCT_PAGE = OpenApiExample(
@@ -214,3 +218,7 @@ STATS_EXAMPLE = OpenApiExample(
 TARGETS_EXAMPLE = OpenApiExample("targets", value=[TARGET])
 
 TARGET_EXAMPLE = OpenApiExample("target", value=TARGET)
+
+RESTORE_ENTERPRISE_EXAMPLE = OpenApiExample("restore", value={"reason": "보관 요청 철회"}, request_only=True)
+
+RESTORE_PRODUCT_EXAMPLE = OpenApiExample("restore", value={"reason": "다시 판매합니다."}, request_only=True)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from rest_framework.filters import BaseFilterBackend
 
+from api.common.archiving import ARCHIVED_FILTER_HELP, filter_archived
 from api.common.errors import validation_error
 from api.common.filters import FilterSet
 from api.common.permissions import is_coordinator
@@ -46,6 +47,7 @@ class EnterpriseFilter(FilterSet):
             "Coordinators only: certification or designation ends within this many days (or has ended), soonest first."
         ),
     )
+    archived = django_filters.BooleanFilter(method=filter_archived, help_text=ARCHIVED_FILTER_HELP)
 
     class Meta:
         model = Enterprise
@@ -101,6 +103,7 @@ class ProductFilter(FilterSet):
     price_max = django_filters.NumberFilter(
         field_name="price", lookup_expr="lte", min_value=0, help_text=gettext_lazy("At most this price in won.")
     )
+    archived = django_filters.BooleanFilter(method=filter_archived, help_text=ARCHIVED_FILTER_HELP)
 
     class Meta:
         model = Product

@@ -122,6 +122,12 @@ class Enterprise(models.Model):
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="submitted_enterprises"
     )
+    # Archived (soft-deleted) rows are hidden from everyone but coordinators; a coordinator restores them.
+    archived_at = models.DateTimeField(_("archived at"), null=True, blank=True)
+    archived_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    archive_reason = models.TextField(_("reason for archiving"), blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -245,6 +251,12 @@ class Product(models.Model):
     is_available = models.BooleanField(_("available"), default=True)
     # Name and description, maintained by the services for ``?search=``.
     search_document = models.TextField(_("search text"), blank=True, default="", editable=False)
+    # Archived (soft-deleted) rows are hidden from everyone but coordinators; a coordinator restores them.
+    archived_at = models.DateTimeField(_("archived at"), null=True, blank=True)
+    archived_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    archive_reason = models.TextField(_("reason for archiving"), blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 

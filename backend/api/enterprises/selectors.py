@@ -2,12 +2,13 @@
 
 Visibility: verified organisations are public; a pending or rejected one is visible only to
 coordinators, its submitter and its members (to anyone else it does not exist: 404). Products are
-visible when their organisation is.
+visible when their organisation is. Archived organisations and products exist only for
+coordinators (``include_archived``), and an archived organisation's memberships grant nothing.
 
 This module is also the directory's read contract for the other domains: they never import
 ``api.enterprises.models``; they use the functions of the last section ("For other domains") and
 the ``ProductCategory`` choices re-exported here. "Which organisations are public" is defined once,
-by ``public_q``.
+by ``public_q`` (verified and not archived).
 """
 
 from __future__ import annotations
@@ -38,12 +39,16 @@ MEMBERSHIP_ROLE_CHOICES = MembershipRole.choices
 
 def membership_roles_for_user(user: Any) -> dict[int, str]:
     """``{enterprise_id: role}`` of a logged-in user (the permission layer's membership provider)."""
-    return dict(Membership.objects.filter(user_id=user.pk).values_list("enterprise_id", "role"))
+    return dict(
+        Membership.objects.filter(user_id=user.pk, enterprise__archived_at__isnull=True).values_list(
+            "enterprise_id", "role"
+        )
+    )
 
 
 def public_q(prefix: str = "") -> Q:
-    """The one definition of a public organisation: verified by a coordinator."""
-    return Q(**{f"{prefix}verification_status": VerificationStatus.VERIFIED})
+    """The one definition of a public organisation: verified by a coordinator and not archived."""
+    return Q(**{f"{prefix}verification_status": VerificationStatus.VERIFIED, f"{prefix}archived_at__isnull": True})
 
 
 def memberships_of_user(*, user: Any) -> QuerySet[Membership]:
@@ -63,10 +68,18 @@ def _visible_q(user: Any, prefix: str = "") -> Q:
     return visible
 
 
-def enterprise_list(*, user: Any) -> QuerySet[Enterprise]:
-    """Organisations ``user`` may see, with everything the list and detail representations read."""
+def _live(user: Any, include_archived: bool, prefix: str = "") -> Q:
+    """Archived rows: hidden unless a coordinator asks for them."""
+    if include_archived and is_coordinator(user):
+        return Q()
+    return Q(**{f"{prefix}archived_at__isnull": True})
+
+
+def enterprise_list(*, user: Any, include_archived: bool = False) -> QuerySet[Enterprise]:
+    """Organisations ``user`` may see, with everything the list and detail representations read.
+    ``include_archived`` adds archived ones for coordinators (ignored for anyone else)."""
     return (
-        Enterprise.objects.filter(_visible_q(user))
+        Enterprise.objects.filter(_visible_q(user), _live(user, include_archived))
         .prefetch_related(
             "tags",
             Prefetch("social_links", queryset=SocialLink.objects.order_by("position", "id")),
@@ -75,7 +88,7 @@ def enterprise_list(*, user: Any) -> QuerySet[Enterprise]:
             # A correlated subquery, not a JOIN + GROUP BY: the list stays one flat query.
             product_count=Coalesce(
                 Subquery(
-                    Product.objects.filter(enterprise_id=OuterRef("pk"))
+                    Product.objects.filter(enterprise_id=OuterRef("pk"), archived_at__isnull=True)
                     .order_by()
                     .values("enterprise_id")
                     .annotate(n=Count("id"))
@@ -86,7 +99,7 @@ def enterprise_list(*, user: Any) -> QuerySet[Enterprise]:
             ),
         )
         .alias(
-            has_products=Exists(Product.objects.filter(enterprise_id=OuterRef("pk"))),
+            has_products=Exists(Product.objects.filter(enterprise_id=OuterRef("pk"), archived_at__isnull=True)),
         )
         .order_by("name", "id")
     )
@@ -96,9 +109,14 @@ def enterprise_get(*, user: Any, slug: str) -> Enterprise | None:
     return enterprise_list(user=user).filter(slug=slug).first()
 
 
-def product_list(*, user: Any, enterprise: Enterprise | None = None) -> QuerySet[Product]:
-    """Products of the organisations ``user`` may see (of one organisation when given)."""
-    qs = Product.objects.filter(_visible_q(user, "enterprise__")).select_related("enterprise")
+def product_list(
+    *, user: Any, enterprise: Enterprise | None = None, include_archived: bool = False
+) -> QuerySet[Product]:
+    """Products of the organisations ``user`` may see (of one organisation when given); archived
+    products, or products of an archived organisation, only for coordinators with ``include_archived``."""
+    qs = Product.objects.filter(
+        _visible_q(user, "enterprise__"), _live(user, include_archived), _live(user, include_archived, "enterprise__")
+    ).select_related("enterprise")
     if enterprise is not None:
         qs = qs.filter(enterprise=enterprise)
     return qs.order_by("name", "id")
@@ -117,13 +135,18 @@ def progress_target_list() -> QuerySet[ProgressTarget]:
 
 
 def enterprise_summaries() -> QuerySet[Enterprise]:
-    """Organisations with only what another domain shows of them (id, slug, names), by name."""
-    return Enterprise.objects.only("id", "slug", "name", "name_en").order_by("name", "id")
+    """Live (not archived) organisations with only what another domain shows of them (id, slug,
+    names), by name."""
+    return (
+        Enterprise.objects.filter(archived_at__isnull=True).only("id", "slug", "name", "name_en").order_by("name", "id")
+    )
 
 
-def product_summaries() -> QuerySet[Product]:
-    """Products with what another domain shows of them, by name."""
-    return Product.objects.only("id", "enterprise_id", "name", "price", "category").order_by("name", "id")
+def product_summaries(*, include_archived: bool = False) -> QuerySet[Product]:
+    """Live (not archived, unless ``include_archived``) products with what another domain shows of
+    them, by name."""
+    products = Product.objects.all() if include_archived else Product.objects.filter(archived_at__isnull=True)
+    return products.only("id", "enterprise_id", "name", "price", "category").order_by("name", "id")
 
 
 def enterprise_public_get(*, slug: str) -> Enterprise | None:
@@ -132,13 +155,18 @@ def enterprise_public_get(*, slug: str) -> Enterprise | None:
 
 
 def enterprises_visible_by_ids(*, user: Any, ids: list[int]) -> dict[int, Enterprise]:
-    """``{id: organisation}`` of the ``ids`` that ``user`` may see (the others are simply absent)."""
-    return {e.pk: e for e in Enterprise.objects.filter(_visible_q(user), pk__in=ids)}
+    """``{id: organisation}`` of the live ``ids`` that ``user`` may see (the others are simply absent)."""
+    return {e.pk: e for e in Enterprise.objects.filter(_visible_q(user), _live(user, False), pk__in=ids)}
 
 
 def products_visible_by_ids(*, user: Any, ids: list[int]) -> dict[int, Product]:
-    """``{id: product}`` of the ``ids`` that ``user`` may see."""
-    return {p.pk: p for p in Product.objects.filter(_visible_q(user, "enterprise__"), pk__in=ids)}
+    """``{id: product}`` of the live ``ids`` that ``user`` may see (of live organisations)."""
+    return {
+        p.pk: p
+        for p in Product.objects.filter(
+            _visible_q(user, "enterprise__"), _live(user, False), _live(user, False, "enterprise__"), pk__in=ids
+        )
+    }
 
 
 def enterprise_ids_not_public(*, ids: list[int]) -> list[int]:

@@ -157,8 +157,18 @@ class EnterpriseSerializer(serializers.ModelSerializer):
             "product_count",
             "created_at",
             "updated_at",
+            "archived_at",
+            "archive_reason",
         ]
-        read_only_fields = ["id", "verification_status", "verified_at", "created_at", "updated_at"]
+        read_only_fields = [
+            "id",
+            "verification_status",
+            "verified_at",
+            "created_at",
+            "updated_at",
+            "archived_at",
+            "archive_reason",
+        ]
         create_only_fields = ["slug"]  # left out of the PATCH schema (validate_slug refuses a change)
         extra_kwargs = {
             "name": {"min_length": 1, "max_length": 120},
@@ -253,8 +263,10 @@ class ProductSerializer(serializers.ModelSerializer):
             "is_available",
             "created_at",
             "updated_at",
+            "archived_at",
+            "archive_reason",
         ]
-        read_only_fields = ["id", "created_at", "updated_at"]
+        read_only_fields = ["id", "created_at", "updated_at", "archived_at", "archive_reason"]
         create_only_fields = ["enterprise"]  # left out of the PATCH schema (the server ignores it there)
         extra_kwargs = {
             "name": {"min_length": 1, "max_length": 120},

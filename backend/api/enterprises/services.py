@@ -21,6 +21,8 @@ from django.utils.translation import gettext as _
 from rest_framework.exceptions import ErrorDetail, PermissionDenied, ValidationError
 
 from api.accounts import selectors as accounts
+from api.audit.services import AuditAction, audit_diff, audit_record, audit_snapshot
+from api.common.archiving import archive_mark, archive_unmark
 from api.common.errors import ApiError, ConflictError, flatten_validation_errors, validation_error
 from api.common.images import stored_name
 from api.common.permissions import has_enterprise_role, is_coordinator
@@ -64,6 +66,9 @@ ENTERPRISE_FIELDS = (
     "status",
 )
 PRODUCT_FIELDS = ("name", "description", "price", "category", "order_url", "order_contact", "is_available")
+# What the audit log records of each change (``{field: [old, new]}``).
+AUDIT_ENTERPRISE_FIELDS = (*ENTERPRISE_FIELDS, "tags", "social_links", "verification_status")
+AUDIT_PRODUCT_FIELDS = (*PRODUCT_FIELDS, "enterprise")
 
 
 class EnterpriseFields(TypedDict, total=False):
@@ -133,7 +138,9 @@ def enterprise_search_refresh(*, enterprise_id: int) -> None:
     if enterprise is None:
         return
     tags = list(enterprise.tags.order_by("name").values_list("name", flat=True))
-    products = list(enterprise.products.order_by("name").values_list("name", flat=True))
+    products = list(
+        enterprise.products.filter(archived_at__isnull=True).order_by("name").values_list("name", flat=True)
+    )
     Enterprise.objects.filter(pk=enterprise_id).update(
         **enterprise_search_columns(enterprise, tags=tags, product_names=products)
     )
@@ -255,8 +262,20 @@ def enterprise_create(
     if social_links:
         _set_links(enterprise, social_links)
     if add_owner and enterprise.submitted_by is not None:
-        Membership.objects.create(enterprise=enterprise, user=enterprise.submitted_by, role=MembershipRole.OWNER)
+        owner = Membership.objects.create(
+            enterprise=enterprise, user=enterprise.submitted_by, role=MembershipRole.OWNER
+        )
+        audit_record(
+            actor=user,
+            action=AuditAction.CREATE,
+            target=owner,
+            before=dict.fromkeys(("user", "enterprise", "role")),
+            label=_membership_label(owner),
+        )
     enterprise_search_refresh(enterprise_id=enterprise.pk)
+    audit_record(
+        actor=user, action=AuditAction.CREATE, target=enterprise, before=dict.fromkeys(AUDIT_ENTERPRISE_FIELDS)
+    )
     return enterprise
 
 
@@ -266,10 +285,12 @@ def enterprise_update(
     enterprise: Enterprise,
     tags: list[str] | None = None,
     social_links: list[dict[str, Any]] | None = None,
+    actor: Any = None,
     **changes: Unpack[EnterpriseFields],
 ) -> Enterprise:
     """Change an organisation's fields; ``tags`` / ``social_links`` replace the lists when given."""
     locked = Enterprise.objects.select_for_update().get(pk=enterprise.pk)
+    before = audit_snapshot(locked, AUDIT_ENTERPRISE_FIELDS)
     values: dict[str, Any] = {k: v for k, v in changes.items() if k in ENTERPRISE_FIELDS}
     if "certification_number" in values:
         values["certification_number"] = values["certification_number"] or None
@@ -284,23 +305,15 @@ def enterprise_update(
     if social_links is not None:
         _set_links(locked, social_links)
     enterprise_search_refresh(enterprise_id=locked.pk)
+    audit_record(actor=actor, action=AuditAction.UPDATE, target=locked, before=before)
     return locked
-
-
-@transaction.atomic
-def enterprise_delete(*, enterprise: Enterprise) -> None:
-    locked = Enterprise.objects.select_for_update().get(pk=enterprise.pk)
-    logo = locked.logo.name if locked.logo else ""
-    locked.delete()
-    if logo:
-        storage = Enterprise._meta.get_field("logo").storage
-        transaction.on_commit(lambda: storage.delete(logo))
 
 
 @transaction.atomic
 def enterprise_set_verification(*, enterprise: Enterprise, user: Any, verified: bool) -> Enterprise:
     """A coordinator verifies (badge, public) or rejects (hidden again) an organisation."""
     locked = Enterprise.objects.select_for_update().get(pk=enterprise.pk)
+    before = audit_snapshot(locked, ("verification_status", "verified_at"))
     if verified:
         locked.verification_status = VerificationStatus.VERIFIED
         locked.verified_at = timezone.now()
@@ -310,6 +323,9 @@ def enterprise_set_verification(*, enterprise: Enterprise, user: Any, verified: 
         locked.verified_at = None
         locked.verified_by = None
     locked.save(update_fields=["verification_status", "verified_at", "verified_by", "updated_at"])
+    audit_record(
+        actor=user, action=AuditAction.VERIFY if verified else AuditAction.REJECT, target=locked, before=before
+    )
     return locked
 
 
@@ -328,10 +344,14 @@ def _replace_file(instance: Any, field: str, upload: UploadedFile | None, fmt: s
 
 
 @transaction.atomic
-def enterprise_set_logo(*, enterprise: Enterprise, upload: UploadedFile | None, fmt: str | None = None) -> Enterprise:
+def enterprise_set_logo(
+    *, enterprise: Enterprise, upload: UploadedFile | None, fmt: str | None = None, actor: Any = None
+) -> Enterprise:
     """Store a checked image (see ``images.image_check``) as the logo, or remove it (``upload=None``)."""
     locked = Enterprise.objects.select_for_update().get(pk=enterprise.pk)
+    before = audit_snapshot(locked, ("logo",))
     _replace_file(locked, "logo", upload, fmt)
+    audit_record(actor=actor, action=AuditAction.UPDATE, target=locked, before=before)
     return locked
 
 
@@ -339,7 +359,7 @@ def enterprise_set_logo(*, enterprise: Enterprise, upload: UploadedFile | None, 
 
 
 @transaction.atomic
-def membership_add(*, enterprise: Enterprise, email: str, role: str) -> Membership:
+def membership_add(*, enterprise: Enterprise, email: str, role: str, actor: Any = None) -> Membership:
     """Give a registered user (found by e-mail) a role in the organisation, or change their role."""
     Enterprise.objects.select_for_update().filter(pk=enterprise.pk).first()
     user = accounts.user_active_by_email(email=email)
@@ -347,11 +367,23 @@ def membership_add(*, enterprise: Enterprise, email: str, role: str) -> Membersh
         raise validation_error("email", _("No registered user has this e-mail address."), code=errors.UNKNOWN_USER)
     membership = Membership.objects.filter(enterprise=enterprise, user=user).first()
     if membership is None:
-        return Membership.objects.create(enterprise=enterprise, user=user, role=role)
+        membership = Membership.objects.create(enterprise=enterprise, user=user, role=role)
+        audit_record(
+            actor=actor,
+            action=AuditAction.CREATE,
+            target=membership,
+            before=dict.fromkeys(("user", "enterprise", "role")),
+            label=_membership_label(membership),
+        )
+        return membership
     if membership.role == MembershipRole.OWNER and role != MembershipRole.OWNER:
         _check_not_last_owner(enterprise=enterprise, membership=membership)
+    before = audit_snapshot(membership, ("role",))
     membership.role = role
     membership.save(update_fields=["role"])
+    audit_record(
+        actor=actor, action=AuditAction.UPDATE, target=membership, before=before, label=_membership_label(membership)
+    )
     return membership
 
 
@@ -364,7 +396,7 @@ def _check_not_last_owner(*, enterprise: Enterprise, membership: Membership) -> 
 
 
 @transaction.atomic
-def membership_remove(*, membership: Membership) -> None:
+def membership_remove(*, membership: Membership, actor: Any = None) -> None:
     """Remove a member. The last owner cannot be removed (409 ``last_owner``)."""
     # Lock the organisation: two owners removing each other at once must not leave it ownerless.
     Enterprise.objects.select_for_update().filter(pk=membership.enterprise_id).first()
@@ -373,6 +405,13 @@ def membership_remove(*, membership: Membership) -> None:
         return
     if locked.role == MembershipRole.OWNER:
         _check_not_last_owner(enterprise=locked.enterprise, membership=locked)
+    audit_record(
+        actor=actor,
+        action=AuditAction.DELETE,
+        target=locked,
+        changes=audit_diff(audit_snapshot(locked, ("user", "enterprise", "role")), {}),
+        label=_membership_label(locked),
+    )
     locked.delete()
 
 
@@ -392,12 +431,14 @@ def product_create(*, actor: Any, enterprise: Enterprise, **fields: Unpack[Produ
     product.save()
     product_search_refresh(product_id=product.pk)
     enterprise_search_refresh(enterprise_id=enterprise.pk)
+    audit_record(actor=actor, action=AuditAction.CREATE, target=product, before=dict.fromkeys(AUDIT_PRODUCT_FIELDS))
     return product
 
 
 @transaction.atomic
-def product_update(*, product: Product, **changes: Unpack[ProductFields]) -> Product:
+def product_update(*, product: Product, actor: Any = None, **changes: Unpack[ProductFields]) -> Product:
     locked = Product.objects.select_for_update().get(pk=product.pk)
+    before = audit_snapshot(locked, AUDIT_PRODUCT_FIELDS)
     for field, value in changes.items():
         if field in PRODUCT_FIELDS:
             setattr(locked, field, value)
@@ -405,24 +446,18 @@ def product_update(*, product: Product, **changes: Unpack[ProductFields]) -> Pro
     locked.save()
     product_search_refresh(product_id=locked.pk)
     enterprise_search_refresh(enterprise_id=locked.enterprise_id)
+    audit_record(actor=actor, action=AuditAction.UPDATE, target=locked, before=before)
     return locked
 
 
 @transaction.atomic
-def product_delete(*, product: Product) -> None:
+def product_set_image(
+    *, product: Product, upload: UploadedFile | None, fmt: str | None = None, actor: Any = None
+) -> Product:
     locked = Product.objects.select_for_update().get(pk=product.pk)
-    enterprise_id, image = locked.enterprise_id, locked.image.name if locked.image else ""
-    locked.delete()
-    enterprise_search_refresh(enterprise_id=enterprise_id)
-    if image:
-        storage = Product._meta.get_field("image").storage
-        transaction.on_commit(lambda: storage.delete(image))
-
-
-@transaction.atomic
-def product_set_image(*, product: Product, upload: UploadedFile | None, fmt: str | None = None) -> Product:
-    locked = Product.objects.select_for_update().get(pk=product.pk)
+    before = audit_snapshot(locked, ("image",))
     _replace_file(locked, "image", upload, fmt)
+    audit_record(actor=actor, action=AuditAction.UPDATE, target=locked, before=before)
     return locked
 
 
@@ -512,7 +547,7 @@ def enterprise_import(*, rows: list[ParsedRow], user: Any, dry_run: bool = False
                     enterprise_create(user=user, tags=row.tags, verified=True, add_owner=False, **row.values)
                     created += 1
                 else:
-                    enterprise_update(enterprise=existing, tags=row.tags, **row.values)
+                    enterprise_update(enterprise=existing, tags=row.tags, actor=user, **row.values)
                     updated += 1
         except (ApiError, ValidationError) as exc:
             detail = (
@@ -537,6 +572,95 @@ def enterprise_import(*, rows: list[ParsedRow], user: Any, dry_run: bool = False
     if dry_run:
         transaction.set_rollback(True)
     return {"created": created, "updated": updated}
+
+
+# --- Archive (soft delete) and restore -------------------------------------------------------------
+
+
+def _membership_label(membership: Membership) -> str:
+    user = membership.user
+    return f"{getattr(user, 'display_name', '') or f'#{user.pk}'} @ {membership.enterprise.name}"
+
+
+@transaction.atomic
+def enterprise_archive(*, enterprise: Enterprise, actor: Any, reason: str = "") -> Enterprise:
+    """Archive (soft-delete) an organisation: from now on only coordinators see it (404 for others).
+
+    Nothing is removed: its products, members, links and booth applications stay, hidden with it,
+    and its members lose their roles' rights until it is restored. Its pending, waitlisted and
+    accepted booth applications for events that have not started are withdrawn, and each booth so
+    freed goes to the next organisation on the category's waiting list, who is notified (the
+    events domain's own rule). 409 ``already_archived``.
+    """
+    from api.events.services import booth_applications_withdraw_for_enterprise
+
+    locked = Enterprise.objects.select_for_update().get(pk=enterprise.pk)
+    archive_mark(locked, actor=actor, reason=reason)
+    audit_record(
+        actor=actor,
+        action=AuditAction.ARCHIVE,
+        target=locked,
+        changes={"archived_at": [None, locked.archived_at]},
+        reason=reason,
+    )
+    booth_applications_withdraw_for_enterprise(enterprise=locked, actor=actor, reason=reason)
+    return locked
+
+
+@transaction.atomic
+def enterprise_restore(*, enterprise: Enterprise, actor: Any, reason: str = "") -> Enterprise:
+    """A coordinator brings an archived organisation back as it was (withdrawn booth applications
+    stay withdrawn: the organisation applies again). 409 ``not_archived``."""
+    locked = Enterprise.objects.select_for_update().get(pk=enterprise.pk)
+    archived_at = archive_unmark(locked)
+    audit_record(
+        actor=actor,
+        action=AuditAction.RESTORE,
+        target=locked,
+        changes={"archived_at": [archived_at, None]},
+        reason=reason,
+    )
+    return locked
+
+
+@transaction.atomic
+def product_archive(*, product: Product, actor: Any, reason: str = "") -> Product:
+    """Archive a product: hidden from the catalogue, its organisation's page and search.
+
+    It leaves the booth showcases of events that have not started (the event's organisers are told
+    when an accepted exhibitor's showcase shrinks); past events keep it in their history, hidden
+    from the public. 409 ``already_archived``.
+    """
+    from api.events.services import booth_showcases_remove_product
+
+    locked = Product.objects.select_for_update().get(pk=product.pk)
+    archive_mark(locked, actor=actor, reason=reason)
+    enterprise_search_refresh(enterprise_id=locked.enterprise_id)
+    audit_record(
+        actor=actor,
+        action=AuditAction.ARCHIVE,
+        target=locked,
+        changes={"archived_at": [None, locked.archived_at]},
+        reason=reason,
+    )
+    booth_showcases_remove_product(product=locked, actor=actor)
+    return locked
+
+
+@transaction.atomic
+def product_restore(*, product: Product, actor: Any, reason: str = "") -> Product:
+    """A coordinator brings an archived product back (showcases it left are not refilled). 409 ``not_archived``."""
+    locked = Product.objects.select_for_update().get(pk=product.pk)
+    archived_at = archive_unmark(locked)
+    enterprise_search_refresh(enterprise_id=locked.enterprise_id)
+    audit_record(
+        actor=actor,
+        action=AuditAction.RESTORE,
+        target=locked,
+        changes={"archived_at": [archived_at, None]},
+        reason=reason,
+    )
+    return locked
 
 
 def enterprise_import_csv(*, content: bytes, user: Any, dry_run: bool = False) -> ImportResult:

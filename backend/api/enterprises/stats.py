@@ -90,7 +90,7 @@ def directory_stats() -> dict[str, Any]:
         aggregates[f"jobs_{target.year}"] = Coalesce(Sum("employees_total", filter=by_year_end), 0)
     totals = _counted().aggregate(**aggregates)
     product_totals = Product.objects.filter(
-        public_q("enterprise__"), enterprise__status=EnterpriseStatus.ACTIVE
+        public_q("enterprise__"), enterprise__status=EnterpriseStatus.ACTIVE, archived_at__isnull=True
     ).aggregate(products=Count("id"), organisations_with_products=Count("enterprise_id", distinct=True))
     progress = [
         {

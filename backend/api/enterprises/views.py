@@ -17,6 +17,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from api.common.archiving import ARCHIVE_REASON_PARAMETER, ArchiveReasonInputSerializer, archive_reason_of
 from api.common.filters import StrictOrderingFilter
 from api.common.images import image_check
 from api.common.parsers import FormParser, JSONParser, MultiPartParser
@@ -60,6 +61,14 @@ def _image_upload(request: Request) -> tuple[Any, str]:
     data.is_valid(raise_exception=True)
     upload = data.validated_data["file"]
     return upload, image_check(upload, field="file")
+
+
+def _include_archived(view: Any) -> bool:
+    """Coordinators see archived rows on details and actions (to read and restore them) and in
+    lists when they ask with ``?archived=``; the selectors ignore this for anyone else."""
+    if view.action in ("list", "export"):
+        return "archived" in view.request.query_params
+    return True
 
 
 _ENTERPRISE_TAG = ["enterprises"]
@@ -120,10 +129,19 @@ _STATS_TAG = ["stats"]
     ),
     destroy=extend_schema(
         operation_id="enterprises_delete",
-        summary="조직 삭제 (Delete an organisation)",
-        description="코디네이터만; 폐업은 `status: closed`로 (coordinators only; owners mark a closed one `closed`).",
+        summary="조직 보관 (Archive an organisation)",
+        description=(
+            "코디네이터만. 지우지 않고 보관합니다: 코디네이터 외에는 404가 되고, 상품·구성원·부스 신청은 함께 숨겨진 채 "
+            "남으며 `POST …/restore/`로 복원됩니다 (coordinators only. Nothing is deleted: the organisation is "
+            "archived, 404 for everyone else, its products, members and booth applications kept and hidden with "
+            "it; restore it with `POST …/restore/`). Its open booth applications for events that have not started "
+            "are withdrawn and each freed booth goes to the next on that category's waiting list. Optional "
+            "`?reason=` goes into the audit log. 409 `already_archived`. 폐업은 `status: closed`로 (owners mark a "
+            "closed one `closed`)."
+        ),
         tags=_ENTERPRISE_TAG,
-        responses={204: OpenApiResponse(description="삭제됨 (Deleted)")},
+        parameters=[ARCHIVE_REASON_PARAMETER],
+        responses={204: OpenApiResponse(description="보관됨 (Archived)"), 409: problem_response(409)},
     ),
 )
 class EnterpriseViewSet(CrudDomainViewSet):
@@ -141,7 +159,7 @@ class EnterpriseViewSet(CrudDomainViewSet):
 
     def get_permissions(self) -> list[Any]:
         action_name = self.action
-        if action_name in ("destroy", "verify", "reject", "import_csv"):
+        if action_name in ("destroy", "verify", "reject", "import_csv", "restore"):
             return [IsCoordinator()]
         if action_name in ("members", "logo", "logo_delete", "products_create"):
             return [IsEnterpriseEditor()]
@@ -152,7 +170,7 @@ class EnterpriseViewSet(CrudDomainViewSet):
         return [IsEnterpriseEditorOrReadOnly()]
 
     def select(self) -> QuerySet[Enterprise]:
-        return selectors.enterprise_list(user=self.request.user)
+        return selectors.enterprise_list(user=self.request.user, include_archived=_include_archived(self))
 
     def perform_create(self, data: Any) -> Enterprise:
         return services.enterprise_create(user=self.request.user, **data)
@@ -160,10 +178,11 @@ class EnterpriseViewSet(CrudDomainViewSet):
     def perform_update(self, serializer: Any) -> None:
         changes = dict(serializer.validated_data)
         changes.pop("slug", None)  # the address never changes (checked by the input serializer)
-        services.enterprise_update(enterprise=serializer.instance, **changes)
+        services.enterprise_update(enterprise=serializer.instance, actor=self.request.user, **changes)
 
     def perform_destroy(self, instance: Enterprise) -> None:
-        services.enterprise_delete(enterprise=instance)
+        reason = archive_reason_of(self.request, from_query=True)
+        services.enterprise_archive(enterprise=instance, actor=self.request.user, reason=reason)
 
     # --- Verification ----------------------------------------------------------------------------
 
@@ -221,7 +240,7 @@ class EnterpriseViewSet(CrudDomainViewSet):
     def logo(self, request: Request, slug: str | None = None) -> Response:
         enterprise = self.get_object()
         upload, fmt = _image_upload(request)
-        services.enterprise_set_logo(enterprise=enterprise, upload=upload, fmt=fmt)
+        services.enterprise_set_logo(enterprise=enterprise, upload=upload, fmt=fmt, actor=request.user)
         return self.output(enterprise)
 
     @extend_schema(
@@ -234,7 +253,7 @@ class EnterpriseViewSet(CrudDomainViewSet):
     )
     @logo.mapping.delete
     def logo_delete(self, request: Request, slug: str | None = None) -> Response:
-        services.enterprise_set_logo(enterprise=self.get_object(), upload=None)
+        services.enterprise_set_logo(enterprise=self.get_object(), upload=None, actor=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     # --- Members ----------------------------------------------------------------------------------
@@ -272,7 +291,7 @@ class EnterpriseViewSet(CrudDomainViewSet):
         enterprise = self.get_object()
         data = MembershipAddInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        membership = services.membership_add(enterprise=enterprise, **data.validated_data)
+        membership = services.membership_add(enterprise=enterprise, **data.validated_data, actor=request.user)
         return Response(MembershipSerializer(membership).data, status=status.HTTP_201_CREATED)
 
     @extend_schema(
@@ -288,7 +307,7 @@ class EnterpriseViewSet(CrudDomainViewSet):
     def members_remove(self, request: Request, slug: str | None = None, membership_id: str | None = None) -> Response:
         enterprise = self.get_object()
         membership = get_object_or_404(selectors.membership_list(enterprise=enterprise), pk=membership_id)
-        services.membership_remove(membership=membership)
+        services.membership_remove(membership=membership, actor=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     # --- Products of one organisation --------------------------------------------------------------
@@ -380,6 +399,30 @@ class EnterpriseViewSet(CrudDomainViewSet):
         )
         return Response(EnterpriseImportResultSerializer(result).data)
 
+    # --- Archive: restore (DELETE archives, see ``destroy``) ----------------------------------------
+
+    @extend_schema(
+        operation_id="enterprises_restore",
+        summary="보관된 조직 복원 (Restore an archived organisation)",
+        description=(
+            "코디네이터만: 보관된 조직을 그대로 되살립니다; 철회된 부스 신청은 그대로입니다 (coordinators only: the "
+            "organisation comes back as it was, with its products and members; withdrawn booth applications stay "
+            "withdrawn). Optional `reason` goes into the audit log. 409 `not_archived`."
+        ),
+        tags=_ENTERPRISE_TAG,
+        request=ArchiveReasonInputSerializer,
+        responses={
+            200: OpenApiResponse(EnterpriseSerializer, examples=[ex.ENTERPRISE_OUT]),
+            409: problem_response(409),
+        },
+        examples=[ex.RESTORE_ENTERPRISE_EXAMPLE],
+    )
+    @action(detail=True, methods=["post"])
+    def restore(self, request: Request, slug: str | None = None) -> Response:
+        reason = archive_reason_of(request, from_query=False)
+        enterprise = services.enterprise_restore(enterprise=self.get_object(), actor=request.user, reason=reason)
+        return self.output(enterprise)
+
 
 @extend_schema_view(
     list=extend_schema(
@@ -419,10 +462,17 @@ class EnterpriseViewSet(CrudDomainViewSet):
     ),
     destroy=extend_schema(
         operation_id="products_delete",
-        summary="상품 삭제 (Delete a product)",
-        description="소유자·편집자·코디네이터 (owners, editors, coordinators).",
+        summary="상품 보관 (Archive a product)",
+        description=(
+            "소유자·편집자·코디네이터. 지우지 않고 보관합니다: 목록·검색·조직 페이지에서 사라지고 코디네이터가 복원합니다 "
+            "(owners, editors, coordinators. Nothing is deleted: the product is archived, hidden from the catalogue, "
+            "search and its organisation's page, and a coordinator can restore it). It leaves the booth showcases "
+            "of events that have not started; the organisers of an event where it was on an accepted exhibitor's "
+            "showcase are notified. Optional `?reason=` goes into the audit log. 409 `already_archived`."
+        ),
         tags=_PRODUCT_TAG,
-        responses={204: OpenApiResponse(description="삭제됨 (Deleted)")},
+        parameters=[ARCHIVE_REASON_PARAMETER],
+        responses={204: OpenApiResponse(description="보관됨 (Archived)"), 409: problem_response(409)},
     ),
 )
 class ProductViewSet(CrudDomainViewSet):
@@ -437,17 +487,18 @@ class ProductViewSet(CrudDomainViewSet):
     ordering = None
 
     def select(self) -> QuerySet[Product]:
-        return selectors.product_list(user=self.request.user)
+        return selectors.product_list(user=self.request.user, include_archived=_include_archived(self))
 
     def perform_create(self, data: Any) -> Product:
         return services.product_create(actor=self.request.user, **data)
 
     def perform_update(self, serializer: Any) -> None:
         changes = {k: v for k, v in serializer.validated_data.items() if k != "enterprise"}
-        services.product_update(product=serializer.instance, **changes)
+        services.product_update(product=serializer.instance, actor=self.request.user, **changes)
 
     def perform_destroy(self, instance: Product) -> None:
-        services.product_delete(product=instance)
+        reason = archive_reason_of(self.request, from_query=True)
+        services.product_archive(product=instance, actor=self.request.user, reason=reason)
 
     @extend_schema(
         operation_id="products_image_upload",
@@ -461,7 +512,7 @@ class ProductViewSet(CrudDomainViewSet):
     def image(self, request: Request, pk: str | None = None) -> Response:
         product = self.get_object()
         upload, fmt = _image_upload(request)
-        product = services.product_set_image(product=product, upload=upload, fmt=fmt)
+        product = services.product_set_image(product=product, upload=upload, fmt=fmt, actor=request.user)
         return self.output(product)
 
     @extend_schema(
@@ -474,8 +525,28 @@ class ProductViewSet(CrudDomainViewSet):
     )
     @image.mapping.delete
     def image_delete(self, request: Request, pk: str | None = None) -> Response:
-        services.product_set_image(product=self.get_object(), upload=None)
+        services.product_set_image(product=self.get_object(), upload=None, actor=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
+
+    # --- Archive: restore (DELETE archives, see ``destroy``) ----------------------------------------
+
+    @extend_schema(
+        operation_id="products_restore",
+        summary="보관된 상품 복원 (Restore an archived product)",
+        description=(
+            "코디네이터만 (coordinators only): the product comes back to the catalogue; booth showcases it left are "
+            "not refilled. Optional `reason` goes into the audit log. 409 `not_archived`."
+        ),
+        tags=_PRODUCT_TAG,
+        request=ArchiveReasonInputSerializer,
+        responses={200: OpenApiResponse(ProductSerializer, examples=[ex.PRODUCT_OUT]), 409: problem_response(409)},
+        examples=[ex.RESTORE_PRODUCT_EXAMPLE],
+    )
+    @action(detail=True, methods=["post"], permission_classes=[IsCoordinator], filter_backends=[])
+    def restore(self, request: Request, pk: str | None = None) -> Response:
+        reason = archive_reason_of(request, from_query=False)
+        product = services.product_restore(product=self.get_object(), actor=request.user, reason=reason)
+        return self.output(product)
 
 
 class StatsView(APIView):

@@ -33,6 +33,8 @@ _EVENT = {
     "calendar_url": "/api/v1/events/12/calendar.ics",
     "created_at": "2026-10-01T09:00:00+09:00",
     "updated_at": "2026-10-01T09:00:00+09:00",
+    "archived_at": None,
+    "archive_reason": "",
 }
 _CATEGORY = {
     "id": 3,
@@ -206,3 +208,5 @@ DECLINE_EXAMPLE = OpenApiExample("decline", value={"reason": "먹거리 구역�
 VENUE_EXAMPLE = OpenApiExample("venue", value={"venue_name": "고양시청 대회의실"}, request_only=True)
 
 CSV_EXAMPLE = OpenApiExample("csv", value=CSV)
+
+RESTORE_EXAMPLE = OpenApiExample("restore", value={"reason": "실수로 보관함"}, request_only=True)

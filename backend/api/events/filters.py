@@ -8,6 +8,7 @@ from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from api.common.archiving import ARCHIVED_FILTER_HELP, filter_archived
 from api.common.filters import FilterSet
 from api.common.serializers import MAX_ID
 from api.events.models import BoothApplicationStatus, Event, EventKind, EventStatus, RegistrationStatus
@@ -44,10 +45,11 @@ class EventFilter(FilterSet):
         method="filter_has_seats", label=_("true: seats left (or unlimited) and not cancelled; false: full.")
     )
     series = IdFilter(field_name="series_id", label=_("Occurrences of this series."))
+    archived = django_filters.BooleanFilter(method=filter_archived, label=ARCHIVED_FILTER_HELP)
 
     class Meta:
         model = Event
-        fields = ["date_from", "date_to", "upcoming", "kind", "status", "host", "has_seats", "series"]
+        fields = ["date_from", "date_to", "upcoming", "kind", "status", "host", "has_seats", "series", "archived"]
 
     def filter_upcoming(self, queryset: QuerySet[Event], name: str, value: Any) -> QuerySet[Event]:
         now = timezone.now()

@@ -112,6 +112,12 @@ class Event(models.Model):
         settings.AUTH_USER_MODEL, related_name="organised_events", blank=True, verbose_name=_("organisers")
     )
     sequence = models.PositiveIntegerField(_("revision"), default=0)
+    # Archived (soft-deleted) rows are hidden from everyone but coordinators; a coordinator restores them.
+    archived_at = models.DateTimeField(_("archived at"), null=True, blank=True)
+    archived_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    archive_reason = models.TextField(_("reason for archiving"), blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

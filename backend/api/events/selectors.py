@@ -39,11 +39,11 @@ def _organisers() -> Prefetch[Any]:
     return Prefetch("organisers", queryset=accounts.user_summaries())
 
 
-def event_list() -> QuerySet[Event]:
+def event_list(*, include_archived: bool = False) -> QuerySet[Event]:
     """All events with hosts, organisers and registration counts (``confirmed_count``,
-    ``waitlisted_count``)."""
+    ``waitlisted_count``). Archived events only with ``include_archived`` (coordinators' views)."""
     return (
-        Event.objects.all()
+        (Event.objects.all() if include_archived else Event.objects.filter(archived_at__isnull=True))
         .annotate(
             confirmed_count=Count("registrations", filter=Q(registrations__status=RegistrationStatus.CONFIRMED)),
             waitlisted_count=Count("registrations", filter=Q(registrations__status=RegistrationStatus.WAITLISTED)),
@@ -53,10 +53,11 @@ def event_list() -> QuerySet[Event]:
     )
 
 
-def event_detail_queryset() -> QuerySet[Event]:
-    """As ``event_list`` plus booth categories (with accepted counts) and accepted exhibitors."""
+def event_detail_queryset(*, include_archived: bool = False) -> QuerySet[Event]:
+    """As ``event_list`` plus booth categories (with accepted counts) and accepted exhibitors
+    (archived organisations and products left out)."""
     exhibitors = (
-        BoothApplication.objects.filter(status=BoothApplicationStatus.ACCEPTED)
+        BoothApplication.objects.filter(status=BoothApplicationStatus.ACCEPTED, enterprise__archived_at__isnull=True)
         .select_related("enterprise", "category")
         .prefetch_related(Prefetch("products", queryset=directory.product_summaries()))
         .order_by("category__category", "enterprise__name", "id")
@@ -65,7 +66,7 @@ def event_detail_queryset() -> QuerySet[Event]:
         accepted_count=Count("applications", filter=Q(applications__status=BoothApplicationStatus.ACCEPTED)),
         waitlisted_count=Count("applications", filter=Q(applications__status=BoothApplicationStatus.WAITLISTED)),
     ).order_by("category", "id")
-    return event_list().prefetch_related(
+    return event_list(include_archived=include_archived).prefetch_related(
         Prefetch("booth_categories", queryset=categories),
         Prefetch("booth_applications", queryset=exhibitors, to_attr="exhibitors"),
     )
@@ -194,13 +195,15 @@ def booth_application_list(*, user: Any, event: Event | None = None) -> QuerySet
     organisations' own; others none."""
     queryset = (
         BoothApplication.objects.select_related("enterprise", "category", "event", "applied_by")
-        .prefetch_related(Prefetch("products", queryset=directory.product_summaries()))
+        # An application keeps the products it was made with, archived ones included.
+        .prefetch_related(Prefetch("products", queryset=directory.product_summaries(include_archived=True)))
         .order_by("created_at", "id")
     )
     if event is not None:
         queryset = queryset.filter(event=event)
         if can_manage_event(user, event):
-            return queryset
+            # An archived organisation's applications are hidden with it (coordinators still see them).
+            return queryset if is_coordinator(user) else queryset.filter(enterprise__archived_at__isnull=True)
     elif is_coordinator(user):
         return queryset
     return queryset.filter(enterprise_id__in=list(membership_roles(user)))

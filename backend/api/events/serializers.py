@@ -151,6 +151,8 @@ class EventSerializer(serializers.ModelSerializer):
             "calendar_url",
             "created_at",
             "updated_at",
+            "archived_at",
+            "archive_reason",
         ]
         read_only_fields = fields
 

@@ -24,6 +24,8 @@ from django.utils.translation import gettext_lazy
 from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
 
 from api.accounts import selectors as accounts
+from api.audit.services import AuditAction, audit_record, audit_snapshot
+from api.common.archiving import archive_mark, archive_unmark
 from api.common.errors import ConflictError, validation_error
 from api.common.images import stored_name
 from api.common.permissions import EDIT_ROLES, is_coordinator, membership_roles
@@ -49,6 +51,19 @@ SERIES_HORIZON = timedelta(days=400)
 SERIES_MAX_OCCURRENCES = 60
 SERIES_TEMPLATE_FIELDS = ("title", "description", "kind", "venue_name", "venue_address", "online_url", "capacity")
 _NOTIFY_ON_CHANGE = ("starts_at", "ends_at", "venue_name", "venue_address", "online_url")
+# What the audit log records of each change (``{field: [old, new]}``).
+AUDIT_EVENT_FIELDS = (
+    *SERIES_TEMPLATE_FIELDS,
+    "starts_at",
+    "ends_at",
+    "registration_opens_at",
+    "registration_closes_at",
+    "status",
+    "status_reason",
+    "hosts",
+    "organisers",
+)
+AUDIT_SERIES_FIELDS = (*SERIES_TEMPLATE_FIELDS, "recurrence_rule", "starts_at", "ends_at", "hosts", "organisers")
 MAX_HOSTS = 20
 MAX_ORGANISERS = 20
 
@@ -272,6 +287,7 @@ def event_create(
     )
     event.hosts.set(hosts)
     event.organisers.set({actor, *organisers})
+    audit_record(actor=actor, action=AuditAction.CREATE, target=event, before=dict.fromkeys(AUDIT_EVENT_FIELDS))
     return event
 
 
@@ -342,17 +358,25 @@ def event_update(
     lists). An occurrence of a series edited this way is detached from whole-series edits."""
     locked = _lock_event(event.pk)
     hosts, organisers = _resolve_new_people(actor=actor, target=locked, host_ids=host_ids, organiser_ids=organiser_ids)
-    return _event_change(locked, hosts=hosts, organisers=organisers, detach=True, changes=changes)
+    return _event_change(locked, actor=actor, hosts=hosts, organisers=organisers, detach=True, changes=changes)
 
 
 def _event_change(
-    event: Event, *, hosts: list[Any] | None, organisers: list[Any] | None, detach: bool, changes: EventChanges
+    event: Event,
+    *,
+    actor: Any,
+    hosts: list[Any] | None,
+    organisers: list[Any] | None,
+    detach: bool,
+    changes: EventChanges,
 ) -> Event:
-    """Apply checked changes to a locked event (caller holds the row lock).
+    """Apply checked changes to a locked event (caller holds the row lock) and record them in the
+    audit log.
 
     Capacity may not drop below the confirmed count; raising it confirms people from the waiting
     list. Registrants hear about a new time or place.
     """
+    before = audit_snapshot(event, AUDIT_EVENT_FIELDS)
     _check_times(
         starts_at=changes.get("starts_at", event.starts_at),
         ends_at=changes.get("ends_at", event.ends_at),
@@ -377,6 +401,7 @@ def _event_change(
         event.hosts.set(hosts)
     if organisers is not None:
         event.organisers.set(organisers)
+    audit_record(actor=actor, action=AuditAction.UPDATE, target=event, before=before)
     if capacity_grew:
         _promote_waitlisted(event)
     if moved:
@@ -395,6 +420,8 @@ def _event_change(
 def _event_set_status(
     *,
     event: Event,
+    actor: Any,
+    action: str,
     status: str,
     reason: str,
     allowed_from: frozenset[str],
@@ -405,15 +432,17 @@ def _event_set_status(
 ) -> Event:
     """The one status transition of an event (cancel, postpone): lock, check the current status,
     set the new one with its reason, bump the iCalendar SEQUENCE, tell everyone registered or
-    waiting. Registrations are kept."""
+    waiting, record it in the audit log. Registrations are kept."""
     event = _lock_event(event.pk)
     if event.status not in allowed_from:
         message, code = conflict
         raise ConflictError(message, code=code)
+    before = audit_snapshot(event, ("status", "status_reason"))
     event.status = status
     event.status_reason = reason
     event.sequence += 1
     event.save(update_fields=["status", "status_reason", "sequence", "updated_at"])
+    audit_record(actor=actor, action=action, target=event, before=before, reason=reason)
     _notify_registrants(event, kind=kind, title=title, body=body, params={"title": event.title, "reason": reason})
     return event
 
@@ -424,6 +453,8 @@ def event_cancel(*, event: Event, actor: Any, reason: str) -> Event:
     is told; feeds keep it as STATUS:CANCELLED."""
     return _event_set_status(
         event=event,
+        actor=actor,
+        action=AuditAction.CANCEL,
         status=EventStatus.CANCELLED,
         reason=reason,
         allowed_from=frozenset({EventStatus.SCHEDULED, EventStatus.POSTPONED}),
@@ -439,6 +470,8 @@ def event_postpone(*, event: Event, actor: Any, reason: str) -> Event:
     """Mark a scheduled event postponed (new date to follow); registration pauses, registrants are told."""
     return _event_set_status(
         event=event,
+        actor=actor,
+        action=AuditAction.POSTPONE,
         status=EventStatus.POSTPONED,
         reason=reason,
         allowed_from=frozenset({EventStatus.SCHEDULED}),
@@ -463,6 +496,7 @@ def event_reschedule(*, event: Event, actor: Any, starts_at: datetime, ends_at: 
     )
     if ends_at <= timezone.now():
         raise validation_error("ends_at", _("The new time is in the past."), code=errors.IN_PAST)
+    before = audit_snapshot(event, ("starts_at", "ends_at", "status", "status_reason"))
     event.starts_at, event.ends_at = starts_at, ends_at
     event.status = EventStatus.SCHEDULED
     event.status_reason = ""
@@ -470,6 +504,7 @@ def event_reschedule(*, event: Event, actor: Any, starts_at: datetime, ends_at: 
     if event.series_id:
         event.is_detached = True
     event.save()
+    audit_record(actor=actor, action=AuditAction.RESCHEDULE, target=event, before=before)
     _notify_registrants(
         event,
         kind=kinds.EVENT_CHANGED,
@@ -478,24 +513,6 @@ def event_reschedule(*, event: Event, actor: Any, starts_at: datetime, ends_at: 
         params={"title": event.title, "start": _local(event.starts_at)},
     )
     return event
-
-
-@transaction.atomic
-def event_delete(*, event: Event, actor: Any) -> None:
-    """Delete an event nobody registered for; otherwise it must be cancelled (history is kept)."""
-    event = _lock_event(event.pk)
-    active = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED)
-    if Registration.objects.filter(event=event, status__in=active).exists():
-        raise ConflictError(
-            _("People are registered for this event: cancel it instead of deleting it."),
-            code=errors.EVENT_HAS_REGISTRATIONS,
-        )
-    if event.booth_applications.exists():
-        raise ConflictError(
-            _("Organisations applied for booths at this event: cancel it instead of deleting it."),
-            code=errors.EVENT_HAS_REGISTRATIONS,
-        )
-    event.delete()
 
 
 @transaction.atomic
@@ -760,6 +777,7 @@ def event_series_create(
     series.save()
     series.hosts.set(hosts)
     series.organisers.set({actor, *organisers})
+    audit_record(actor=actor, action=AuditAction.CREATE, target=series, before=dict.fromkeys(AUDIT_SERIES_FIELDS))
     if not _series_materialise(series, actor=actor):
         raise validation_error(
             "recurrence_rule", _("The rule yields no occurrence in the coming year."), code=errors.RECURRENCE_RULE_EMPTY
@@ -793,6 +811,7 @@ def event_series_update(
     count of any occurrence it applies to. Lock order: the series, then each occurrence by pk.
     """
     series = EventSeries.objects.select_for_update().get(pk=series.pk)
+    before = audit_snapshot(series, AUDIT_SERIES_FIELDS)
     hosts, organisers = _resolve_new_people(actor=actor, target=series, host_ids=host_ids, organiser_ids=organiser_ids)
     for field, value in changes.items():
         setattr(series, field, value)
@@ -801,8 +820,9 @@ def event_series_update(
         series.hosts.set(hosts)
     if organisers is not None:
         series.organisers.set(organisers)
+    audit_record(actor=actor, action=AuditAction.UPDATE, target=series, before=before)
     upcoming = (
-        series.occurrences.filter(is_detached=False, starts_at__gt=timezone.now())
+        series.occurrences.filter(is_detached=False, starts_at__gt=timezone.now(), archived_at__isnull=True)
         .order_by("pk")
         .values_list("pk", flat=True)
     )
@@ -810,7 +830,12 @@ def event_series_update(
         occurrence = _lock_event(event_id)
         try:
             _event_change(
-                occurrence, hosts=hosts, organisers=organisers, detach=False, changes=cast(EventChanges, changes)
+                occurrence,
+                actor=actor,
+                hosts=hosts,
+                organisers=organisers,
+                detach=False,
+                changes=cast(EventChanges, changes),
             )
         except ValidationError as exc:
             if isinstance(exc.detail, dict) and "capacity" in exc.detail:
@@ -1045,3 +1070,170 @@ def calendar_token_revoke(*, user: Any) -> None:
     deleted, _rows = CalendarToken.objects.filter(user=user).delete()
     if not deleted:
         raise NotFound(_("You have no calendar feed."))
+
+
+# --- Archive (soft delete) and restore ---------------------------------------------------------------------------
+
+_OPEN_BOOTH_STATUSES = (
+    BoothApplicationStatus.PENDING,
+    BoothApplicationStatus.WAITLISTED,
+    BoothApplicationStatus.ACCEPTED,
+)
+
+
+@transaction.atomic
+def event_archive(*, event: Event, actor: Any, reason: str = "") -> Event:
+    """Archive (soft-delete) an event: gone from lists, details, feeds and calendars for everyone
+    but coordinators; kept whole with its registrations and booths, restorable by a coordinator.
+
+    An event that has started is history, and one with registrations or booth applications is
+    somebody's plan: members may not archive those (409 ``event_past`` / ``event_has_registrations``;
+    cancel it instead), a coordinator may, with a reason (400 ``reason`` without one). When a
+    coordinator archives an event that has not started and is not cancelled, the people registered
+    or waiting are told it was withdrawn.
+    """
+    event = _lock_event(event.pk)
+    active = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED)
+    registered = Registration.objects.filter(event=event, status__in=active).exists()
+    past = event.starts_at <= timezone.now()
+    if not is_coordinator(actor):
+        if past:
+            raise ConflictError(
+                _("The event has already started or is over: it is part of the history and stays."),
+                code=errors.EVENT_PAST,
+            )
+        if registered or event.booth_applications.exists():
+            raise ConflictError(
+                _("People or organisations signed up for this event: cancel it instead of deleting it."),
+                code=errors.EVENT_HAS_REGISTRATIONS,
+            )
+    elif (past or registered or event.booth_applications.exists()) and not reason.strip():
+        raise validation_error(
+            "reason",
+            _("Give a reason to archive an event that took place or that people signed up for."),
+            code="required",
+        )
+    archive_mark(event, actor=actor, reason=reason)
+    audit_record(
+        actor=actor,
+        action=AuditAction.ARCHIVE,
+        target=event,
+        changes={"archived_at": [None, event.archived_at]},
+        reason=reason,
+    )
+    if registered and not past and event.status != EventStatus.CANCELLED:
+        _notify_registrants(
+            event,
+            kind=kinds.EVENT_CANCELLED,
+            title=gettext_lazy("Event withdrawn: %(title)s"),
+            body=gettext_lazy("An event you registered for was withdrawn. Reason: %(reason)s"),
+            params={"title": event.title, "reason": reason or "-"},
+        )
+    return event
+
+
+@transaction.atomic
+def event_restore(*, event: Event, actor: Any, reason: str = "") -> Event:
+    """A coordinator brings an archived event back as it was. 409 ``not_archived``."""
+    event = _lock_event(event.pk)
+    archived_at = archive_unmark(event)
+    audit_record(
+        actor=actor,
+        action=AuditAction.RESTORE,
+        target=event,
+        changes={"archived_at": [archived_at, None]},
+        reason=reason,
+    )
+    return event
+
+
+def _booth_label(application: BoothApplication) -> str:
+    return f"{application.enterprise.name} @ {application.event.title}"
+
+
+@transaction.atomic
+def booth_applications_withdraw_for_enterprise(
+    *, enterprise: Any, actor: Any, reason: str = ""
+) -> list[BoothApplication]:
+    """Withdraw an archived organisation's open booth applications (pending, waitlisted, accepted)
+    for events that have not started. Each accepted one frees its booth, which goes to the next on
+    the category's waiting list (``_promote_booth_waitlist``, who is notified); the applicant is told.
+    Locks category then application, in category order (as every booth service does)."""
+    candidates = (
+        BoothApplication.objects.filter(
+            enterprise=enterprise, status__in=_OPEN_BOOTH_STATUSES, event__starts_at__gt=timezone.now()
+        )
+        .order_by("category_id", "pk")
+        .values_list("pk", flat=True)
+    )
+    withdrawn: list[BoothApplication] = []
+    for application_id in list(candidates):
+        application, category = _lock_application(application_id)
+        if application.status not in _OPEN_BOOTH_STATUSES:
+            continue
+        was_accepted = application.status == BoothApplicationStatus.ACCEPTED
+        before = audit_snapshot(application, ("status", "decision_reason"))
+        application.status = BoothApplicationStatus.WITHDRAWN
+        application.decision_reason = reason or _("The organisation was archived.")
+        application.save(update_fields=["status", "decision_reason", "updated_at"])
+        audit_record(
+            actor=actor,
+            action=AuditAction.WITHDRAW,
+            target=application,
+            before=before,
+            reason=reason,
+            label=_booth_label(application),
+        )
+        _booth_decided(application)
+        if was_accepted:
+            _promote_booth_waitlist(category)
+        withdrawn.append(application)
+    return withdrawn
+
+
+@transaction.atomic
+def booth_showcases_remove_product(*, product: Any, actor: Any) -> list[BoothApplication]:
+    """Take an archived product out of the open booth applications of events that have not started.
+
+    The organisers of each event where an accepted exhibitor's showcase so changes are told. Past
+    events keep the product in their history (hidden from the public while it is archived)."""
+    applications = (
+        BoothApplication.objects.select_for_update(of=("self",))
+        .filter(products=product, status__in=_OPEN_BOOTH_STATUSES, event__starts_at__gt=timezone.now())
+        .select_related("enterprise", "event")
+        .order_by("pk")
+    )
+    changed: list[BoothApplication] = []
+    for application in applications:
+        before = audit_snapshot(application, ("products",))
+        application.products.remove(product)
+        audit_record(
+            actor=actor,
+            action=AuditAction.UPDATE,
+            target=application,
+            before=before,
+            reason=_("The product was archived."),
+            label=_booth_label(application),
+        )
+        changed.append(application)
+        if application.status != BoothApplicationStatus.ACCEPTED:
+            continue
+        for organiser in application.event.organisers.all():
+            notify(
+                user=organiser,
+                kind=kinds.EVENT_CHANGED,
+                title=gettext_lazy("Exhibitor's showcase changed: %(title)s"),
+                body=gettext_lazy("%(enterprise)s no longer shows %(product)s at %(title)s: the product was archived."),
+                params={
+                    "title": application.event.title,
+                    "enterprise": application.enterprise.name,
+                    "product": product.name,
+                },
+                url=_event_url(application.event),
+                data={
+                    "event_id": application.event_id,
+                    "booth_application_id": application.pk,
+                    "product_id": product.pk,
+                },
+            )
+    return changed

@@ -18,10 +18,11 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from api.common.archiving import ARCHIVE_REASON_PARAMETER, ArchiveReasonInputSerializer, archive_reason_of
 from api.common.filters import StrictOrderingFilter
 from api.common.images import image_check
 from api.common.parsers import MultiPartParser
-from api.common.permissions import IsCoordinator, IsEnterpriseEditorOrReadOnly
+from api.common.permissions import IsCoordinator, IsEnterpriseEditorOrReadOnly, is_coordinator
 from api.common.renderers import CSV_ENDPOINT, ICS_ENDPOINT, csv_response, ics_response
 from api.common.schema import problem_response
 from api.common.viewsets import (
@@ -148,13 +149,21 @@ class _CalendarView(APIView):
     ),
     destroy=extend_schema(
         operation_id="events_destroy",
-        summary="행사 삭제 (Delete an event)",
+        summary="행사 보관 (Archive an event)",
         description=(
-            "신청자가 없는 행사만 삭제됩니다; 있으면 409 `event_has_registrations` — 취소하세요 (only an event nobody "
-            "registered for can be deleted; otherwise cancel it). Honours If-Match."
+            "지우지 않고 보관합니다: 목록·상세·캘린더에서 사라지고(코디네이터 외 404) 코디네이터가 `POST …/restore/`로 "
+            "복원합니다. 이미 시작했거나 지난 행사는 기록이므로 회원은 보관할 수 없고(409 `event_past`), 신청자나 부스 "
+            "신청이 있으면 409 `event_has_registrations` — 취소하세요. 코디네이터는 사유(`?reason=`)를 적어 보관할 수 "
+            "있습니다 (nothing is deleted: the event is archived, gone from lists, details and calendars, 404 for "
+            "everyone but coordinators, who restore it with `POST …/restore/`. A started or past event is history: "
+            "managers get 409 `event_past`; with registrations or booth applications 409 "
+            "`event_has_registrations` (cancel it instead). Coordinators may archive those with a `reason` (400 "
+            "without one); people registered for an event that has not started are told it was withdrawn). "
+            "409 `already_archived`. Honours If-Match."
         ),
         tags=[TAG],
-        responses={204: OpenApiResponse(description="삭제됨 (Deleted)"), 409: problem_response(409)},
+        parameters=[ARCHIVE_REASON_PARAMETER],
+        responses={204: OpenApiResponse(description="보관됨 (Archived)"), 409: problem_response(409)},
     ),
 )
 class EventViewSet(CrudDomainViewSet):
@@ -167,9 +176,10 @@ class EventViewSet(CrudDomainViewSet):
     input_serializers = {"create": EventCreateInputSerializer, "partial_update": EventUpdateInputSerializer}
 
     def select(self) -> QuerySet[Event]:
-        if self.action in ("retrieve", "partial_update", "create"):
-            return selectors.event_detail_queryset()
-        return selectors.event_list()
+        archived = self._include_archived()
+        if self.action in ("retrieve", "partial_update", "create", "restore"):
+            return selectors.event_detail_queryset(include_archived=archived)
+        return selectors.event_list(include_archived=archived)
 
     def get_serializer_class(self) -> Any:
         return EventSerializer if self.action == "list" else EventDetailSerializer
@@ -181,7 +191,34 @@ class EventViewSet(CrudDomainViewSet):
         services.event_update(event=serializer.instance, actor=self.request.user, **serializer.validated_data)
 
     def perform_destroy(self, instance: Event) -> None:
-        services.event_delete(event=instance, actor=self.request.user)
+        reason = archive_reason_of(self.request, from_query=True)
+        services.event_archive(event=instance, actor=self.request.user, reason=reason)
+
+    # --- Archive: restore (DELETE archives, see ``destroy``) --------------------------------------------------
+
+    def _include_archived(self) -> bool:
+        """Coordinators see archived events on details and actions, and in the list with ``?archived=``."""
+        if not is_coordinator(self.request.user):
+            return False
+        return self.action != "list" or "archived" in self.request.query_params
+
+    @extend_schema(
+        operation_id="events_restore",
+        summary="보관된 행사 복원 (Restore an archived event)",
+        description=(
+            "코디네이터만: 보관된 행사를 그대로 되살립니다 (coordinators only: the event comes back as it was, with its "
+            "registrations and booths). Optional `reason` goes into the audit log. 409 `not_archived`."
+        ),
+        tags=[TAG],
+        request=ArchiveReasonInputSerializer,
+        responses={200: OpenApiResponse(EventDetailSerializer, examples=[ex.EVENT_DETAIL]), 409: problem_response(409)},
+        examples=[ex.RESTORE_EXAMPLE],
+    )
+    @action(detail=True, methods=["post"], permission_classes=[IsCoordinator], filterset_class=None)
+    def restore(self, request: Request, pk: str | None = None) -> Response:
+        reason = archive_reason_of(request, from_query=False)
+        event = services.event_restore(event=self.get_object(), actor=request.user, reason=reason)
+        return self.output(event)
 
 
 class EventActionViewSet(ActionViewSet):

@@ -4,6 +4,46 @@
  */
 
 export interface paths {
+    "/api/v1/audit-log/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 감사 기록 (Audit log)
+         * @description 코디네이터만: 조직·행사·상품·구성원의 생성, 변경, 보관, 복원, 확인·반려를 누가, 언제, 무엇을(이전·새 값), 왜 바꿨는지 최신순으로 (coordinators only: every create, change, archive, restore and verification of organisations, events, products and memberships, newest first, cursor-paginated). Entries are never changed or removed: the database refuses it. Filters: `object_type`, `object_id`, `actor` (user id), `action`, `date_from`/`date_to` (dates in Asia/Seoul).
+         */
+        get: operations["audit_log_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-log/{object_type}/{object_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 한 대상의 변경 이력 (History of one object)
+         * @description 코디네이터만: 한 대상의 모든 기록, 최신순 (coordinators only: every entry of one object, newest first), e.g. `/audit-log/enterprises.enterprise/12/`. An object without entries gives an empty page.
+         */
+        get: operations["audit_log_object_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/logout/": {
         parameters: {
             query?: never;
@@ -335,8 +375,8 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * 조직 삭제 (Delete an organisation)
-         * @description 코디네이터만; 폐업은 `status: closed`로 (coordinators only; owners mark a closed one `closed`).
+         * 조직 보관 (Archive an organisation)
+         * @description 코디네이터만. 지우지 않고 보관합니다: 코디네이터 외에는 404가 되고, 상품·구성원·부스 신청은 함께 숨겨진 채 남으며 `POST …/restore/`로 복원됩니다 (coordinators only. Nothing is deleted: the organisation is archived, 404 for everyone else, its products, members and booth applications kept and hidden with it; restore it with `POST …/restore/`). Its open booth applications for events that have not started are withdrawn and each freed booth goes to the next on that category's waiting list. Optional `?reason=` goes into the audit log. 409 `already_archived`. 폐업은 `status: closed`로 (owners mark a closed one `closed`).
          */
         delete: operations["enterprises_delete"];
         options?: never;
@@ -474,6 +514,26 @@ export interface paths {
          * @description 코디네이터: 공개 목록에서 숨깁니다 (coordinators: hidden again from the public directory).
          */
         post: operations["enterprises_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{slug}/restore/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 보관된 조직 복원 (Restore an archived organisation)
+         * @description 코디네이터만: 보관된 조직을 그대로 되살립니다; 철회된 부스 신청은 그대로입니다 (coordinators only: the organisation comes back as it was, with its products and members; withdrawn booth applications stay withdrawn). Optional `reason` goes into the audit log. 409 `not_archived`.
+         */
+        post: operations["enterprises_restore"];
         delete?: never;
         options?: never;
         head?: never;
@@ -627,8 +687,8 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * 행사 삭제 (Delete an event)
-         * @description 신청자가 없는 행사만 삭제됩니다; 있으면 409 `event_has_registrations` — 취소하세요 (only an event nobody registered for can be deleted; otherwise cancel it). Honours If-Match.
+         * 행사 보관 (Archive an event)
+         * @description 지우지 않고 보관합니다: 목록·상세·캘린더에서 사라지고(코디네이터 외 404) 코디네이터가 `POST …/restore/`로 복원합니다. 이미 시작했거나 지난 행사는 기록이므로 회원은 보관할 수 없고(409 `event_past`), 신청자나 부스 신청이 있으면 409 `event_has_registrations` — 취소하세요. 코디네이터는 사유(`?reason=`)를 적어 보관할 수 있습니다 (nothing is deleted: the event is archived, gone from lists, details and calendars, 404 for everyone but coordinators, who restore it with `POST …/restore/`. A started or past event is history: managers get 409 `event_past`; with registrations or booth applications 409 `event_has_registrations` (cancel it instead). Coordinators may archive those with a `reason` (400 without one); people registered for an event that has not started are told it was withdrawn). 409 `already_archived`. Honours If-Match.
          */
         delete: operations["events_delete"];
         options?: never;
@@ -900,6 +960,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/events/{id}/restore/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 보관된 행사 복원 (Restore an archived event)
+         * @description 코디네이터만: 보관된 행사를 그대로 되살립니다 (coordinators only: the event comes back as it was, with its registrations and booths). Optional `reason` goes into the audit log. 409 `not_archived`.
+         */
+        post: operations["events_restore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events/calendar.ics": {
         parameters: {
             query?: never;
@@ -1083,8 +1163,8 @@ export interface paths {
         put?: never;
         post?: never;
         /**
-         * 상품 삭제 (Delete a product)
-         * @description 소유자·편집자·코디네이터 (owners, editors, coordinators).
+         * 상품 보관 (Archive a product)
+         * @description 소유자·편집자·코디네이터. 지우지 않고 보관합니다: 목록·검색·조직 페이지에서 사라지고 코디네이터가 복원합니다 (owners, editors, coordinators. Nothing is deleted: the product is archived, hidden from the catalogue, search and its organisation's page, and a coordinator can restore it). It leaves the booth showcases of events that have not started; the organisers of an event where it was on an accepted exhibitor's showcase are notified. Optional `?reason=` goes into the audit log. 409 `already_archived`.
          */
         delete: operations["products_delete"];
         options?: never;
@@ -1115,6 +1195,26 @@ export interface paths {
          * @description 소유자·편집자·코디네이터 (owners, editors, coordinators).
          */
         delete: operations["products_image_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{id}/restore/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 보관된 상품 복원 (Restore an archived product)
+         * @description 코디네이터만 (coordinators only): the product comes back to the catalogue; booth showcases it left are not refilled. Optional `reason` goes into the audit log. 409 `not_archived`.
+         */
+        post: operations["products_restore"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1196,6 +1296,13 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ArchiveReasonInputRequest: {
+            /**
+             * @description 사유 (reason, kept in the audit log).
+             * @default
+             */
+            reason: string;
+        };
         Attendee: {
             /** Format: int64 */
             readonly id: number;
@@ -1230,6 +1337,38 @@ export interface components {
             readonly display_name: string;
             /** Format: email */
             readonly email: string;
+        };
+        /** @description A coordinator's view of an entry. */
+        AuditEntry: {
+            /** Format: int64 */
+            readonly id: number;
+            /**
+             * 일시
+             * Format: date-time
+             */
+            readonly created_at: string;
+            /** 누가 (당시 이름) */
+            readonly actor_label: string;
+            /** 작업 */
+            readonly action: string;
+            /** 대상 유형 */
+            readonly object_type: string;
+            /** 오브젝트 아이디 */
+            readonly object_id: string;
+            /** 대상 (당시 이름) */
+            readonly object_label: string;
+            /** @description {필드: [이전 값, 새 값]} ({field: [old, new]}; null on the side where there was none) */
+            readonly changes: {
+                [key: string]: unknown[];
+            };
+            /** 사유 */
+            readonly reason: string;
+            /** Format: int64 */
+            readonly actor: number | null;
+            /** 요청 id */
+            readonly request_id: string;
+            /** 공개 */
+            readonly public: boolean;
         };
         BoothApplication: {
             /** Format: int64 */
@@ -1426,6 +1565,13 @@ export interface components {
              * Format: date-time
              */
             readonly updated_at: string;
+            /**
+             * 보관 일시
+             * Format: date-time
+             */
+            readonly archived_at: string | null;
+            /** 보관 사유 */
+            readonly archive_reason: string;
         };
         EnterpriseImportInputRequest: {
             /**
@@ -1614,6 +1760,13 @@ export interface components {
              * Format: date-time
              */
             readonly updated_at: string;
+            /**
+             * 보관 일시
+             * Format: date-time
+             */
+            readonly archived_at: string | null;
+            /** 보관 사유 */
+            readonly archive_reason: string;
         };
         EventCancelInputRequest: {
             /** @description 사유: 행사에 표시되고 신청자에게 전달됩니다 (Why; shown on the event and sent to registrants) */
@@ -1736,6 +1889,13 @@ export interface components {
              * Format: date-time
              */
             readonly updated_at: string;
+            /**
+             * 보관 일시
+             * Format: date-time
+             */
+            readonly archived_at: string | null;
+            /** 보관 사유 */
+            readonly archive_reason: string;
             readonly booth_categories: components["schemas"]["BoothCategory"][];
             readonly exhibitors: components["schemas"]["Exhibitor"][];
             readonly my_registration: components["schemas"]["MyRegistration"] | null;
@@ -2034,6 +2194,19 @@ export interface components {
              */
             previous: string | null;
             results: components["schemas"]["Attendee"][];
+        };
+        PaginatedAuditEntryList: {
+            /**
+             * Format: uri
+             * @example https://sehub.example/api/v1/audit-log/?cursor=cD0yMDI2
+             */
+            next: string | null;
+            /**
+             * Format: uri
+             * @example https://sehub.example/api/v1/audit-log/?cursor=cD0yMDI2
+             */
+            previous: string | null;
+            results: components["schemas"]["AuditEntry"][];
         };
         PaginatedBoothApplicationList: {
             /**
@@ -2357,6 +2530,13 @@ export interface components {
              * Format: date-time
              */
             readonly updated_at: string;
+            /**
+             * 보관 일시
+             * Format: date-time
+             */
+            readonly archived_at: string | null;
+            /** 보관 사유 */
+            readonly archive_reason: string;
         };
         /**
          * @description * `food` - 식품
@@ -2662,6 +2842,201 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    audit_log_list: {
+        parameters: {
+            query?: {
+                /** @description 작업 (예: archive) (Action, e.g. archive) */
+                action?: string;
+                /** @description 작업한 사용자의 id (user id of who acted). */
+                actor?: number;
+                /** @description 페이지네이션 커서 값 (The pagination cursor value) */
+                cursor?: string;
+                /** @description 이 날짜 이후 (on or after, Asia/Seoul). */
+                date_from?: string;
+                /** @description 이 날짜 이전 (on or before, Asia/Seoul). */
+                date_to?: string;
+                /** @description 대상의 id (Id of the object) */
+                object_id?: string;
+                /** @description 대상 유형 (예: enterprises.enterprise) (Object type, e.g. enterprises.enterprise) */
+                object_type?: string;
+                /** @description 페이지당 반환할 결과 수 (Number of results to return per page) */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedAuditEntryList"];
+                };
+            };
+            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 권한 없음 (Not allowed for your role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    audit_log_object_history: {
+        parameters: {
+            query?: {
+                /** @description 페이지네이션 커서 값 (The pagination cursor value) */
+                cursor?: string;
+                /** @description 페이지당 반환할 결과 수 (Number of results to return per page) */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                /** @description 대상 id (object id). */
+                object_id: number;
+                /** @description 대상 유형 (`<app>.<model>`, e.g. `enterprises.enterprise`, `events.event`, `enterprises.product`). */
+                object_type: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedAuditEntryList"];
+                };
+            };
+            /** @description 잘못된 입력 (Invalid input): `errors` lists each field. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 권한 없음 (Not allowed for your role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     auth_logout: {
         parameters: {
             query?: never;
@@ -3697,7 +4072,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -3783,7 +4158,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -3904,7 +4279,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -4039,7 +4414,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -4291,7 +4666,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -4431,6 +4806,8 @@ export interface operations {
     enterprises_list: {
         parameters: {
             query?: {
+                /** @description true: 보관된 것만, false: 현재 것만 (coordinators: true lists only archived rows; others never see any). */
+                archived?: boolean;
                 /** @description 코디네이터 전용: 인증·지정이 이 일수 안에 끝나는(또는 이미 끝난) 조직, 빠른 순 (Coordinators only: certification or designation ends within this many days (or has ended), soonest first) */
                 certification_expiring_within?: number;
                 /**
@@ -4776,7 +5153,10 @@ export interface operations {
     };
     enterprises_delete: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 보관 사유 (reason for archiving; at most 500 characters; kept in the audit log). */
+                reason?: string;
+            };
             header?: {
                 /** @description 마지막으로 읽은 ETag; 다르면 412 (the ETag you last read; stale → 412). */
                 "If-Match"?: string;
@@ -4788,7 +5168,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description 삭제됨 (Deleted) */
+            /** @description 보관됨 (Archived) */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -4824,6 +5204,19 @@ export interface operations {
             };
             /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `duplicate_certification_number`, `duplicate_slug`, `duplicate_year`, `last_owner`
+             */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5932,6 +6325,145 @@ export interface operations {
             };
         };
     };
+    enterprises_restore: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ArchiveReasonInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Enterprise"];
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 권한 없음 (Not allowed for your role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `duplicate_certification_number`, `duplicate_slug`, `duplicate_year`, `last_owner`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 본문이 너무 큼 (Body over the size limit). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 지원하지 않는 Content-Type (Unsupported media type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 재사용 (Key already used for a different request). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     enterprises_verify: {
         parameters: {
             query?: never;
@@ -6052,6 +6584,8 @@ export interface operations {
     enterprises_export: {
         parameters: {
             query?: {
+                /** @description true: 보관된 것만, false: 현재 것만 (coordinators: true lists only archived rows; others never see any). */
+                archived?: boolean;
                 /** @description 코디네이터 전용: 인증·지정이 이 일수 안에 끝나는(또는 이미 끝난) 조직, 빠른 순 (Coordinators only: certification or designation ends within this many days (or has ended), soonest first) */
                 certification_expiring_within?: number;
                 /**
@@ -6335,7 +6869,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -6425,7 +6959,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -6641,7 +7175,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -6761,6 +7295,8 @@ export interface operations {
     events_list: {
         parameters: {
             query?: {
+                /** @description true: 보관된 것만, false: 현재 것만 (coordinators: true lists only archived rows; others never see any). */
+                archived?: boolean;
                 /** @description 이 날짜 이후 시작 (YYYY-MM-DD, 서울 시각) (Starts on or after this date (YYYY-MM-DD, Seoul)) */
                 date_from?: string;
                 /** @description 이 날짜 이전 시작 (YYYY-MM-DD, 서울 시각) (Starts on or before this date (YYYY-MM-DD, Seoul)) */
@@ -6819,7 +7355,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -6909,7 +7445,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -7092,7 +7628,10 @@ export interface operations {
     };
     events_delete: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 보관 사유 (reason for archiving; at most 500 characters; kept in the audit log). */
+                reason?: string;
+            };
             header?: {
                 /** @description 마지막으로 읽은 ETag; 다르면 412 (the ETag you last read; stale → 412). */
                 "If-Match"?: string;
@@ -7104,7 +7643,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description 삭제됨 (Deleted) */
+            /** @description 보관됨 (Archived) */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -7226,7 +7765,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -7376,7 +7915,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -7550,7 +8089,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -7758,7 +8297,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -7850,7 +8389,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -8059,7 +8598,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -8199,7 +8738,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -8407,7 +8946,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -8546,7 +9085,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -8761,7 +9300,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -8909,7 +9448,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -9101,7 +9640,146 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 권한 없음 (Not allowed for your role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `booth_already_applied`, `booth_application_closed`, `booth_application_not_pending`, `enterprise_not_verified`, `event_cancelled`, `event_has_registrations`, `event_past`, `event_postponed`, `registration_closed`, `registration_not_confirmed`, `registration_not_open`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 본문이 너무 큼 (Body over the size limit). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 지원하지 않는 Content-Type (Unsupported media type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 재사용 (Key already used for a different request). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    events_restore: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ArchiveReasonInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventDetail"];
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -9245,7 +9923,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -9867,6 +10545,8 @@ export interface operations {
     products_list: {
         parameters: {
             query?: {
+                /** @description true: 보관된 것만, false: 현재 것만 (coordinators: true lists only archived rows; others never see any). */
+                archived?: boolean;
                 /**
                  * @description 분류 (여러 번 지정 가능) (Category (repeatable))
                  *
@@ -10187,7 +10867,10 @@ export interface operations {
     };
     products_delete: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description 보관 사유 (reason for archiving; at most 500 characters; kept in the audit log). */
+                reason?: string;
+            };
             header?: {
                 /** @description 마지막으로 읽은 ETag; 다르면 412 (the ETag you last read; stale → 412). */
                 "If-Match"?: string;
@@ -10200,7 +10883,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description 삭제됨 (Deleted) */
+            /** @description 보관됨 (Archived) */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -10236,6 +10919,19 @@ export interface operations {
             };
             /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `duplicate_certification_number`, `duplicate_slug`, `duplicate_year`, `last_owner`
+             */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10615,6 +11311,146 @@ export interface operations {
             };
             /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    products_restore: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description product을 식별하는 고유한 정수 값. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["ArchiveReasonInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Product"];
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 권한 없음 (Not allowed for your role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `duplicate_certification_number`, `duplicate_slug`, `duplicate_year`, `last_owner`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 본문이 너무 큼 (Body over the size limit). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 지원하지 않는 Content-Type (Unsupported media type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 재사용 (Key already used for a different request). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
