@@ -9,6 +9,9 @@
 #   CONTRACT_ROLES         identities to run as (default "anonymous citizen member coordinator")
 #   CONTRACT_PHASES        schemathesis phases (default all four)
 #   CONTRACT_PORT          port of the throwaway server (default 8765)
+#   CONTRACT_EXCLUDE_CHECKS checks to leave out (default none). CI leaves out
+#                          negative_data_rejection until every serializer field refuses values of
+#                          another JSON type (DRF reads 0 as "0" for a string field); see README.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,6 +23,7 @@ ROLES=${CONTRACT_ROLES:-anonymous citizen member coordinator}
 PHASES=${CONTRACT_PHASES:-examples,coverage,fuzzing,stateful}
 # One worker: with several, schemathesis 4.32 sometimes fails inside its own data generation.
 WORKERS=${CONTRACT_WORKERS:-1}
+EXCLUDE=${CONTRACT_EXCLUDE_CHECKS:-}
 source scripts/throwaway_server.sh
 # Throttles off (the run sends thousands of requests); tokens outlive the run.
 export THROTTLE_ANON=1000000/minute THROTTLE_USER=1000000/minute THROTTLE_LOGIN=1000000/minute
@@ -45,7 +49,7 @@ run() {
   SCHEMATHESIS_HOOKS=hooks PYTHONPATH=tools/contract \
     .venv/bin/schemathesis --config-file "$config" run "$SPEC" --url "$BASE" --checks all --phases "$PHASES" \
     --max-examples "$MAX_EXAMPLES" --workers "$WORKERS" --seed 2015 --no-color \
-    --suppress-health-check all --request-timeout 30 "$@"
+    --suppress-health-check all --request-timeout 30 ${EXCLUDE:+--exclude-checks "$EXCLUDE"} "$@"
 }
 
 status=0

@@ -345,3 +345,28 @@ class TestFilterSetBase:
     def test_text_filters_are_bounded_and_nfc(self, world):
         assert not self.make({"note": "a" * 201}).is_valid()
         assert self.make({"note": unicodedata.normalize("NFD", "위캔쿠키")}).qs.count() == 2
+
+
+class TestBooleanFilters:
+    """A boolean query parameter takes true/false (or 1/0); anything else is a 400 naming it, never
+    silently read as "no filter"."""
+
+    @pytest.mark.parametrize(
+        ("url", "name"),
+        [
+            ("/api/v1/enterprises/?verified=maybe", "verified"),
+            ("/api/v1/enterprises/?has_products=yes", "has_products"),
+            ("/api/v1/products/?is_available=2", "is_available"),
+            ("/api/v1/events/?upcoming=soon", "upcoming"),
+            ("/api/v1/events/?has_seats=%EF%BF%BD", "has_seats"),
+        ],
+    )
+    def test_a_value_that_is_not_a_boolean_is_a_400_naming_it(self, db, anon_client, url, name):
+        response = anon_client.get(url)
+        assert response.status_code == 400
+        assert response["Content-Type"] == "application/problem+json"
+        assert [error["field"] for error in response.json()["errors"]] == [name]
+
+    @pytest.mark.parametrize("value", ["true", "false", "True", "1", "0", ""])
+    def test_true_false_one_and_zero_are_accepted(self, db, anon_client, value):
+        assert anon_client.get(f"/api/v1/enterprises/?verified={value}").status_code == 200

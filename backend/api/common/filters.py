@@ -84,7 +84,8 @@ class FilterSet(django_filters.FilterSet):
     - every number filter is bounded to the 64-bit range unless it sets narrower bounds;
     - model choice filters check that an integer key fits before they query;
     - free-text filters are at most ``MAX_QUERY_TEXT`` characters unless they set ``max_length``,
-      and arrive in NFC.
+      and arrive in NFC;
+    - boolean filters take ``true``/``false`` (``1``/``0``); another value is a 400, not ignored.
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -109,6 +110,30 @@ def _harden(flt: django_filters.Filter, model: type[models.Model] | None) -> Non
     elif isinstance(flt, django_filters.CharFilter) and flt.field_class is forms.CharField:
         extra.setdefault("max_length", MAX_QUERY_TEXT)
         flt.field_class = _NFCCharField
+    elif isinstance(flt, django_filters.BooleanFilter) and flt.field_class is forms.NullBooleanField:
+        flt.field_class = StrictBooleanField
+
+
+class StrictBooleanField(forms.NullBooleanField):
+    """A boolean query parameter: ``true``/``false`` (or ``1``/``0``); anything else is a 400 naming
+    it, where Django's field would quietly read it as "no filter"."""
+
+    # Django's NullBooleanSelect would turn an unknown value into None before to_python sees it.
+    widget = forms.TextInput
+    _VALUES = {"true": True, "1": True, "false": False, "0": False}
+
+    def to_python(self, value: Any) -> bool | None:  # type: ignore[override]  # None means "no filter", as in NullBooleanField
+        if value in (None, ""):
+            return None
+        if isinstance(value, bool):
+            return value
+        try:
+            return self._VALUES[str(value).strip().lower()]
+        except KeyError:
+            raise ValidationError(_("Give true or false."), code="invalid") from None
+
+    def validate(self, value: Any) -> None:
+        return None
 
 
 class _NFCCharField(forms.CharField):
