@@ -12,7 +12,7 @@ from typing import Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiParameter
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import serializers
 
 from api.common.errors import ConflictError
@@ -87,3 +87,16 @@ def filter_archived(queryset: Any, name: str, value: bool) -> Any:
 ARCHIVED_FILTER_HELP = (
     "true: 보관된 것만, false: 현재 것만 (coordinators: true lists only archived rows; others never see any)."
 )
+
+
+def archive_responses() -> dict[int, Any]:
+    """The documented answers of a DELETE that archives: 204, 400 (a `reason` that is too long or
+    holds a NUL character, or a missing one where it is required) and 409 (already archived, or the
+    domain's own state rules)."""
+    from api.common.schema import problem_response
+
+    return {
+        204: OpenApiResponse(description="보관됨 (Archived)"),
+        400: problem_response(400),
+        409: problem_response(409),
+    }

@@ -507,6 +507,12 @@ def all_problem_codes() -> list[str]:
     for package in sorted(p.name for p in folder.iterdir() if (p / "__init__.py").exists()):
         for status_codes in domain_error_codes(f"api.{package}.x").problem_codes.values():
             codes |= status_codes
+        # Every code a domain declares (docs/adding-a-domain.md: `<domain>/errors.py`), also those
+        # its services pass through a variable, which the source scan cannot follow.
+        codes |= set(_domain_code_constants(f"api.{package}").values())
+    from api.common import archiving
+
+    codes |= {archiving.ALREADY_ARCHIVED, archiving.NOT_ARCHIVED}
     return sorted(codes)
 
 

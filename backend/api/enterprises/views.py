@@ -17,7 +17,12 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from api.common.archiving import ARCHIVE_REASON_PARAMETER, ArchiveReasonInputSerializer, archive_reason_of
+from api.common.archiving import (
+    ARCHIVE_REASON_PARAMETER,
+    ArchiveReasonInputSerializer,
+    archive_reason_of,
+    archive_responses,
+)
 from api.common.filters import StrictOrderingFilter
 from api.common.images import image_check
 from api.common.parsers import FormParser, JSONParser, MultiPartParser
@@ -141,7 +146,7 @@ _STATS_TAG = ["stats"]
         ),
         tags=_ENTERPRISE_TAG,
         parameters=[ARCHIVE_REASON_PARAMETER],
-        responses={204: OpenApiResponse(description="보관됨 (Archived)"), 409: problem_response(409)},
+        responses=archive_responses(),
     ),
 )
 class EnterpriseViewSet(CrudDomainViewSet):
@@ -472,7 +477,7 @@ class EnterpriseViewSet(CrudDomainViewSet):
         ),
         tags=_PRODUCT_TAG,
         parameters=[ARCHIVE_REASON_PARAMETER],
-        responses={204: OpenApiResponse(description="보관됨 (Archived)"), 409: problem_response(409)},
+        responses=archive_responses(),
     ),
 )
 class ProductViewSet(CrudDomainViewSet):

@@ -18,7 +18,12 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from api.common.archiving import ARCHIVE_REASON_PARAMETER, ArchiveReasonInputSerializer, archive_reason_of
+from api.common.archiving import (
+    ARCHIVE_REASON_PARAMETER,
+    ArchiveReasonInputSerializer,
+    archive_reason_of,
+    archive_responses,
+)
 from api.common.filters import StrictOrderingFilter
 from api.common.images import image_check
 from api.common.parsers import MultiPartParser
@@ -163,7 +168,7 @@ class _CalendarView(APIView):
         ),
         tags=[TAG],
         parameters=[ARCHIVE_REASON_PARAMETER],
-        responses={204: OpenApiResponse(description="보관됨 (Archived)"), 409: problem_response(409)},
+        responses=archive_responses(),
     ),
 )
 class EventViewSet(CrudDomainViewSet):

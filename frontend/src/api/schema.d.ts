@@ -2474,7 +2474,7 @@ export interface components {
              * @description 클라이언트가 분기할 수 있는 고정 snake_case 오류 코드 (Stable snake_case error code clients can switch on)
              * @enum {string}
              */
-            code: "authentication_failed" | "bad_authorization_header" | "booth_already_applied" | "booth_application_closed" | "booth_application_not_pending" | "conflict" | "csrf_failed" | "duplicate_certification_number" | "duplicate_slug" | "duplicate_year" | "enterprise_not_verified" | "event_cancelled" | "event_has_registrations" | "event_past" | "event_postponed" | "idempotency_key_in_use" | "idempotency_key_invalid" | "idempotency_key_reused" | "integrity_conflict" | "invalid_page" | "last_owner" | "malformed_request" | "method_not_allowed" | "no_active_account" | "not_acceptable" | "not_authenticated" | "not_found" | "password_changed" | "payload_too_large" | "permission_denied" | "precondition_failed" | "registration_closed" | "registration_not_confirmed" | "registration_not_open" | "server_error" | "service_unavailable" | "throttled" | "token_not_valid" | "unprocessable" | "unsupported_media_type" | "user_inactive" | "user_not_found" | "validation_error";
+            code: "already_archived" | "application/problem+json" | "authentication_failed" | "bad_authorization_header" | "booth_already_applied" | "booth_application_closed" | "booth_application_not_pending" | "booths_below_accepted" | "capacity_below_confirmed" | "conflict" | "csrf_failed" | "duplicate" | "duplicate_certification_number" | "duplicate_slug" | "duplicate_year" | "email_taken" | "ends_before_start" | "enterprise_not_verified" | "event_already_cancelled" | "event_cancelled" | "event_has_registrations" | "event_not_scheduled" | "event_past" | "event_postponed" | "exceeds_total" | "host_not_verified" | "host_not_yours" | "host_required" | "idempotency_key_in_use" | "idempotency_key_invalid" | "idempotency_key_reused" | "in_past" | "integrity_conflict" | "invalid_page" | "last_owner" | "malformed_request" | "method_not_allowed" | "no_active_account" | "not_acceptable" | "not_archived" | "not_authenticated" | "not_certifiable" | "not_found" | "organiser_not_member" | "password_changed" | "password_incorrect" | "password_invalid" | "payload_too_large" | "permission_denied" | "precondition_failed" | "product_not_yours" | "recurrence_rule_empty" | "recurrence_rule_invalid" | "registration_closed" | "registration_not_confirmed" | "registration_not_open" | "registration_window_invalid" | "server_error" | "service_unavailable" | "throttled" | "token_invalid" | "token_not_valid" | "unknown_kind" | "unknown_user" | "unprocessable" | "unsupported_media_type" | "urn:sehub:problem:" | "user_inactive" | "user_not_found" | "validation_error";
             /** @description 실패한 요청의 경로 (Path of the request that failed) */
             instance?: string;
             /** @description 필드별 오류 (검증) (Per-field errors (validation)) */
@@ -5175,6 +5175,19 @@ export interface operations {
                 };
                 content?: never;
             };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
             401: {
                 headers: {
@@ -7649,6 +7662,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
             401: {
@@ -10889,6 +10915,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
             };
             /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
             401: {
