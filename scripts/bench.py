@@ -679,6 +679,22 @@ def http_endpoints(*, organisation_slug: str, event_id: int) -> list[tuple[str, 
     ]
 
 
+def domain_plugins() -> list[Any]:
+    """The bench modules of the later domains: ``scripts/bench_<domain>.py``, each with ``load()``
+    (bulk rows for its endpoints, after the directory and events are loaded) and ``endpoints()``
+    (``(label, path)`` pairs of its public reads, held to the same ratio)."""
+    import importlib.util
+
+    plugins = []
+    for path in sorted(Path(__file__).resolve().parent.glob("bench_*.py")):
+        spec = importlib.util.spec_from_file_location(path.stem, path)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        plugins.append(module)
+    return plugins
+
+
 # Endpoints reported but not held to the ratio (the health check answers from the database on
 # every call by design: it must say whether the database answers now).
 NOT_SCORED = {"/api/v1/health/"}
@@ -1124,16 +1140,22 @@ def main(argv: list[str] | None = None) -> int:
             load(organisations, products)
         load_events(events)
         del organisations, products, events
+        for plugin in domain_plugins():
+            print(f"loading {plugin.__name__}", flush=True)
+            plugin.load()
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")
         load_s = round(time.perf_counter() - start, 1)
         print(f"loaded in {load_s} s", flush=True)
     samples = public_samples()
+    endpoints = http_endpoints(**samples)
+    for plugin in domain_plugins():
+        endpoints += plugin.endpoints()
     connection.close()
 
     cache_url = os.environ.get("BENCH_CACHE_URL") or default_cache_url()
     print(f"over HTTP: {args.seconds} s per endpoint, server cache {cache_url}", flush=True)
-    http = run_http(url, http_endpoints(**samples), port=args.port, seconds=args.seconds, cache_url=cache_url)
+    http = run_http(url, endpoints, port=args.port, seconds=args.seconds, cache_url=cache_url)
     print_http(http)
 
     report: dict[str, Any] = {

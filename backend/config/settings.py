@@ -283,24 +283,10 @@ IDEMPOTENCY_TTL_SECONDS = env_int("IDEMPOTENCY_TTL_SECONDS", 24 * 60 * 60)
 IDEMPOTENCY_LOCK_SECONDS = env_int("IDEMPOTENCY_LOCK_SECONDS", 60)
 
 # --- Response cache of anonymous public reads (api/common/response_cache.py) ---------------------------
-# Only these URL names are ever served from the cache, and only to anonymous callers.
+# Only views that opt in (response_cache_actions / response_cache) are cached, only for anonymous callers.
 RESPONSE_CACHE_ENABLED = env_bool("RESPONSE_CACHE_ENABLED", True)
 RESPONSE_CACHE_TTL = env_int("RESPONSE_CACHE_TTL", 30)  # seconds: "upcoming" lists follow the clock
 RESPONSE_CACHE_GENERATION = env_str("RESPONSE_CACHE_GENERATION", "auto")  # auto, cache or database
-RESPONSE_CACHE_URL_NAMES = frozenset(
-    {
-        "enterprise-list",
-        "enterprise-detail",
-        "product-list",
-        "product-detail",
-        "stats",
-        "event-list",
-        "event-detail",
-        "events-calendar-feed",
-        "event-calendar",
-        "enterprise-calendar",
-    }
-)
 
 SIMPLE_JWT = {
     "ACCESS_TOKEN_LIFETIME": timedelta(minutes=env_int("JWT_ACCESS_MINUTES", 15)),

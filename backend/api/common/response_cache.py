@@ -22,7 +22,8 @@ How it stays correct (a write is visible in the very next read, in every process
 - Bodies also expire after ``RESPONSE_CACHE_TTL`` seconds, because some answers depend on the clock
   ("upcoming" events) rather than on a write.
 
-What is cached: GET requests to the URL names in ``RESPONSE_CACHE_URL_NAMES``, only from anonymous
+What is cached: GET requests to views that opt in (``response_cache_actions`` on a viewset, e.g.
+``{"list", "retrieve"}``; ``response_cache = True`` on a plain API view), only from anonymous
 callers (no ``Authorization`` header, no session cookie), only 200 answers without cookies or
 ``Cache-Control: private/no-store``. The key is scheme, host, path, the query sorted by name, the
 negotiated language and the ``Accept`` header. Stored headers (``ETag``, ``Vary``, ``Content-Type``…)
@@ -175,6 +176,18 @@ def connect_signals() -> None:
 # --- Keys and entries ------------------------------------------------------------------------------
 
 
+def view_is_cached(view_func: Any) -> bool:
+    """Whether the view answering a GET opted in: ``response_cache_actions`` names the viewset
+    actions (``list``, ``retrieve``, custom GET actions), ``response_cache = True`` a plain view."""
+    view_class = getattr(view_func, "cls", None)
+    if view_class is None:
+        return False
+    actions = getattr(view_func, "actions", None)
+    if actions:
+        return actions.get("get") in getattr(view_class, "response_cache_actions", ())
+    return bool(getattr(view_class, "response_cache", False))
+
+
 def is_anonymous(request: HttpRequest) -> bool:
     return "HTTP_AUTHORIZATION" not in request.META and settings.SESSION_COOKIE_NAME not in request.COOKIES
 
@@ -269,8 +282,7 @@ class ResponseCacheMiddleware:
     ) -> HttpResponse | None:
         if request.method != "GET" or not enabled():
             return None
-        match = request.resolver_match
-        if match is None or match.url_name not in settings.RESPONSE_CACHE_URL_NAMES or not is_anonymous(request):
+        if not view_is_cached(view_func) or not is_anonymous(request):
             return None
         key = body_key(request)
         generation, entry = _lookup(key)

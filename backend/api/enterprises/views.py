@@ -150,6 +150,7 @@ _STATS_TAG = ["stats"]
     ),
 )
 class EnterpriseViewSet(CrudDomainViewSet):
+    response_cache_actions = frozenset({"list", "retrieve"})  # anonymous reads served from the response cache
     serializer_class = EnterpriseSerializer
     input_serializers = {"create": EnterpriseInputSerializer, "partial_update": EnterpriseInputSerializer}
     schema_model = Enterprise
@@ -481,6 +482,7 @@ class EnterpriseViewSet(CrudDomainViewSet):
     ),
 )
 class ProductViewSet(CrudDomainViewSet):
+    response_cache_actions = frozenset({"list", "retrieve"})  # anonymous reads served from the response cache
     serializer_class = ProductSerializer
     input_serializers = {"create": ProductCreateInputSerializer, "partial_update": ProductInputSerializer}
     schema_model = Product
@@ -555,6 +557,7 @@ class ProductViewSet(CrudDomainViewSet):
 
 
 class StatsView(APIView):
+    response_cache = True  # anonymous reads served from the response cache
     permission_classes = [IsEnterpriseEditorOrReadOnly]
 
     @extend_schema(

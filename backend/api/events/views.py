@@ -172,6 +172,7 @@ class _CalendarView(APIView):
     ),
 )
 class EventViewSet(CrudDomainViewSet):
+    response_cache_actions = frozenset({"list", "retrieve"})  # anonymous reads served from the response cache
     permission_classes = [IsEventManagerOrReadOnly]
     filterset_class = EventFilter
     search_fields = ["title", "description", "venue_name"]
@@ -747,6 +748,7 @@ class EventSeriesViewSet(CreateUpdateDomainViewSet):
 
 
 class EventFeedView(SelectorMixin, _CalendarView, generics.GenericAPIView):
+    response_cache = True  # anonymous reads served from the response cache
     filter_backends = [DjangoFilterBackend]
     filterset_class = EventFilter
     pagination_class = None
@@ -773,6 +775,8 @@ class EventFeedView(SelectorMixin, _CalendarView, generics.GenericAPIView):
 
 
 class EventCalendarView(_CalendarView):
+    response_cache = True  # anonymous reads served from the response cache
+
     @extend_schema(
         operation_id="events_calendar",
         summary="행사 캘린더 파일 (Event as iCalendar)",
@@ -807,6 +811,8 @@ class EventAttendeesCSVView(APIView):
 
 
 class EnterpriseFeedView(_CalendarView):
+    response_cache = True  # anonymous reads served from the response cache
+
     @extend_schema(
         operation_id="enterprises_calendar_feed",
         summary="조직 행사 캘린더 (Organisation's calendar feed)",

@@ -1,4 +1,7 @@
 import type { Messages } from './ko';
+import * as board from './board';
+import * as budget from './budget';
+import * as resolutions from './resolutions';
 
 /** English strings: the type makes every Korean key required here. */
 const en: Messages = {
@@ -349,6 +352,9 @@ const en: Messages = {
     },
     role: { owner: 'Owner', editor: 'Editor' },
   },
+  board: board.en,
+  budget: budget.en,
+  resolutions: resolutions.en,
 };
 
 export default en;

@@ -1,3 +1,7 @@
+import * as board from './board';
+import * as budget from './budget';
+import * as resolutions from './resolutions';
+
 /** Korean strings (the default language). en.ts must have the same keys (checked by the type). */
 const ko = {
   app: {
@@ -341,6 +345,9 @@ const ko = {
     booth: { pending: '검토 중', accepted: '승인', waitlisted: '대기', declined: '거절', withdrawn: '철회' },
     role: { owner: '소유자', editor: '편집자' },
   },
+  board: board.ko,
+  budget: budget.ko,
+  resolutions: resolutions.ko,
 };
 
 export default ko;
