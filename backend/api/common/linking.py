@@ -26,11 +26,14 @@ from django.utils.functional import Promise
 
 @dataclass(frozen=True)
 class LinkTarget:
-    """What a link shows: the target's id, its title and its page in the web app (``/events/12``)."""
+    """What a link shows: the target's id, its title and its page in the web app (``/events/12``),
+    and the organisations behind it (a collaboration's partners, an event's hosts, a budget item's
+    recipient), so a decision can name them as its owners."""
 
     id: int
     title: str
     path: str
+    organisation_ids: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
