@@ -17,9 +17,11 @@ timeout = int(os.environ.get("WEB_TIMEOUT", "30"))
 graceful_timeout = int(os.environ.get("WEB_GRACEFUL_TIMEOUT", "10"))
 keepalive = 5
 backlog = 2048
-# One access-log line per request on stdout, with the worker's pid.
+# One access-log line per request on stdout, with the worker's pid and the request id nginx
+# assigns (X-Request-Id, also in nginx's log and the response), so one request can be followed
+# through both.
 accesslog = "-"
-access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms pid=%(p)s'
+access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms pid=%(p)s rid=%({x-request-id}i)s'
 errorlog = "-"
 # gunicorn 27's control socket lives at one path per user: several servers on one machine (tests,
 # contract check, a developer's run) would fight over it. Nothing here uses it.

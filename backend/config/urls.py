@@ -5,6 +5,7 @@ from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 
 from api.common import errors
+from api.common.metrics import metrics_view
 from config.media import serve_media
 
 urlpatterns = [
@@ -16,6 +17,8 @@ urlpatterns = [
     # Unknown API paths answer in the problem format even with DEBUG on, whatever the method
     # (without csrf_exempt a DELETE to an unknown path would get Django's HTML CSRF page).
     re_path(r"^api/", csrf_exempt(errors.handler404)),
+    # Prometheus (not part of the API nor of its spec): 404 unless METRICS_TOKEN is set and sent.
+    path("metrics", metrics_view, name="metrics"),
 ]
 if settings.SERVE_MEDIA:
     urlpatterns.append(re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.+)$", serve_media, name="media"))
