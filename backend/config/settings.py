@@ -390,6 +390,19 @@ TASKS = {
     }
 }
 
+# --- Periodic commands (manage.py run_scheduler: docker-compose's scheduler service) ---------------------
+# "<command> [arguments]@<seconds>", or "…@<seconds>?<app>" for a command a domain provides (waits
+# while that app is not installed). One line per job; SCHEDULED_COMMANDS (comma-separated) replaces
+# the list.
+_SCHEDULE = [
+    "extend_event_series@86400",
+    "purge_idempotency_records@86400",
+    "send_resolution_reminders@3600?api.resolutions",
+]
+if TASKS["default"]["BACKEND"] == "django_tasks_db.DatabaseBackend":
+    _SCHEDULE.append("prune_db_task_results@86400")
+SCHEDULED_COMMANDS = env_list("SCHEDULED_COMMANDS", _SCHEDULE)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
