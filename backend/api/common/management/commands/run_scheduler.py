@@ -125,7 +125,9 @@ class Command(BaseCommand):
         try:
             call_command(job.command, *job.arguments, stdout=out, stderr=out)
         except Exception:
-            logger.exception("scheduler: %s failed after %.1fs: %s", job.label, time.monotonic() - started, out.getvalue())
+            logger.exception(
+                "scheduler: %s failed after %.1fs: %s", job.label, time.monotonic() - started, out.getvalue()
+            )
             return False
         finally:
             close_old_connections()
