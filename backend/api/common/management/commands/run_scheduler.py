@@ -114,6 +114,8 @@ class Command(BaseCommand):
                 last[job] = period
                 # One run per period among all schedulers sharing the cache.
                 if cache.add(f"scheduler:{job.label}:{job.every}:{period}", 1, timeout=job.every + 60):
+                    # A long-lived process: drop connections the database closed meanwhile.
+                    close_old_connections()
                     self.run_job(job)
             deadline = time.monotonic() + options["tick"]
             while not stopping and time.monotonic() < deadline:
@@ -129,7 +131,5 @@ class Command(BaseCommand):
                 "scheduler: %s failed after %.1fs: %s", job.label, time.monotonic() - started, out.getvalue()
             )
             return False
-        finally:
-            close_old_connections()
         logger.info("scheduler: %s done in %.1fs: %s", job.label, time.monotonic() - started, out.getvalue().strip())
         return True
