@@ -193,10 +193,10 @@ compose-check: $(HADOLINT)
 
 # The production stack on this machine, checked through nginx (scripts/prodcheck.py): recreates the
 # database sehub_prodcheck; PRODCHECK_PORT (8680, gunicorn +1, plain HTTP +2). Installs nginx from
-# Debian when missing.
+# Debian when missing (RUNLEVEL=1: the package does not start a system-wide nginx on port 80).
 prodcheck: install
-	@command -v nginx > /dev/null || apt-get install -y -qq --no-install-recommends nginx \
-		|| (apt-get update -qq && apt-get install -y -qq --no-install-recommends nginx)
+	@command -v nginx > /dev/null || RUNLEVEL=1 apt-get install -y -qq --no-install-recommends nginx \
+		|| (apt-get update -qq && RUNLEVEL=1 apt-get install -y -qq --no-install-recommends nginx)
 	@test -f frontend/dist/index.html || $(MAKE) frontend
 	$(PY) scripts/prodcheck.py
 

@@ -357,7 +357,7 @@ def main() -> int:
             side["check --deploy"].returncode == 0 and "no issues" in outputs["check --deploy"],
             f"manage.py check --deploy:\n{outputs['check --deploy']}",
         )
-        results.append(("manage.py check --deploy clean", time.monotonic() - t0))
+        results.append(("migrated, demo data, static files; manage.py check --deploy clean", time.monotonic() - t0))
         log("ok  manage.py check --deploy clean; static files collected")
 
         # TLS: a throwaway self-signed certificate for localhost, trusted by this script only.
