@@ -505,6 +505,20 @@ http {{
             expect(r.headers.get("content-encoding") == "gzip", "the asset is not served gzipped")
             expect((DIST / asset.group(1).lstrip("/")).read_bytes() == gzip.decompress(r.raw), "asset bytes differ")
 
+        @check("uploaded media through the proxy, with the backend's safe headers")
+        def _media() -> None:
+            png = (
+                b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00\x1f\x15\xc4"
+                b"\x89\x00\x00\x00\rIDATx\x9cc\xf8\xff\xff?\x00\x05\xfe\x02\xfe\xa7\x35\x81\x84\x00\x00\x00\x00IEND\xaeB`\x82"
+            )
+            (work / "media" / "prodcheck").mkdir(exist_ok=True)
+            (work / "media" / "prodcheck" / "logo.png").write_bytes(png)
+            r = request("GET", "/media/prodcheck/logo.png")
+            expect(r.status == 200 and r.raw == png, f"/media/: {r.status}")
+            expect(r.headers.get("content-type") == "image/png", f"Content-Type {r.headers.get('content-type')}")
+            expect(r.headers.get("x-content-type-options") == "nosniff", "media without nosniff")
+            expect(request("GET", "/media/prodcheck/../../secret_key").status == 404, "a path outside MEDIA_ROOT")
+
         @check("an authenticated write with an Idempotency-Key, replayed by the other worker")
         def _idempotent_write() -> None:
             token = request(
@@ -636,7 +650,7 @@ http {{
             )
             expect("sehub_http_request_duration_seconds_bucket{" in text, "no latency histogram")
 
-        for step in (_health, _index, _api_list, _asset, _idempotent_write, _throttle, _mail, _metrics):
+        for step in (_health, _index, _api_list, _asset, _media, _idempotent_write, _throttle, _mail, _metrics):
             step()
     except (CheckFailed, subprocess.CalledProcessError) as exc:
         failed = True
