@@ -165,10 +165,14 @@ def archive_media(media_root: Path, into: Path) -> Path:
     return target
 
 
-def extract_media(tarball: Path, media_root: Path) -> int:
-    """Regular files only, each under ``media_root`` (no absolute paths, no "..", no links)."""
+def refuse_non_empty_media(media_root: Path) -> None:
     if media_root.is_dir() and any(p.is_file() for p in media_root.rglob("*")):
         raise SystemExit(f"MEDIA_ROOT {media_root} is not empty: restore into an empty one")
+
+
+def extract_media(tarball: Path, media_root: Path) -> int:
+    """Regular files only, each under ``media_root`` (no absolute paths, no "..", no links)."""
+    refuse_non_empty_media(media_root)
     count = 0
     root = media_root.resolve()
     with tarfile.open(tarball, "r:gz") as tar:
@@ -223,6 +227,7 @@ def restore(*, db: dict[str, Any], media_root: Path, source: Path) -> int:
     if manifest["database"]["vendor"] != _vendor(db):
         raise SystemExit(f"a {manifest['database']['vendor']} backup cannot be restored into {_vendor(db)}")
     dump = next(source / name for name in manifest["files"] if name.startswith("database."))
+    refuse_non_empty_media(media_root)  # before the database: nothing half-restored
     restore_database(db, dump)
     return extract_media(source / MEDIA_TARBALL, media_root)
 

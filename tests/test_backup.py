@@ -129,8 +129,10 @@ def test_backup_restores_every_row_and_file(tmp_path: Path, settings: Any, resto
     assert _files(restored_media) == media_before
 
     # A second restore over the restored data is refused, for the database and for the media.
-    with pytest.raises(SystemExit, match="not empty"):
+    with pytest.raises(SystemExit, match=r"database .* is not empty"):
         backup_script.restore(db=restored_db, media_root=tmp_path / "elsewhere", source=out)
+    with pytest.raises(SystemExit, match=r"MEDIA_ROOT .* is not empty"):
+        backup_script.restore(db=restored_db, media_root=restored_media, source=out)
 
     # The post-restore verifications (the audit log's triggers, the budget ledger's chain at merge),
     # on the restored database as `make restore` runs them.
