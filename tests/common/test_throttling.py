@@ -1,3 +1,5 @@
+import time
+
 import pytest
 from django.test import override_settings
 
@@ -43,4 +45,35 @@ def test_counts_live_in_the_shared_cache(anon_client, settings):
 
     settings.THROTTLE_RATES = RATES
     anon_client.get("/api/test/users/")
-    assert len(cache.get("throttle_anon_127.0.0.1")) == 1
+    anon_client.get("/api/test/users/")
+    assert cache.get("throttle_anon_127.0.0.1") == 2
+    assert 0 <= time.time() - cache.get("throttle_anon_127.0.0.1:opened") < 60
+
+
+def test_simultaneous_requests_of_one_client_never_pass_the_limit(settings):
+    """Every request is one atomic increment: 40 threads at once against a limit of 10 get
+    exactly 10 through (DRF's read-append-write history let several overwrite each other)."""
+    import threading
+
+    from django.core.cache import cache
+
+    from api.common.throttles import AnonThrottle
+
+    cache.clear()
+    settings.THROTTLE_RATES = {**RATES, "anon": "10/hour"}
+    request = type("Request", (), {"META": {"REMOTE_ADDR": "203.0.113.7"}, "user": None})()
+    barrier = threading.Barrier(40)
+    allowed: list[bool] = []
+
+    def one() -> None:
+        throttle = AnonThrottle()
+        barrier.wait()
+        allowed.append(throttle.allow_request(request, None))
+
+    threads = [threading.Thread(target=one) for _ in range(40)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert allowed.count(True) == 10
+    assert AnonThrottle().wait() is not None

@@ -9,11 +9,17 @@ the ``NUM_PROXIES`` proxies the deployment says are in front of the server (defa
 then only the address the outermost trusted proxy saw: a client that sends its own header cannot
 choose the address it is counted under. Credential endpoints are also limited per account (log in,
 password reset by e-mail), whatever the address, so rotating addresses does not help either.
+
+Counting is one atomic increment per request (``cache.add`` then ``cache.incr``: Redis ``INCR`` in
+production) in a window opened by the client's first request, never DRF's read-append-write of a
+history list, which lets simultaneous requests of one client overwrite each other's count and pass
+the limit.
 """
 
 from __future__ import annotations
 
 import hashlib
+import time
 from typing import Any
 
 from django.conf import settings
@@ -39,12 +45,42 @@ def client_address(request: Any) -> str:
 
 class _SettingsRateMixin:
     scope: str | None
+    rate: str | None
+    num_requests: int
+    duration: int
+    cache: Any
 
     def get_rate(self) -> str | None:
         return settings.THROTTLE_RATES.get(self.scope or "")
 
     def get_ident(self, request: Any) -> str:
         return client_address(request)
+
+    def allow_request(self, request: Any, view: Any) -> bool:
+        """One atomic increment of the client's counter; refused above ``num_requests``.
+
+        The window opens with the client's first request and lasts ``duration`` seconds (the
+        counter's expiry; ``incr`` keeps it), so it never splits a burst at a clock boundary."""
+        if self.rate is None:
+            return True
+        key = self.get_cache_key(request, view)  # type: ignore[attr-defined]  # DRF's, after this mixin
+        if key is None:
+            return True
+        self.key = key
+        if self.cache.add(key, 0, timeout=self.duration):
+            self.cache.set(f"{key}:opened", time.time(), timeout=self.duration)
+        try:
+            count = self.cache.incr(key)
+        except ValueError:  # expired between add and incr: this request opens the next window
+            self.cache.add(key, 1, timeout=self.duration)
+            count = 1
+        return bool(count <= self.num_requests)
+
+    def wait(self) -> float | None:
+        """Seconds until the client's window closes (the ``Retry-After`` of a 429)."""
+        opened = self.cache.get(f"{getattr(self, 'key', '')}:opened")
+        remaining = self.duration - (time.time() - opened) if isinstance(opened, float) else self.duration
+        return max(1.0, float(remaining))
 
 
 class AnonThrottle(_SettingsRateMixin, throttling.AnonRateThrottle):
