@@ -28,6 +28,37 @@ export function useEnterprises(filters: EnterpriseFilters, enabled = true) {
   });
 }
 
+/** The map shows at most this many organisations (pages of 100 read one after another). */
+export const MAP_LIMIT = 300;
+
+/** Every organisation matching the filters, up to MAP_LIMIT, with the total count: the map's data. */
+export function useEnterpriseLocations(
+  filters: Omit<EnterpriseFilters, 'page' | 'page_size'>,
+  enabled = true,
+) {
+  return useQuery({
+    queryKey: ['enterprises', 'locations', filters] as const,
+    queryFn: async ({ signal }) => {
+      const results: Enterprise[] = [];
+      let count = 0;
+      for (let page = 1; results.length < MAP_LIMIT; page++) {
+        const r = unwrap(
+          await api.GET('/api/v1/enterprises/', {
+            params: { query: { ...filters, page, page_size: 100 } },
+            signal,
+          }),
+        );
+        results.push(...r.results);
+        count = r.count;
+        if (!r.next) break;
+      }
+      return { count, results: results.slice(0, MAP_LIMIT) };
+    },
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
 export function useEnterprise(slug: string) {
   return useQuery({
     queryKey: enterpriseKeys.detail(slug),
