@@ -114,6 +114,24 @@ export function useApplyBooth(id: number) {
   });
 }
 
+/**
+ * An organisation that may apply for a booth, and its products to show there. Read here (not through
+ * the enterprises feature: features do not import each other) from the same public endpoints.
+ */
+export function useBoothOrganisation(slug: string) {
+  return useQuery({
+    queryKey: ['events', 'booth-organisation', slug],
+    queryFn: async () => {
+      const [org, products] = await Promise.all([
+        api.GET('/api/v1/enterprises/{slug}/', { params: { path: { slug } } }),
+        api.GET('/api/v1/products/', { params: { query: { enterprise: slug, page_size: 100 } } }),
+      ]);
+      return { organisation: unwrap(org), products: unwrap(products).results };
+    },
+    enabled: slug !== '',
+  });
+}
+
 /** The attendee list as CSV, fetched with the token and saved by the browser. */
 export async function downloadAttendeesCsv(id: number): Promise<void> {
   const r = await api.GET('/api/v1/events/{id}/attendees.csv', { params: { path: { id } }, parseAs: 'blob' });
