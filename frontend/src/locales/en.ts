@@ -206,6 +206,12 @@ const en: Messages = {
     newPassword: 'New password',
     setPassword: 'Set the password',
     resetDone: 'Your password was changed.',
+    checkEmailTitle: 'Check your e-mail',
+    registered:
+      'We have received the registration for {{email}}. If this address already has an account, we have sent it a message.',
+    registeredNext:
+      'If your account is new, log in with the password you just chose. If you do not remember it, you can get a reset link.',
+    haveAccount: 'Already have an account?',
   },
   account: {
     title: 'My account',

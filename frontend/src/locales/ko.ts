@@ -205,6 +205,12 @@ const ko = {
     newPassword: '새 비밀번호',
     setPassword: '비밀번호 바꾸기',
     resetDone: '비밀번호를 바꿨습니다.',
+    checkEmailTitle: '메일을 확인하세요',
+    registered:
+      '{{email}} 주소로 가입 신청을 받았습니다. 이 주소에 이미 계정이 있다면 그 주소로 안내 메일을 보냈습니다.',
+    registeredNext:
+      '새로 가입했다면 방금 정한 비밀번호로 로그인하세요. 비밀번호가 기억나지 않으면 재설정 링크를 받을 수 있습니다.',
+    haveAccount: '이미 계정이 있나요?',
   },
   account: {
     title: '내 계정',

@@ -76,7 +76,13 @@ export function SelectField({
   return (
     <Field label={label} errors={fieldErrors(error, name)} hint={hint}>
       {(p) => (
-        <select {...p} name={name} value={value} required={required} onChange={(e) => onChange(e.target.value)}>
+        <select
+          {...p}
+          name={name}
+          value={value}
+          required={required}
+          onChange={(e) => onChange(e.target.value)}
+        >
           {placeholder !== undefined && <option value="">{placeholder}</option>}
           {options.map((o) => (
             <option key={o.value} value={o.value}>
@@ -112,7 +118,9 @@ export function CheckboxField({
 }) {
   const id = useId();
   const errors = fieldErrors(error, name);
-  const describedBy = [hint ? `${id}-hint` : '', errors?.length ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const describedBy = [hint ? `${id}-hint` : '', errors?.length ? `${id}-error` : '']
+    .filter(Boolean)
+    .join(' ');
   const full = max !== undefined && values.length >= max;
   return (
     <fieldset className="field checkbox-field" aria-describedby={describedBy || undefined}>
