@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, formData, ifMatch, unwrap, type Schemas } from '../../../lib/api-client';
 import type { paths } from '../../../api/schema';
 
@@ -59,14 +59,18 @@ export function useEnterpriseLocations(
   });
 }
 
-export function useEnterprise(slug: string) {
-  return useQuery({
+/** One organisation and its ETag: the options of useEnterprise, also used to start the read early. */
+export const enterpriseQuery = (slug: string) =>
+  queryOptions({
     queryKey: enterpriseKeys.detail(slug),
     queryFn: async () => {
       const r = await api.GET('/api/v1/enterprises/{slug}/', { params: { path: { slug } } });
       return { data: unwrap(r), etag: r.response.headers.get('ETag') };
     },
   });
+
+export function useEnterprise(slug: string) {
+  return useQuery(enterpriseQuery(slug));
 }
 
 export function useProducts(filters: ProductFilters, enabled = true) {

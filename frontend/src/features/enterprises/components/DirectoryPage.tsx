@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEnterprises, type EnterpriseFilters } from '../api/queries';
 import { EnterpriseCard } from './EnterpriseCard';
@@ -40,6 +41,20 @@ export function DirectoryPage() {
   if (f.get('verified') === '1') filters.verified = true;
 
   const query = useEnterprises({ ...filters, page: f.page, page_size: 20 }, view === 'list');
+  // The options change only with the language (this page re-renders on every keystroke).
+  const options = useMemo(
+    () => ({
+      kind: KINDS.map((k) => ({ value: k, label: t(`enum.kind.${k}`) })),
+      district: DISTRICTS.map((k) => ({ value: k, label: t(`enum.district.${k}`) })),
+      sector: SECTORS.map((k) => ({ value: k, label: t(`enum.sector.${k}`) })),
+    }),
+    [t],
+  );
+  // The CSV has what the filters select (the export takes the list's filters, verified aside).
+  const exportQuery = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) {
+    if (key !== 'verified') exportQuery.set(key, Array.isArray(value) ? value.join(',') : String(value));
+  }
 
   return (
     <div className="page">
@@ -56,21 +71,21 @@ export function DirectoryPage() {
           value={f.get('kind')}
           onChange={(v) => f.set('kind', v)}
           allLabel={t('directory.all')}
-          options={KINDS.map((k) => ({ value: k, label: t(`enum.kind.${k}`) }))}
+          options={options.kind}
         />
         <SelectFilter
           label={t('directory.district')}
           value={f.get('district')}
           onChange={(v) => f.set('district', v)}
           allLabel={t('directory.all')}
-          options={DISTRICTS.map((k) => ({ value: k, label: t(`enum.district.${k}`) }))}
+          options={options.district}
         />
         <SelectFilter
           label={t('directory.sector')}
           value={f.get('sector')}
           onChange={(v) => f.set('sector', v)}
           allLabel={t('directory.all')}
-          options={SECTORS.map((k) => ({ value: k, label: t(`enum.sector.${k}`) }))}
+          options={options.sector}
         />
         <CheckFilters
           legend={t('directory.more')}
@@ -87,6 +102,12 @@ export function DirectoryPage() {
           { value: 'map', label: t('directory.viewMap') },
         ]}
       />
+      {/* Above the results, so nothing moves it when they arrive. */}
+      <p className="export-link">
+        <a href={`/api/v1/enterprises/export/${exportQuery.size ? `?${exportQuery}` : ''}`} download>
+          {t('directory.export')}
+        </a>
+      </p>
       {view === 'map' ? (
         <MapView filters={filters} />
       ) : (
@@ -111,11 +132,6 @@ export function DirectoryPage() {
           )}
         </>
       )}
-      <p>
-        <a href={`/api/v1/enterprises/export/${f.q ? `?search=${encodeURIComponent(f.q)}` : ''}`} download>
-          {t('directory.export')}
-        </a>
-      </p>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../../../lib/api-client';
 import type { paths } from '../../../api/schema';
 
@@ -23,11 +23,15 @@ export function useEvents(filters: EventFilters) {
   });
 }
 
-export function useEvent(id: number) {
-  return useQuery({
+/** One event: the options of useEvent, also used to start the read before the page renders. */
+export const eventQuery = (id: number) =>
+  queryOptions({
     queryKey: eventKeys.detail(id),
     queryFn: async () => unwrap(await api.GET('/api/v1/events/{id}/', { params: { path: { id } } })),
   });
+
+export function useEvent(id: number) {
+  return useQuery(eventQuery(id));
 }
 
 export function useRegister(id: number) {
