@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useEnterprises, type EnterpriseFilters } from '../api/queries';
 import { EnterpriseCard } from './EnterpriseCard';
 import { MapView } from './MapView';
-import { Empty, ErrorState, Loading } from '../../../components/ui/States';
+import { QueryState } from '../../../components/ui/States';
 import { Pager } from '../../../components/ui/Pager';
 import {
   CheckFilters,
@@ -114,22 +114,18 @@ export function DirectoryPage() {
         <>
           <ResultCount>{query.data ? t('directory.count', { count: query.data.count }) : null}</ResultCount>
           <h2 className="sr-only">{t('directory.results')}</h2>
-          {query.isPending ? (
-            <Loading />
-          ) : query.isError ? (
-            <ErrorState error={query.error} retry={() => void query.refetch()} />
-          ) : query.data.results.length === 0 ? (
-            <Empty>{t('directory.empty')}</Empty>
-          ) : (
-            <>
-              <ul className="cards">
-                {query.data.results.map((e) => (
-                  <EnterpriseCard key={e.id} e={e} />
-                ))}
-              </ul>
-              <Pager page={f.page} hasNext={!!query.data.next} onPage={f.setPage} />
-            </>
-          )}
+          <QueryState query={query} empty={t('directory.empty')} isEmpty={(d) => d.results.length === 0}>
+            {(d) => (
+              <>
+                <ul className="cards">
+                  {d.results.map((e) => (
+                    <EnterpriseCard key={e.id} e={e} />
+                  ))}
+                </ul>
+                <Pager page={f.page} hasNext={!!d.next} onPage={f.setPage} />
+              </>
+            )}
+          </QueryState>
         </>
       )}
     </div>

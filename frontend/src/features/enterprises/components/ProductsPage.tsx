@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useProducts, type ProductFilters } from '../api/queries';
 import { ProductCard } from './ProductCard';
 import { CATEGORIES } from './choices';
-import { Empty, ErrorState, Loading } from '../../../components/ui/States';
+import { QueryState } from '../../../components/ui/States';
 import { Pager } from '../../../components/ui/Pager';
 import { FilterBar, ResultCount, SearchField, SelectFilter } from '../../../components/ui/Filters';
 import { useUrlFilters } from '../../../lib/useUrlFilters';
@@ -33,22 +33,18 @@ export function ProductsPage() {
       </FilterBar>
       <ResultCount>{query.data ? t('products.count', { count: query.data.count }) : null}</ResultCount>
       <h2 className="sr-only">{t('directory.results')}</h2>
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ErrorState error={query.error} retry={() => void query.refetch()} />
-      ) : query.data.results.length === 0 ? (
-        <Empty>{t('products.empty')}</Empty>
-      ) : (
-        <>
-          <ul className="cards">
-            {query.data.results.map((p) => (
-              <ProductCard key={p.id} p={p} showEnterprise />
-            ))}
-          </ul>
-          <Pager page={f.page} hasNext={!!query.data.next} onPage={f.setPage} />
-        </>
-      )}
+      <QueryState query={query} empty={t('products.empty')} isEmpty={(d) => d.results.length === 0}>
+        {(d) => (
+          <>
+            <ul className="cards">
+              {d.results.map((p) => (
+                <ProductCard key={p.id} p={p} showEnterprise />
+              ))}
+            </ul>
+            <Pager page={f.page} hasNext={!!d.next} onPage={f.setPage} />
+          </>
+        )}
+      </QueryState>
     </div>
   );
 }
