@@ -117,7 +117,7 @@ def test_sitemap_lists_public_pages_only(world, django_assert_max_num_queries):
 
 
 def test_map_tiles_are_configured_in_the_index_and_allowed_by_the_csp(dist, db, settings):
-    status, html, response = get("/enterprises")
+    _, html, response = get("/enterprises")
     assert meta(html, "sehub:map-tiles") == "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
     assert meta(html, "sehub:map-attribution") == "© OpenStreetMap contributors"
     csp = response["Content-Security-Policy"]
