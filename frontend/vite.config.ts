@@ -32,7 +32,6 @@ export default defineConfig({
   base: '/',
   plugins: [react(), precompress()],
   build: {
-    minify: process.env.SEHUB_NO_MINIFY ? false : "oxc",
     outDir: 'dist',
     assetsDir: 'assets',
     manifest: false,
