@@ -222,10 +222,28 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 CSRF_FAILURE_VIEW = "api.common.errors.csrf_failure"
+# --- Map of organisations ------------------------------------------------------------------------
+# Tiles of the directory's map (Leaflet URL template; `{s}` for subdomains). Empty: no map, the app
+# shows its list of organisations instead. Their origin is allowed in the CSP's img-src (only there),
+# so a site that serves its own tiles or uses another provider changes this one setting.
+MAP_TILE_URL = env_str("MAP_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png").strip()
+MAP_TILE_ATTRIBUTION = env_str("MAP_TILE_ATTRIBUTION", "© OpenStreetMap contributors")
+
+
+def _tile_origin(template: str) -> list[str]:
+    """The CSP source of a tile URL template: scheme and host, `{s}.` turned into `*.`."""
+    if not template:
+        return []
+    m = re.match(r"^(https?)://([^/?#]+)", template)
+    if m is None or not re.fullmatch(r"(\{s\}\.)?[A-Za-z0-9.-]+(:\d+)?", m[2]):
+        raise ImproperlyConfigured(f"MAP_TILE_URL must be an http(s) URL template, got {template!r}")
+    return [f"{m[1]}://{m[2].replace('{s}.', '*.')}"]
+
+
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        "img-src": ["'self'", "data:", "blob:"],
+        "img-src": ["'self'", "data:", "blob:", *_tile_origin(MAP_TILE_URL)],
         "style-src": ["'self'", "'unsafe-inline'"],
         "frame-ancestors": ["'none'"],
     }

@@ -1,11 +1,20 @@
-import { StrictMode } from 'react';
+import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';
 import './lib/i18n';
 import './app/styles.css';
 import { App } from './app/App';
+import { makeQueryClient } from './app/providers';
+import { prefetchLandingPage } from './app/prefetch';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+const client = makeQueryClient();
+prefetchLandingPage(client, window.location.pathname);
+
+// The first render is a transition: React renders it in slices and lets the browser paint and answer
+// input in between, instead of one long task (the page's shell from index.html stays until then).
+startTransition(() => {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App client={client} />
+    </StrictMode>,
+  );
+});

@@ -27,6 +27,9 @@ def test_load_demo_is_idempotent_and_true_to_the_report(anon_client):
     jihye = Enterprise.objects.get(slug="jihye-gongyu-coop")
     assert {link.kind for link in jihye.social_links.all()} >= {"naver_band", "kakao_story", "facebook"}
     assert set(Enterprise.objects.values_list("district", flat=True)) == {"deogyang", "ilsandong", "ilsanseo"}
+    # Every organisation is on the map, inside Goyang (roughly 37.60–37.72 N, 126.69–126.92 E).
+    assert not Enterprise.objects.filter(latitude__isnull=True).exists()
+    assert not Enterprise.objects.exclude(latitude__range=(37.60, 37.72), longitude__range=(126.69, 126.92)).exists()
     found = anon_client.get("/api/v1/enterprises/", {"search": "쿠키"}).json()["results"]
     assert found[0]["slug"] == "wecan-cookie"
     stats = anon_client.get("/api/v1/stats/").json()

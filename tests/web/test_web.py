@@ -114,3 +114,44 @@ def test_sitemap_lists_public_pages_only(world, django_assert_max_num_queries):
     assert f"<loc>http://testserver/products/{world.product_a.pk}</loc>" in xml
     assert f"<loc>http://testserver/events/{world.fair.pk}</loc>" in xml
     assert world.enterprise_pending.slug not in xml
+
+
+def test_map_tiles_are_configured_in_the_index_and_allowed_by_the_csp(dist, db, settings):
+    _, html, response = get("/enterprises")
+    assert meta(html, "sehub:map-tiles") == "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+    assert meta(html, "sehub:map-attribution") == "© OpenStreetMap contributors"
+    csp = response["Content-Security-Policy"]
+    img = next(d for d in csp.split(";") if d.strip().startswith("img-src")).split()
+    assert "https://tile.openstreetmap.org" in img
+    # Only images may come from the tile host: scripts, styles and connections stay on 'self'.
+    assert all("openstreetmap" not in d for d in csp.split(";") if not d.strip().startswith("img-src"))
+
+
+def test_an_empty_tile_url_turns_the_map_off(dist, db, settings):
+    settings.MAP_TILE_URL = ""
+    _, html, _ = get("/enterprises")
+    assert meta(html, "sehub:map-tiles") == ""
+
+
+@pytest.mark.parametrize(
+    ("template", "origin"),
+    [
+        ("https://{s}.tile.example.org/{z}/{x}/{y}.png", ["https://*.tile.example.org"]),
+        ("http://127.0.0.1:8080/tiles/{z}/{x}/{y}.png", ["http://127.0.0.1:8080"]),
+        ("", []),
+    ],
+)
+def test_the_csp_source_of_a_tile_template(template, origin):
+    from config.settings import _tile_origin
+
+    assert _tile_origin(template) == origin
+
+
+@pytest.mark.parametrize("template", ["javascript:alert(1)", "https://a b/{z}", "//tiles.example/{z}", "https://x'/"])
+def test_a_bad_tile_template_is_refused(template):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from config.settings import _tile_origin
+
+    with pytest.raises(ImproperlyConfigured):
+        _tile_origin(template)

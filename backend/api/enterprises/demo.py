@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import Any
 
 from django.utils import timezone
@@ -41,6 +42,29 @@ MIX = [
     (EnterpriseKind.COOPERATIVE, 98),
 ]
 DISTRICTS = [("deogyang", "덕양구"), ("ilsandong", "일산동구"), ("ilsanseo", "일산서구")]
+# Where each district's organisations are put on the map: a centre (latitude, longitude) in its built-up
+# area and a spread in degrees, so the fictional addresses fall inside Goyang and off the Han river.
+MAP_AREAS = {
+    "deogyang": ((37.6380, 126.8350), 0.022),
+    "ilsandong": ((37.6585, 126.7760), 0.014),
+    "ilsanseo": ((37.6770, 126.7520), 0.014),
+}
+
+
+def _coordinates(slug: str, district: str) -> dict[str, Decimal]:
+    """Plausible, fictional map coordinates for a demo organisation: the same on every run.
+
+    Seeded by the slug, apart from the random sequence of `_fictional`, so names and numbers stay as
+    they were before organisations had coordinates.
+    """
+    (lat, lng), spread = MAP_AREAS[district]
+    rng = random.Random(f"map:{slug}")  # noqa: S311 - reproducible demo data, not security
+    q = Decimal("0.000001")
+    return {
+        "latitude": Decimal(lat + rng.uniform(-spread, spread)).quantize(q),
+        "longitude": Decimal(lng + rng.uniform(-spread, spread) * 1.25).quantize(q),
+    }
+
 
 WECAN: dict[str, Any] = {
     "slug": "wecan-cookie",
@@ -61,6 +85,8 @@ WECAN: dict[str, Any] = {
     ),
     "district": "ilsandong",
     "address": "경기도 고양시 일산동구 (예시 주소) 12",
+    "latitude": Decimal("37.658412"),
+    "longitude": Decimal("126.773560"),
     "phone": "031-000-0101",
     "email": "hello@wecan-cookie.example",
     "website": "https://wecan-cookie.example",
@@ -95,6 +121,8 @@ JIHYE: dict[str, Any] = {
     ),
     "district": "ilsanseo",
     "address": "경기도 고양시 일산서구 (예시 주소) 7",
+    "latitude": Decimal("37.676930"),
+    "longitude": Decimal("126.749870"),
     "phone": "031-000-0202",
     "email": "hello@jihye-coop.example",
     "founded_on": date(2013, 9, 1),
@@ -326,6 +354,7 @@ def _fictional(today: date) -> list[dict[str, Any]]:
                 "vulnerable_groups": groups,
                 "tags": [],
                 "social_links": [],
+                **_coordinates(f"{SLUG_PREFIX[kind]}-{n:03d}", district),
             }
             if kind in (EnterpriseKind.SOCIAL, EnterpriseKind.VILLAGE):
                 certified = founded + timedelta(days=rng.randint(90, 400))

@@ -35,6 +35,14 @@ def _index_html() -> str | None:
         return None
 
 
+def _map_tags() -> str:
+    """Where the directory's map takes its tiles (settings.MAP_TILE_URL; empty: the list only)."""
+    return (
+        f'\n    <meta name="sehub:map-tiles" content="{escape(settings.MAP_TILE_URL)}" />'
+        f'\n    <meta name="sehub:map-attribution" content="{escape(settings.MAP_TILE_ATTRIBUTION)}" />'
+    )
+
+
 @require_safe
 def spa_index(request: HttpRequest, path: str = "") -> HttpResponse:
     """The built app's index.html with this route's title and link-preview tags."""
@@ -51,7 +59,7 @@ def spa_index(request: HttpRequest, path: str = "") -> HttpResponse:
     html = _DESCRIPTION.sub(
         lambda _: f'<meta name="description" content="{escape(meta.description)}" />', html, count=1
     )
-    html = html.replace("<!--og-->", head_tags(request, meta), 1)
+    html = html.replace("<!--og-->", head_tags(request, meta) + _map_tags(), 1)
     response = HttpResponse(html, content_type="text/html; charset=utf-8")
     # The index names the current hashed assets: always revalidate it.
     response["Cache-Control"] = "no-cache"

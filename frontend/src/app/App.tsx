@@ -1,10 +1,11 @@
 import { BrowserRouter } from 'react-router';
+import type { QueryClient } from '@tanstack/react-query';
 import { Providers } from './providers';
 import { AppRoutes } from './routes';
 
-export function App() {
+export function App({ client }: { client?: QueryClient }) {
   return (
-    <Providers>
+    <Providers client={client}>
       <BrowserRouter>
         <AppRoutes />
       </BrowserRouter>

@@ -17,12 +17,13 @@ export function Layout() {
   const first = useRef(true);
 
   // After a client-side navigation, close the menu and move focus to the page (screen readers).
+  // (Not on the first render: its effects may run after a quick first tap opened the menu.)
   useEffect(() => {
-    setOpen(false);
     if (first.current) {
       first.current = false;
       return;
     }
+    setOpen(false);
     main.current?.focus();
     window.scrollTo(0, 0);
   }, [location.pathname]);

@@ -1,3 +1,4 @@
+import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../lib/api-client';
 
@@ -54,4 +55,26 @@ export function FormError({ error, withFields = false }: { error: unknown; withF
       {msg}
     </p>
   );
+}
+
+/**
+ * The three states every list or detail shows before its data: loading, error (with retry) and,
+ * when `isEmpty` says so, the empty message; then `children(data)`.
+ */
+export function QueryState<T>({
+  query,
+  empty,
+  isEmpty,
+  children,
+}: {
+  query: Pick<UseQueryResult<T>, 'isPending' | 'isError' | 'error' | 'data' | 'refetch'>;
+  empty?: React.ReactNode;
+  isEmpty?: (data: T) => boolean;
+  children: (data: T) => React.ReactNode;
+}) {
+  if (query.isPending) return <Loading />;
+  if (query.isError || query.data === undefined)
+    return <ErrorState error={query.error} retry={() => void query.refetch()} />;
+  if (isEmpty?.(query.data)) return <Empty>{empty}</Empty>;
+  return <>{children(query.data)}</>;
 }

@@ -18,17 +18,11 @@ export function useLogin() {
   });
 }
 
+/** Registers an account (202 whether or not the address already had one); does not log in. */
 export function useRegisterAccount() {
   return useMutation({
-    mutationFn: async (body: Schemas['UserRegisterInputRequest']) => {
-      const user = unwrap(await api.POST('/api/v1/auth/register/', { body }));
-      setTokens(
-        unwrap(
-          await api.POST('/api/v1/auth/token/', { body: { email: body.email, password: body.password } }),
-        ),
-      );
-      return user;
-    },
+    mutationFn: async (body: Schemas['UserRegisterInputRequest']) =>
+      unwrap(await api.POST('/api/v1/auth/register/', { body })),
   });
 }
 

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { logout, usePasswordChange, useUpdateMe } from '../api/queries';
-import { Field } from '../../../components/ui/Field';
-import { ErrorState, FormError, Loading } from '../../../components/ui/States';
-import { type Schemas, fieldErrors } from '../../../lib/api-client';
+import { FormFooter, SelectField, TextField } from '../../../components/ui/Form';
+import { ErrorState, Loading } from '../../../components/ui/States';
+import type { Schemas } from '../../../lib/api-client';
 import { changeLanguage } from '../../../lib/i18n';
 import { useMe } from '../../../lib/session';
 import { useTitle } from '../../../lib/useTitle';
@@ -60,30 +60,31 @@ function Profile({ user }: { user: Schemas['User'] }) {
           );
         }}
       >
-        <Field label={t('fields.displayName')} errors={fieldErrors(err, 'display_name')}>
-          {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} required />}
-        </Field>
-        <Field label={t('account.language')}>
-          {(p) => (
-            <select
-              {...p}
-              value={lang}
-              onChange={(e) => setLang(e.target.value as Schemas['PreferredLanguageEnum'])}
-            >
-              <option value="ko">한국어</option>
-              <option value="en">English</option>
-            </select>
-          )}
-        </Field>
-        <FormError error={err} withFields />
-        {update.isSuccess && (
-          <p role="status" className="notice ok">
-            {t('manage.saved')}
-          </p>
-        )}
-        <button type="submit" disabled={update.isPending}>
-          {t('manage.save')}
-        </button>
+        <TextField
+          label={t('fields.displayName')}
+          name="display_name"
+          error={err}
+          value={name}
+          onChange={setName}
+          required
+        />
+        <SelectField
+          label={t('account.language')}
+          name="preferred_language"
+          error={err}
+          value={lang}
+          onChange={(v) => setLang(v as Schemas['PreferredLanguageEnum'])}
+          options={[
+            { value: 'ko', label: '한국어' },
+            { value: 'en', label: 'English' },
+          ]}
+        />
+        <FormFooter
+          error={err}
+          pending={update.isPending}
+          submitLabel={t('manage.save')}
+          success={update.isSuccess && t('manage.saved')}
+        />
       </form>
     </section>
   );
@@ -95,7 +96,6 @@ function PasswordChange() {
   const [oldPw, setOld] = useState('');
   const [newPw, setNew] = useState('');
   const err = change.error;
-  const fe = (field: string) => fieldErrors(err, field);
   return (
     <section>
       <h2>{t('account.password')}</h2>
@@ -106,39 +106,33 @@ function PasswordChange() {
           change.mutate({ old_password: oldPw, new_password: newPw });
         }}
       >
-        <Field label={t('account.oldPassword')} errors={fe('old_password')}>
-          {(p) => (
-            <input
-              {...p}
-              type="password"
-              autoComplete="current-password"
-              value={oldPw}
-              onChange={(e) => setOld(e.target.value)}
-              required
-            />
-          )}
-        </Field>
-        <Field label={t('auth.newPassword')} errors={fe('new_password')} hint={t('auth.passwordHint')}>
-          {(p) => (
-            <input
-              {...p}
-              type="password"
-              autoComplete="new-password"
-              value={newPw}
-              onChange={(e) => setNew(e.target.value)}
-              required
-            />
-          )}
-        </Field>
-        <FormError error={err} withFields />
-        {change.isSuccess && (
-          <p role="status" className="notice ok">
-            {t('account.passwordChanged')}
-          </p>
-        )}
-        <button type="submit" disabled={change.isPending}>
-          {t('account.changePassword')}
-        </button>
+        <TextField
+          label={t('account.oldPassword')}
+          name="old_password"
+          error={err}
+          type="password"
+          autoComplete="current-password"
+          value={oldPw}
+          onChange={setOld}
+          required
+        />
+        <TextField
+          label={t('auth.newPassword')}
+          name="new_password"
+          error={err}
+          hint={t('auth.passwordHint')}
+          type="password"
+          autoComplete="new-password"
+          value={newPw}
+          onChange={setNew}
+          required
+        />
+        <FormFooter
+          error={err}
+          pending={change.isPending}
+          submitLabel={t('account.changePassword')}
+          success={change.isSuccess && t('account.passwordChanged')}
+        />
       </form>
     </section>
   );

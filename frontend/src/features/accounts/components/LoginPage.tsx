@@ -17,7 +17,8 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const login = useLogin();
-  const [email, setEmail] = useState('');
+  // After registration the address comes along (?email=), so only the password is left to type.
+  const [email, setEmail] = useState(params.get('email') ?? '');
   const [password, setPassword] = useState('');
   const err = login.error;
   const fe = (field: string) => fieldErrors(err, field);
@@ -49,6 +50,7 @@ export function LoginPage() {
               {...p}
               type="password"
               autoComplete="current-password"
+              autoFocus={!!params.get('email')}
               value={password}
               onChange={(e) => setPassword(e.target.value)}
               required

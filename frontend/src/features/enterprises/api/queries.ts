@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, formData, ifMatch, unwrap, type Schemas } from '../../../lib/api-client';
 import type { paths } from '../../../api/schema';
 
@@ -28,14 +28,49 @@ export function useEnterprises(filters: EnterpriseFilters, enabled = true) {
   });
 }
 
-export function useEnterprise(slug: string) {
+/** The map shows at most this many organisations (pages of 100 read one after another). */
+export const MAP_LIMIT = 300;
+
+/** Every organisation matching the filters, up to MAP_LIMIT, with the total count: the map's data. */
+export function useEnterpriseLocations(
+  filters: Omit<EnterpriseFilters, 'page' | 'page_size'>,
+  enabled = true,
+) {
   return useQuery({
+    queryKey: ['enterprises', 'locations', filters] as const,
+    queryFn: async ({ signal }) => {
+      const results: Enterprise[] = [];
+      let count = 0;
+      for (let page = 1; results.length < MAP_LIMIT; page++) {
+        const r = unwrap(
+          await api.GET('/api/v1/enterprises/', {
+            params: { query: { ...filters, page, page_size: 100 } },
+            signal,
+          }),
+        );
+        results.push(...r.results);
+        count = r.count;
+        if (!r.next) break;
+      }
+      return { count, results: results.slice(0, MAP_LIMIT) };
+    },
+    placeholderData: keepPreviousData,
+    enabled,
+  });
+}
+
+/** One organisation and its ETag: the options of useEnterprise, also used to start the read early. */
+export const enterpriseQuery = (slug: string) =>
+  queryOptions({
     queryKey: enterpriseKeys.detail(slug),
     queryFn: async () => {
       const r = await api.GET('/api/v1/enterprises/{slug}/', { params: { path: { slug } } });
       return { data: unwrap(r), etag: r.response.headers.get('ETag') };
     },
   });
+
+export function useEnterprise(slug: string) {
+  return useQuery(enterpriseQuery(slug));
 }
 
 export function useProducts(filters: ProductFilters, enabled = true) {

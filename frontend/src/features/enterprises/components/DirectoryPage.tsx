@@ -1,146 +1,133 @@
-import { useSearchParams } from 'react-router';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useEffect, useState } from 'react';
 import { useEnterprises, type EnterpriseFilters } from '../api/queries';
 import { EnterpriseCard } from './EnterpriseCard';
-import { Empty, ErrorState, Loading } from '../../../components/ui/States';
+import { MapView } from './MapView';
+import { QueryState } from '../../../components/ui/States';
 import { Pager } from '../../../components/ui/Pager';
-import { useDebounced } from '../../../lib/useDebounced';
+import {
+  CheckFilters,
+  FilterBar,
+  ResultCount,
+  SearchField,
+  SelectFilter,
+  ViewSwitch,
+} from '../../../components/ui/Filters';
+import { useUrlFilters } from '../../../lib/useUrlFilters';
 import { useTitle } from '../../../lib/useTitle';
 import { KINDS, DISTRICTS, SECTORS } from './choices';
+
+type Many<K extends keyof EnterpriseFilters> = NonNullable<EnterpriseFilters[K]>;
+const CHECKS = [
+  ['vulnerable', 'directory.vulnerable'],
+  ['products', 'directory.hasProducts'],
+  ['verified', 'directory.verifiedOnly'],
+] as const;
 
 export function DirectoryPage() {
   const { t } = useTranslation();
   useTitle(t('nav.directory'));
-  const [params, setParams] = useSearchParams();
-  const [text, setText] = useState(params.get('q') ?? '');
-  const q = useDebounced(text.trim(), 200);
-  const page = Number(params.get('page') ?? '1') || 1;
+  const f = useUrlFilters();
+  const view = f.get('view') === 'map' ? 'map' : 'list';
 
-  useEffect(() => {
-    if ((params.get('q') ?? '') === q) return;
-    const next = new URLSearchParams(params);
-    if (q) next.set('q', q);
-    else next.delete('q');
-    next.delete('page');
-    setParams(next, { replace: true });
-  }, [q, params, setParams]);
+  // The same filters select the cards of the list and the markers of the map.
+  const filters: Omit<EnterpriseFilters, 'page' | 'page_size'> = {};
+  if (f.q) filters.search = f.q;
+  if (f.get('kind')) filters.kind = [f.get('kind') as Many<'kind'>[number]];
+  if (f.get('district')) filters.district = [f.get('district') as Many<'district'>[number]];
+  if (f.get('sector')) filters.sector = [f.get('sector') as Many<'sector'>[number]];
+  if (f.get('vulnerable') === '1') filters.employs_vulnerable = true;
+  if (f.get('products') === '1') filters.has_products = true;
+  if (f.get('verified') === '1') filters.verified = true;
 
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    next.delete('page');
-    setParams(next, { replace: true });
-  };
-
-  const filters: EnterpriseFilters = { page, page_size: 20 };
-  if (q) filters.search = q;
-  const kind = params.get('kind');
-  if (kind) filters.kind = [kind as NonNullable<EnterpriseFilters['kind']>[number]];
-  const district = params.get('district');
-  if (district) filters.district = [district as NonNullable<EnterpriseFilters['district']>[number]];
-  const sector = params.get('sector');
-  if (sector) filters.sector = [sector as NonNullable<EnterpriseFilters['sector']>[number]];
-  if (params.get('vulnerable') === '1') filters.employs_vulnerable = true;
-  if (params.get('products') === '1') filters.has_products = true;
-  if (params.get('verified') === '1') filters.verified = true;
-
-  const query = useEnterprises(filters);
+  const query = useEnterprises({ ...filters, page: f.page, page_size: 20 }, view === 'list');
+  // The options change only with the language (this page re-renders on every keystroke).
+  const options = useMemo(
+    () => ({
+      kind: KINDS.map((k) => ({ value: k, label: t(`enum.kind.${k}`) })),
+      district: DISTRICTS.map((k) => ({ value: k, label: t(`enum.district.${k}`) })),
+      sector: SECTORS.map((k) => ({ value: k, label: t(`enum.sector.${k}`) })),
+    }),
+    [t],
+  );
+  // The CSV has what the filters select (the export takes the list's filters, verified aside).
+  const exportQuery = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) {
+    if (key !== 'verified') exportQuery.set(key, Array.isArray(value) ? value.join(',') : String(value));
+  }
 
   return (
     <div className="page">
       <h1>{t('directory.title')}</h1>
-      <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
-        <div className="field grow">
-          <label htmlFor="dir-search">{t('directory.search')}</label>
-          <input
-            id="dir-search"
-            type="search"
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            placeholder={t('directory.searchPlaceholder')}
-            autoComplete="off"
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="dir-kind">{t('directory.kind')}</label>
-          <select id="dir-kind" value={kind ?? ''} onChange={(e) => set('kind', e.target.value)}>
-            <option value="">{t('directory.all')}</option>
-            {KINDS.map((k) => (
-              <option key={k} value={k}>
-                {t(`enum.kind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="dir-district">{t('directory.district')}</label>
-          <select id="dir-district" value={district ?? ''} onChange={(e) => set('district', e.target.value)}>
-            <option value="">{t('directory.all')}</option>
-            {DISTRICTS.map((k) => (
-              <option key={k} value={k}>
-                {t(`enum.district.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="dir-sector">{t('directory.sector')}</label>
-          <select id="dir-sector" value={sector ?? ''} onChange={(e) => set('sector', e.target.value)}>
-            <option value="">{t('directory.all')}</option>
-            {SECTORS.map((k) => (
-              <option key={k} value={k}>
-                {t(`enum.sector.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <fieldset className="checks">
-          <legend className="sr-only">{t('directory.more')}</legend>
-          {(
-            [
-              ['vulnerable', 'directory.vulnerable'],
-              ['products', 'directory.hasProducts'],
-              ['verified', 'directory.verifiedOnly'],
-            ] as const
-          ).map(([key, label]) => (
-            <label key={key} className="check">
-              <input
-                type="checkbox"
-                checked={params.get(key) === '1'}
-                onChange={(e) => set(key, e.target.checked ? '1' : '')}
-              />
-              {t(label)}
-            </label>
-          ))}
-        </fieldset>
-      </form>
-      <p className="result-count" role="status" aria-live="polite">
-        {query.data ? t('directory.count', { count: query.data.count }) : '\u00a0'}
-      </p>
-      <h2 className="sr-only">{t('directory.results')}</h2>
-      {query.isPending ? (
-        <Loading />
-      ) : query.isError ? (
-        <ErrorState error={query.error} retry={() => void query.refetch()} />
-      ) : query.data.results.length === 0 ? (
-        <Empty>{t('directory.empty')}</Empty>
-      ) : (
-        <>
-          <ul className="cards">
-            {query.data.results.map((e) => (
-              <EnterpriseCard key={e.id} e={e} />
-            ))}
-          </ul>
-          <Pager page={page} hasNext={!!query.data.next} onPage={(p) => set('page', String(p))} />
-        </>
-      )}
-      <p>
-        <a href={`/api/v1/enterprises/export/${q ? `?search=${encodeURIComponent(q)}` : ''}`} download>
+      <FilterBar>
+        <SearchField
+          label={t('directory.search')}
+          value={f.text}
+          onChange={f.setText}
+          placeholder={t('directory.searchPlaceholder')}
+        />
+        <SelectFilter
+          label={t('directory.kind')}
+          value={f.get('kind')}
+          onChange={(v) => f.set('kind', v)}
+          allLabel={t('directory.all')}
+          options={options.kind}
+        />
+        <SelectFilter
+          label={t('directory.district')}
+          value={f.get('district')}
+          onChange={(v) => f.set('district', v)}
+          allLabel={t('directory.all')}
+          options={options.district}
+        />
+        <SelectFilter
+          label={t('directory.sector')}
+          value={f.get('sector')}
+          onChange={(v) => f.set('sector', v)}
+          allLabel={t('directory.all')}
+          options={options.sector}
+        />
+        <CheckFilters
+          legend={t('directory.more')}
+          items={CHECKS.map(([key, label]) => ({ key, label: t(label), checked: f.get(key) === '1' }))}
+          onChange={(key, checked) => f.set(key, checked ? '1' : '')}
+        />
+      </FilterBar>
+      <ViewSwitch
+        label={t('directory.view')}
+        value={view}
+        onChange={(v) => f.set('view', v === 'map' ? 'map' : '')}
+        options={[
+          { value: 'list', label: t('directory.viewList') },
+          { value: 'map', label: t('directory.viewMap') },
+        ]}
+      />
+      {/* Above the results, so nothing moves it when they arrive. */}
+      <p className="export-link">
+        <a href={`/api/v1/enterprises/export/${exportQuery.size ? `?${exportQuery}` : ''}`} download>
           {t('directory.export')}
         </a>
       </p>
+      {view === 'map' ? (
+        <MapView filters={filters} />
+      ) : (
+        <>
+          <ResultCount>{query.data ? t('directory.count', { count: query.data.count }) : null}</ResultCount>
+          <h2 className="sr-only">{t('directory.results')}</h2>
+          <QueryState query={query} empty={t('directory.empty')} isEmpty={(d) => d.results.length === 0}>
+            {(d) => (
+              <>
+                <ul className="cards">
+                  {d.results.map((e) => (
+                    <EnterpriseCard key={e.id} e={e} />
+                  ))}
+                </ul>
+                <Pager page={f.page} hasNext={!!d.next} onPage={f.setPage} />
+              </>
+            )}
+          </QueryState>
+        </>
+      )}
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
 import { useEnterprise, useMembers, useProducts } from '../api/queries';
-import { ErrorState, Loading, Empty } from '../../../components/ui/States';
+import { ErrorState, Loading, QueryState } from '../../../components/ui/States';
 import { useTitle } from '../../../lib/useTitle';
 import { formatDate, formatDateTime, formatNumber } from '../../../lib/format';
 import { api, unwrap } from '../../../lib/api-client';
@@ -156,39 +156,31 @@ export function EnterprisePage() {
 
       <section>
         <h2>{t('enterprises.products')}</h2>
-        {products.isPending ? (
-          <Loading />
-        ) : products.isError ? (
-          <ErrorState error={products.error} />
-        ) : products.data.results.length === 0 ? (
-          <Empty>{t('products.empty')}</Empty>
-        ) : (
-          <ul className="cards">
-            {products.data.results.map((p) => (
-              <ProductCard key={p.id} p={p} />
-            ))}
-          </ul>
-        )}
+        <QueryState query={products} empty={t('products.empty')} isEmpty={(d) => d.results.length === 0}>
+          {(d) => (
+            <ul className="cards">
+              {d.results.map((p) => (
+                <ProductCard key={p.id} p={p} />
+              ))}
+            </ul>
+          )}
+        </QueryState>
       </section>
 
       <section>
         <h2>{t('enterprises.upcomingEvents')}</h2>
-        {events.isPending ? (
-          <Loading />
-        ) : events.isError ? (
-          <ErrorState error={events.error} />
-        ) : events.data.results.length === 0 ? (
-          <Empty>{t('events.empty')}</Empty>
-        ) : (
-          <ul className="list">
-            {events.data.results.map((ev) => (
-              <li key={ev.id}>
-                <Link to={`/events/${ev.id}`}>{ev.title}</Link>{' '}
-                <span className="muted">{formatDateTime(ev.starts_at, lang)}</span>
-              </li>
-            ))}
-          </ul>
-        )}
+        <QueryState query={events} empty={t('events.empty')} isEmpty={(d) => d.results.length === 0}>
+          {(d) => (
+            <ul className="list">
+              {d.results.map((ev) => (
+                <li key={ev.id}>
+                  <Link to={`/events/${ev.id}`}>{ev.title}</Link>{' '}
+                  <span className="muted">{formatDateTime(ev.starts_at, lang)}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </QueryState>
         <p>
           <a href={`/api/v1/enterprises/${e.slug}/calendar.ics`}>{t('enterprises.calendar')}</a>
         </p>

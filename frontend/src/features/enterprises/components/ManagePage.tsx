@@ -16,6 +16,7 @@ import {
 } from '../api/queries';
 import { ApiError, fieldErrors, type Schemas } from '../../../lib/api-client';
 import { Field } from '../../../components/ui/Field';
+import { FormFooter, SelectField, TextField, useFormState } from '../../../components/ui/Form';
 import { Empty, ErrorState, FormError, Loading } from '../../../components/ui/States';
 import { useTitle } from '../../../lib/useTitle';
 import { formatWon } from '../../../lib/format';
@@ -46,10 +47,23 @@ export function ManagePage() {
   );
 }
 
+const DETAIL_FIELDS = [
+  ['name', 'fields.name', {}],
+  ['name_en', 'fields.nameEn', {}],
+  ['social_mission', 'fields.mission', { rows: 3 }],
+  ['description', 'fields.description', { rows: 5 }],
+  ['phone', 'fields.phone', { type: 'tel' }],
+  ['email', 'fields.email', { type: 'email' }],
+  ['website', 'fields.website', { type: 'url' }],
+  ['address', 'fields.address', {}],
+  ['employees_total', 'fields.employeesTotal', { type: 'number', min: 0 }],
+  ['employees_vulnerable', 'fields.employeesVulnerable', { type: 'number', min: 0 }],
+] as const;
+
 function DetailsForm({ e, etag }: { e: Enterprise; etag: string | null }) {
   const { t } = useTranslation();
   const update = useUpdateEnterprise(e.slug ?? '');
-  const [form, setForm] = useState({
+  const { values, set } = useFormState({
     name: e.name,
     name_en: e.name_en ?? '',
     social_mission: e.social_mission ?? '',
@@ -61,26 +75,15 @@ function DetailsForm({ e, etag }: { e: Enterprise; etag: string | null }) {
     employees_total: e.employees_total?.toString() ?? '',
     employees_vulnerable: e.employees_vulnerable?.toString() ?? '',
   });
-  const [saved, setSaved] = useState(false);
-  const set = (k: keyof typeof form) => (ev: { target: { value: string } }) => {
-    setSaved(false);
-    setForm({ ...form, [k]: ev.target.value });
-  };
   const submit = (ev: FormEvent) => {
     ev.preventDefault();
+    const count = (v: string) => (v === '' ? undefined : Number(v));
     const body: Schemas['PatchedEnterpriseRequest'] = {
-      name: form.name,
-      name_en: form.name_en,
-      social_mission: form.social_mission,
-      description: form.description,
-      phone: form.phone,
-      email: form.email,
-      website: form.website,
-      address: form.address,
-      employees_total: form.employees_total === '' ? undefined : Number(form.employees_total),
-      employees_vulnerable: form.employees_vulnerable === '' ? undefined : Number(form.employees_vulnerable),
+      ...values,
+      employees_total: count(values.employees_total),
+      employees_vulnerable: count(values.employees_vulnerable),
     };
-    update.mutate({ body, etag }, { onSuccess: () => setSaved(true) });
+    update.mutate({ body, etag });
   };
   const err = update.error;
   const stale = err instanceof ApiError && err.status === 412;
@@ -88,67 +91,32 @@ function DetailsForm({ e, etag }: { e: Enterprise; etag: string | null }) {
     <section>
       <h2>{t('manage.details')}</h2>
       <form onSubmit={submit} className="form">
-        <Field label={t('fields.name')} errors={errs(err, 'name')}>
-          {(p) => <input {...p} value={form.name} onChange={set('name')} required />}
-        </Field>
-        <Field label={t('fields.nameEn')} errors={errs(err, 'name_en')}>
-          {(p) => <input {...p} value={form.name_en} onChange={set('name_en')} />}
-        </Field>
-        <Field label={t('fields.mission')} errors={errs(err, 'social_mission')}>
-          {(p) => <textarea {...p} rows={3} value={form.social_mission} onChange={set('social_mission')} />}
-        </Field>
-        <Field label={t('fields.description')} errors={errs(err, 'description')}>
-          {(p) => <textarea {...p} rows={5} value={form.description} onChange={set('description')} />}
-        </Field>
-        <Field label={t('fields.phone')} errors={errs(err, 'phone')}>
-          {(p) => <input {...p} type="tel" value={form.phone} onChange={set('phone')} />}
-        </Field>
-        <Field label={t('fields.email')} errors={errs(err, 'email')}>
-          {(p) => <input {...p} type="email" value={form.email} onChange={set('email')} />}
-        </Field>
-        <Field label={t('fields.website')} errors={errs(err, 'website')}>
-          {(p) => <input {...p} type="url" value={form.website} onChange={set('website')} />}
-        </Field>
-        <Field label={t('fields.address')} errors={errs(err, 'address')}>
-          {(p) => <input {...p} value={form.address} onChange={set('address')} />}
-        </Field>
-        <Field label={t('fields.employeesTotal')} errors={errs(err, 'employees_total')}>
-          {(p) => (
-            <input
-              {...p}
-              type="number"
-              min={0}
-              value={form.employees_total}
-              onChange={set('employees_total')}
-            />
-          )}
-        </Field>
-        <Field label={t('fields.employeesVulnerable')} errors={errs(err, 'employees_vulnerable')}>
-          {(p) => (
-            <input
-              {...p}
-              type="number"
-              min={0}
-              value={form.employees_vulnerable}
-              onChange={set('employees_vulnerable')}
-            />
-          )}
-        </Field>
-        {stale ? (
+        {DETAIL_FIELDS.map(([name, label, extra]) => (
+          <TextField
+            key={name}
+            label={t(label)}
+            name={name}
+            error={err}
+            value={values[name]}
+            onChange={(v) => {
+              update.reset();
+              set(name)(v);
+            }}
+            required={name === 'name'}
+            {...extra}
+          />
+        ))}
+        {stale && (
           <p className="form-error" role="alert">
             {t('manage.stale')}
           </p>
-        ) : (
-          <FormError error={err} withFields />
         )}
-        {saved && (
-          <p className="notice ok" role="status">
-            {t('manage.saved')}
-          </p>
-        )}
-        <button type="submit" disabled={update.isPending}>
-          {t('manage.save')}
-        </button>
+        <FormFooter
+          error={stale ? null : err}
+          pending={update.isPending}
+          submitLabel={t('manage.save')}
+          success={update.isSuccess && t('manage.saved')}
+        />
       </form>
     </section>
   );
@@ -196,10 +164,15 @@ function ProductsSection({ slug }: { slug: string }) {
   const products = useProducts({ enterprise: slug, page_size: 100 });
   const create = useCreateProduct(slug);
   const remove = useDeleteProduct();
-  const empty = { name: '', description: '', price: '', category: 'food', order_url: '', order_contact: '' };
-  const [form, setForm] = useState(empty);
-  const set = (k: keyof typeof form) => (ev: { target: { value: string } }) =>
-    setForm({ ...form, [k]: ev.target.value });
+  const form = useFormState({
+    name: '',
+    description: '',
+    price: '',
+    category: 'food',
+    order_url: '',
+    order_contact: '',
+  });
+  const { values, set } = form;
   const err = create.error;
   return (
     <section>
@@ -239,52 +212,72 @@ function ProductsSection({ slug }: { slug: string }) {
           ev.preventDefault();
           create.mutate(
             {
-              name: form.name,
-              description: form.description,
-              price: form.price === '' ? null : Number(form.price),
-              category: form.category as Schemas['ProductCategoryEnum'],
-              order_url: form.order_url,
-              order_contact: form.order_contact,
+              name: values.name,
+              description: values.description,
+              price: values.price === '' ? null : Number(values.price),
+              category: values.category as Schemas['ProductCategoryEnum'],
+              order_url: values.order_url,
+              order_contact: values.order_contact,
             },
-            { onSuccess: () => setForm(empty) },
+            { onSuccess: form.reset },
           );
         }}
       >
-        <Field label={t('fields.productName')} errors={errs(err, 'name')}>
-          {(p) => <input {...p} value={form.name} onChange={set('name')} required />}
-        </Field>
-        <Field label={t('fields.description')} errors={errs(err, 'description')}>
-          {(p) => <textarea {...p} rows={2} value={form.description} onChange={set('description')} />}
-        </Field>
-        <Field label={t('fields.price')} errors={errs(err, 'price')} hint={t('manage.priceHint')}>
-          {(p) => <input {...p} type="number" min={0} value={form.price} onChange={set('price')} />}
-        </Field>
-        <Field label={t('products.category')} errors={errs(err, 'category')}>
-          {(p) => (
-            <select {...p} value={form.category} onChange={set('category')}>
-              {CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {t(`enum.category.${c}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('fields.orderUrl')} errors={errs(err, 'order_url')}>
-          {(p) => <input {...p} type="url" value={form.order_url} onChange={set('order_url')} />}
-        </Field>
-        <Field label={t('fields.orderContact')} errors={errs(err, 'order_contact')}>
-          {(p) => <input {...p} value={form.order_contact} onChange={set('order_contact')} />}
-        </Field>
-        <FormError error={err} withFields />
-        {create.isSuccess && (
-          <p role="status" className="notice ok">
-            {t('manage.productAdded')}
-          </p>
-        )}
-        <button type="submit" disabled={create.isPending}>
-          {t('manage.addProduct')}
-        </button>
+        <TextField
+          label={t('fields.productName')}
+          name="name"
+          error={err}
+          value={values.name}
+          onChange={set('name')}
+          required
+        />
+        <TextField
+          label={t('fields.description')}
+          name="description"
+          error={err}
+          rows={2}
+          value={values.description}
+          onChange={set('description')}
+        />
+        <TextField
+          label={t('fields.price')}
+          name="price"
+          error={err}
+          hint={t('manage.priceHint')}
+          type="number"
+          min={0}
+          value={values.price}
+          onChange={set('price')}
+        />
+        <SelectField
+          label={t('products.category')}
+          name="category"
+          error={err}
+          value={values.category}
+          onChange={set('category')}
+          options={CATEGORIES.map((c) => ({ value: c, label: t(`enum.category.${c}`) }))}
+        />
+        <TextField
+          label={t('fields.orderUrl')}
+          name="order_url"
+          error={err}
+          type="url"
+          value={values.order_url}
+          onChange={set('order_url')}
+        />
+        <TextField
+          label={t('fields.orderContact')}
+          name="order_contact"
+          error={err}
+          value={values.order_contact}
+          onChange={set('order_contact')}
+        />
+        <FormFooter
+          error={err}
+          pending={create.isPending}
+          submitLabel={t('manage.addProduct')}
+          success={create.isSuccess && t('manage.productAdded')}
+        />
       </form>
     </section>
   );
@@ -326,23 +319,27 @@ function MembersSection({ slug }: { slug: string }) {
           add.mutate({ email, role }, { onSuccess: () => setEmail('') });
         }}
       >
-        <Field label={t('fields.email')} errors={errs(add.error, 'email')}>
-          {(p) => (
-            <input {...p} type="email" value={email} onChange={(ev) => setEmail(ev.target.value)} required />
-          )}
-        </Field>
-        <Field label={t('manage.role')} errors={errs(add.error, 'role')}>
-          {(p) => (
-            <select {...p} value={role} onChange={(ev) => setRole(ev.target.value as Schemas['RoleEnum'])}>
-              <option value="editor">{t('enum.role.editor')}</option>
-              <option value="owner">{t('enum.role.owner')}</option>
-            </select>
-          )}
-        </Field>
-        <FormError error={add.error} withFields />
-        <button type="submit" disabled={add.isPending}>
-          {t('manage.addMember')}
-        </button>
+        <TextField
+          label={t('fields.email')}
+          name="email"
+          error={add.error}
+          type="email"
+          value={email}
+          onChange={setEmail}
+          required
+        />
+        <SelectField
+          label={t('manage.role')}
+          name="role"
+          error={add.error}
+          value={role}
+          onChange={(v) => setRole(v as Schemas['RoleEnum'])}
+          options={[
+            { value: 'editor', label: t('enum.role.editor') },
+            { value: 'owner', label: t('enum.role.owner') },
+          ]}
+        />
+        <FormFooter error={add.error} pending={add.isPending} submitLabel={t('manage.addMember')} />
       </form>
     </section>
   );
@@ -353,15 +350,13 @@ export function NewEnterprisePage() {
   const { t } = useTranslation();
   useTitle(t('manage.newTitle'));
   const create = useCreateEnterprise();
-  const [form, setForm] = useState({
+  const { values, set } = useFormState({
     name: '',
     kind: 'cooperative',
     district: 'deogyang',
     sector: 'other',
     social_mission: '',
   });
-  const set = (k: keyof typeof form) => (ev: { target: { value: string } }) =>
-    setForm({ ...form, [k]: ev.target.value });
   const err = create.error;
   if (create.isSuccess) {
     return (
@@ -385,57 +380,55 @@ export function NewEnterprisePage() {
         onSubmit={(ev) => {
           ev.preventDefault();
           create.mutate({
-            name: form.name,
-            kind: form.kind as Schemas['EnterpriseKindEnum'],
-            district: form.district as Schemas['DistrictEnum'],
-            sector: form.sector as Schemas['SectorEnum'],
-            social_mission: form.social_mission,
+            name: values.name,
+            kind: values.kind as Schemas['EnterpriseKindEnum'],
+            district: values.district as Schemas['DistrictEnum'],
+            sector: values.sector as Schemas['SectorEnum'],
+            social_mission: values.social_mission,
           });
         }}
       >
-        <Field label={t('fields.name')} errors={errs(err, 'name')}>
-          {(p) => <input {...p} value={form.name} onChange={set('name')} required />}
-        </Field>
-        <Field label={t('directory.kind')} errors={errs(err, 'kind')}>
-          {(p) => (
-            <select {...p} value={form.kind} onChange={set('kind')}>
-              {KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`enum.kind.${k}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('directory.district')} errors={errs(err, 'district')}>
-          {(p) => (
-            <select {...p} value={form.district} onChange={set('district')}>
-              {DISTRICTS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`enum.district.${k}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('directory.sector')} errors={errs(err, 'sector')}>
-          {(p) => (
-            <select {...p} value={form.sector} onChange={set('sector')}>
-              {SECTORS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`enum.sector.${k}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('fields.mission')} errors={errs(err, 'social_mission')}>
-          {(p) => <textarea {...p} rows={3} value={form.social_mission} onChange={set('social_mission')} />}
-        </Field>
-        <FormError error={err} withFields />
-        <button type="submit" disabled={create.isPending}>
-          {t('manage.submit')}
-        </button>
+        <TextField
+          label={t('fields.name')}
+          name="name"
+          error={err}
+          value={values.name}
+          onChange={set('name')}
+          required
+        />
+        <SelectField
+          label={t('directory.kind')}
+          name="kind"
+          error={err}
+          value={values.kind}
+          onChange={set('kind')}
+          options={KINDS.map((k) => ({ value: k, label: t(`enum.kind.${k}`) }))}
+        />
+        <SelectField
+          label={t('directory.district')}
+          name="district"
+          error={err}
+          value={values.district}
+          onChange={set('district')}
+          options={DISTRICTS.map((k) => ({ value: k, label: t(`enum.district.${k}`) }))}
+        />
+        <SelectField
+          label={t('directory.sector')}
+          name="sector"
+          error={err}
+          value={values.sector}
+          onChange={set('sector')}
+          options={SECTORS.map((k) => ({ value: k, label: t(`enum.sector.${k}`) }))}
+        />
+        <TextField
+          label={t('fields.mission')}
+          name="social_mission"
+          error={err}
+          rows={3}
+          value={values.social_mission}
+          onChange={set('social_mission')}
+        />
+        <FormFooter error={err} pending={create.isPending} submitLabel={t('manage.submit')} />
       </form>
     </div>
   );

@@ -1,4 +1,4 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../../../lib/api-client';
 import type { paths } from '../../../api/schema';
 
@@ -23,11 +23,15 @@ export function useEvents(filters: EventFilters) {
   });
 }
 
-export function useEvent(id: number) {
-  return useQuery({
+/** One event: the options of useEvent, also used to start the read before the page renders. */
+export const eventQuery = (id: number) =>
+  queryOptions({
     queryKey: eventKeys.detail(id),
     queryFn: async () => unwrap(await api.GET('/api/v1/events/{id}/', { params: { path: { id } } })),
   });
+
+export function useEvent(id: number) {
+  return useQuery(eventQuery(id));
 }
 
 export function useRegister(id: number) {
@@ -111,6 +115,24 @@ export function useApplyBooth(id: number) {
     mutationFn: async (body: Schemas['BoothApplicationCreateInputRequest']) =>
       unwrap(await api.POST('/api/v1/events/{id}/booth-applications/', { params: { path: { id } }, body })),
     onSuccess: () => qc.invalidateQueries({ queryKey: eventKeys.all }),
+  });
+}
+
+/**
+ * An organisation that may apply for a booth, and its products to show there. Read here (not through
+ * the enterprises feature: features do not import each other) from the same public endpoints.
+ */
+export function useBoothOrganisation(slug: string) {
+  return useQuery({
+    queryKey: ['events', 'booth-organisation', slug],
+    queryFn: async () => {
+      const [org, products] = await Promise.all([
+        api.GET('/api/v1/enterprises/{slug}/', { params: { path: { slug } } }),
+        api.GET('/api/v1/products/', { params: { query: { enterprise: slug, page_size: 100 } } }),
+      ]);
+      return { organisation: unwrap(org), products: unwrap(products).results };
+    },
+    enabled: slug !== '',
   });
 }
 

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useQuery } from '@tanstack/react-query';
 import {
   useApplyBooth,
+  useBoothOrganisation,
   useCancelRegistration,
   useCreateFeedToken,
   useEvent,
@@ -12,8 +13,8 @@ import {
   type EventDetail,
 } from '../api/queries';
 import { Empty, ErrorState, FormError, Loading } from '../../../components/ui/States';
-import { Field } from '../../../components/ui/Field';
-import { api, unwrap, fieldErrors } from '../../../lib/api-client';
+import { CheckboxField, FormFooter, SelectField, TextField, useFormState } from '../../../components/ui/Form';
+import { api, unwrap } from '../../../lib/api-client';
 import { formatDateTime, formatWon } from '../../../lib/format';
 import { useMe, useSignedIn } from '../../../lib/session';
 import { useTitle } from '../../../lib/useTitle';
@@ -267,23 +268,41 @@ function Booths({ e }: { e: EventDetail }) {
 }
 
 function ApplyBooth({ e }: { e: EventDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useMe();
   const apply = useApplyBooth(e.id);
-  const [text, setText] = useState('');
-  const [enterpriseId, setEnterpriseId] = useState('');
-  const [categoryId, setCategoryId] = useState(String(e.booth_categories[0]?.id ?? ''));
-  const [note, setNote] = useState('');
-  const q = useDebounced(text.trim(), 200);
-  const orgs = useQuery({
+  const { values, set } = useFormState({
+    text: '',
+    slug: '',
+    category: String(e.booth_categories[0]?.id ?? ''),
+    note: '',
+  });
+  const [productIds, setProductIds] = useState<string[]>([]);
+  const q = useDebounced(values.text.trim(), 200);
+  const coordinator = !!me.data?.is_coordinator;
+  // Coordinators may apply for any organisation: they search for it by name.
+  const found = useQuery({
     queryKey: ['events', 'booth-orgs', q],
     queryFn: async () =>
       unwrap(await api.GET('/api/v1/enterprises/', { params: { query: { search: q, page_size: 10 } } })),
-    enabled: q.length > 0,
+    enabled: coordinator && q.length > 0,
   });
+  const chosen = useBoothOrganisation(values.slug);
   const err = apply.error;
-  const fe = (field: string) => fieldErrors(err, field);
   if (!me.data) return null;
+  const mine = me.data.organisations.map((o) => ({ value: o.slug, label: o.name }));
+  const others = (found.data?.results ?? [])
+    .filter((o) => !mine.some((m) => m.value === o.slug))
+    .map((o) => ({ value: o.slug, label: o.name }));
+  if (!coordinator && mine.length === 0) {
+    return (
+      <p className="muted">
+        {t('events.boothNeedsOrganisation')}{' '}
+        <Link to="/my/enterprises/new">{t('events.submitOrganisation')}</Link>
+      </p>
+    );
+  }
+  const products = chosen.data?.products ?? [];
   return (
     <details className="apply-booth">
       <summary>{t('events.applyBooth')}</summary>
@@ -296,49 +315,90 @@ function ApplyBooth({ e }: { e: EventDetail }) {
           className="form"
           onSubmit={(ev) => {
             ev.preventDefault();
-            apply.mutate({ enterprise_id: Number(enterpriseId), category_id: Number(categoryId), note });
+            if (!chosen.data) return;
+            apply.mutate({
+              enterprise_id: chosen.data.organisation.id,
+              category_id: Number(values.category),
+              product_ids: productIds.map(Number),
+              note: values.note,
+            });
           }}
         >
-          <Field label={t('events.findOrganisation')}>
-            {(p) => <input {...p} type="search" value={text} onChange={(ev) => setText(ev.target.value)} />}
-          </Field>
-          <Field label={t('events.organisation')} errors={fe('enterprise_id')}>
-            {(p) => (
-              <select
-                {...p}
-                value={enterpriseId}
-                onChange={(ev) => setEnterpriseId(ev.target.value)}
-                required
-              >
-                <option value="">—</option>
-                {orgs.data?.results.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('events.boothCategory')} errors={fe('category_id')}>
-            {(p) => (
-              <select {...p} value={categoryId} onChange={(ev) => setCategoryId(ev.target.value)}>
-                {e.booth_categories.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name || c.category_label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('events.note')} errors={fe('note')}>
-            {(p) => <textarea {...p} rows={2} value={note} onChange={(ev) => setNote(ev.target.value)} />}
-          </Field>
-          <FormError error={err} withFields />
-          <button type="submit" disabled={apply.isPending}>
-            {t('events.applyBooth')}
-          </button>
+          {coordinator && (
+            <TextField
+              label={t('events.findOrganisation')}
+              name="search"
+              type="search"
+              value={values.text}
+              onChange={set('text')}
+            />
+          )}
+          <SelectField
+            label={t('events.organisation')}
+            name="enterprise_id"
+            error={err}
+            value={values.slug}
+            onChange={(slug) => {
+              set('slug')(slug);
+              setProductIds([]);
+            }}
+            options={[...mine, ...others]}
+            placeholder="—"
+            required
+          />
+          <SelectField
+            label={t('events.boothCategory')}
+            name="category_id"
+            error={err}
+            value={values.category}
+            onChange={set('category')}
+            options={e.booth_categories.map((c) => ({
+              value: String(c.id),
+              label: c.name || c.category_label,
+            }))}
+          />
+          {values.slug === '' ? null : chosen.isPending ? (
+            <Loading label={t('events.loadingProducts')} />
+          ) : chosen.isError ? (
+            <ErrorState error={chosen.error} retry={() => void chosen.refetch()} />
+          ) : products.length === 0 ? (
+            <p className="muted">{t('events.noProductsToShow')}</p>
+          ) : (
+            <CheckboxField
+              legend={t('events.boothProducts')}
+              hint={t('events.boothProductsHint', { max: MAX_BOOTH_PRODUCTS })}
+              name="product_ids"
+              error={err}
+              max={MAX_BOOTH_PRODUCTS}
+              values={productIds}
+              onChange={setProductIds}
+              options={products.map((p) => ({
+                value: String(p.id),
+                label:
+                  p.price == null
+                    ? `${p.name} (${t('products.priceOnRequest')})`
+                    : `${p.name} (${formatWon(p.price, i18n.language)})`,
+              }))}
+            />
+          )}
+          <TextField
+            label={t('events.note')}
+            name="note"
+            error={err}
+            rows={2}
+            value={values.note}
+            onChange={set('note')}
+          />
+          <FormFooter
+            error={err}
+            pending={apply.isPending || (values.slug !== '' && chosen.isPending)}
+            submitLabel={t('events.applyBooth')}
+          />
         </form>
       )}
     </details>
   );
 }
+
+/** The spec's maxItems of product_ids in a booth application. */
+const MAX_BOOTH_PRODUCTS = 30;

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useEvents, type Event } from '../api/queries';
 import { Empty, ErrorState, Loading } from '../../../components/ui/States';
 import { useTitle } from '../../../lib/useTitle';
-import { formatDateTime, seoulDay } from '../../../lib/format';
+import { formatDateTime, formatMonth, seoulDay, weekdayNames } from '../../../lib/format';
 import { UpcomingList } from './UpcomingList';
 
 export function EventsPage() {
@@ -65,17 +65,8 @@ function MonthCalendar() {
     ...Array(lead).fill(null),
     ...Array.from({ length: last }, (_, i) => i + 1),
   ];
-  const label = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'ko-KR', {
-    year: 'numeric',
-    month: 'long',
-    timeZone: 'UTC',
-  }).format(month);
-  const weekdays = Array.from({ length: 7 }, (_, i) =>
-    new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'ko-KR', {
-      weekday: 'short',
-      timeZone: 'UTC',
-    }).format(new Date(Date.UTC(2023, 0, 1 + i))),
-  );
+  const label = formatMonth(y, m + 1, i18n.language);
+  const weekdays = weekdayNames(i18n.language);
   return (
     <section aria-labelledby="month-title">
       <div className="month-nav">
