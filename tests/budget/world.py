@@ -11,7 +11,9 @@ ORDER = 40
 
 def build(world) -> None:
     coordinator = world.user("coordinator")
-    world.budget_programme = factories.programme(code="market-development", name="판로 개척 지원", name_en="Market development")
+    world.budget_programme = factories.programme(
+        code="market-development", name="판로 개척 지원", name_en="Market development"
+    )
     world.budget_item = factories.item(
         actor=coordinator,
         programme_id=world.budget_programme.pk,
@@ -21,7 +23,11 @@ def build(world) -> None:
         event_ids=[world.fair.pk],
     )
     world.execution_a = services.budget_execution_create(
-        item_id=world.budget_item.pk, actor=coordinator, executed_on=date(2015, 6, 13), amount=1_000_000, payee="운영사무국"
+        item_id=world.budget_item.pk,
+        actor=coordinator,
+        executed_on=date(2015, 6, 13),
+        amount=1_000_000,
+        payee="운영사무국",
     )
     services.budget_amendment_create(item=world.budget_item, actor=coordinator, new_amount=12_000_000, reason="추경")
     world.budget_programme_id = world.budget_programme.pk

@@ -74,7 +74,8 @@ PROGRAMME_PAGE = OpenApiExample(
     "page", value={"count": 1, "next": None, "previous": None, "results": [PROGRAMME]}, response_only=True
 )
 PROGRAMME_CREATE = OpenApiExample(
-    "programme", value={"code": "market-development", "name": "판로 개척 지원", "name_en": "Market development"},
+    "programme",
+    value={"code": "market-development", "name": "판로 개척 지원", "name_en": "Market development"},
     request_only=True,
 )
 PROGRAMME_PATCH = OpenApiExample("retire", value={"is_active": False}, request_only=True)
@@ -136,7 +137,9 @@ REVERSE_IN = OpenApiExample("reason", value={"reason": "중복 입력된 집행"
 AMENDMENT_OUT = OpenApiExample("amendment", value=_AMENDMENT, response_only=True)
 AMENDMENT_LIST = OpenApiExample("amendments", value=[_AMENDMENT], response_only=True)
 AMENDMENT_CREATE = OpenApiExample(
-    "amendment", value={"new_amount": 24000000, "reason": "4분기 한마당 추가 개최 (시의회 추경 의결)"}, request_only=True
+    "amendment",
+    value={"new_amount": 24000000, "reason": "4분기 한마당 추가 개최 (시의회 추경 의결)"},
+    request_only=True,
 )
 EVIDENCE_OUT = OpenApiExample("evidence", value=_EVIDENCE, response_only=True)
 EVIDENCE_IN = OpenApiExample(
@@ -169,7 +172,11 @@ _ENTRY = {
 }
 LEDGER_PAGE = OpenApiExample(
     "page",
-    value={"next": "https://sehub.example/api/v1/budget/ledger/?cursor=cD00Mg%3D%3D", "previous": None, "results": [_ENTRY]},
+    value={
+        "next": "https://sehub.example/api/v1/budget/ledger/?cursor=cD00Mg%3D%3D",
+        "previous": None,
+        "results": [_ENTRY],
+    },
     response_only=True,
 )
 VERIFY_OK = OpenApiExample(

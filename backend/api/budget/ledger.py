@@ -130,10 +130,14 @@ def ledger_verify() -> Verification:
     its own hash; then the head row. ``first_break`` is the id of the first entry that fails (for a
     removed tail: the position after the last entry still there)."""
     previous_hash, expected_id, count = GENESIS_HASH, 1, 0
-    rows = BudgetLedgerEntry.objects.order_by("id").only("id", "created_at", "item_id", "kind", "data", "prev_hash", "hash")
+    rows = BudgetLedgerEntry.objects.order_by("id").only(
+        "id", "created_at", "item_id", "kind", "data", "prev_hash", "hash"
+    )
     for entry in rows.iterator(chunk_size=2000):
         if entry.id != expected_id or entry.prev_hash != previous_hash or entry_hash(entry) != entry.hash:
-            return Verification(intact=False, entries=count, head=previous_hash if count else None, first_break=entry.id)
+            return Verification(
+                intact=False, entries=count, head=previous_hash if count else None, first_break=entry.id
+            )
         previous_hash, expected_id, count = entry.hash, expected_id + 1, count + 1
     head = BudgetLedgerHead.objects.filter(pk=1).first()
     if head is not None and (head.seq != count or head.hash != (previous_hash if count else GENESIS_HASH)):

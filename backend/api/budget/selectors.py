@@ -49,11 +49,13 @@ def budget_item_detail_queryset() -> QuerySet[BudgetItem]:
     return budget_item_list().prefetch_related(
         Prefetch(
             "executions",
-            queryset=BudgetExecution.objects.select_related("reversal").prefetch_related("evidence").order_by(
-                "executed_on", "id"
-            ),
+            queryset=BudgetExecution.objects.select_related("reversal")
+            .prefetch_related("evidence")
+            .order_by("executed_on", "id"),
         ),
-        Prefetch("amendments", queryset=BudgetAmendment.objects.select_related("created_by").order_by("created_at", "id")),
+        Prefetch(
+            "amendments", queryset=BudgetAmendment.objects.select_related("created_by").order_by("created_at", "id")
+        ),
         Prefetch("evidence", queryset=BudgetEvidence.objects.order_by("created_at", "id")),
     )
 
@@ -102,11 +104,7 @@ def _line(key: Any, label: str, allocated: int, executed: int, items: int) -> di
 
 
 def _grouped(rows: QuerySet[BudgetTotal], field: str) -> list[tuple[Any, int, int, int]]:
-    grouped = (
-        rows.values(field)
-        .annotate(a=Sum("allocated"), e=Sum("executed"), n=Sum("item_count"))
-        .order_by(field)
-    )
+    grouped = rows.values(field).annotate(a=Sum("allocated"), e=Sum("executed"), n=Sum("item_count")).order_by(field)
     return [(row[field], int(row["a"] or 0), int(row["e"] or 0), int(row["n"] or 0)) for row in grouped]
 
 
@@ -133,7 +131,9 @@ def budget_summary(*, year: int | None) -> dict[str, Any]:
         {**_line(pk, programme_label(pk), a, e, n), "code": programmes[pk].code if pk in programmes else ""}
         for pk, a, e, n in _grouped(rows, "programme")
     ]
-    by_programme.sort(key=lambda line: (programmes[line["key"]].position if line["key"] in programmes else 0, line["key"]))
+    by_programme.sort(
+        key=lambda line: (programmes[line["key"]].position if line["key"] in programmes else 0, line["key"])
+    )
     totals = rows.aggregate(a=Sum("allocated"), e=Sum("executed"), n=Sum("item_count"))
     years = _grouped(BudgetTotal.objects.all(), "fiscal_year")
     return {
@@ -150,7 +150,8 @@ def budget_summary(*, year: int | None) -> dict[str, Any]:
             for k, a, e, n in _grouped(rows, "recipient_kind")
         ],
         "by_district": [
-            _line(k, districts.get(k, k) if k else str(none_label), a, e, n) for k, a, e, n in _grouped(rows, "district")
+            _line(k, districts.get(k, k) if k else str(none_label), a, e, n)
+            for k, a, e, n in _grouped(rows, "district")
         ],
         "by_year": [_line(y, str(y), a, e, n) for y, a, e, n in years],
     }

@@ -131,7 +131,9 @@ def _events(event_ids: Sequence[int]) -> list[Any]:
     missing = sorted(set(wanted) - {event.pk for event in found})
     if missing:
         raise validation_error(
-            "event_ids", _("No such event: %(ids)s.") % {"ids": ", ".join(map(str, missing))}, code=errors.EVENT_NOT_FOUND
+            "event_ids",
+            _("No such event: %(ids)s.") % {"ids": ", ".join(map(str, missing))},
+            code=errors.EVENT_NOT_FOUND,
         )
     return found
 
@@ -229,9 +231,7 @@ def programme_create(*, actor: Any, code: str, name: str, name_en: str = "", pos
     if BudgetProgramme.objects.filter(code=code).exists():
         raise validation_error("code", _("A programme with this code exists."), code=errors.DUPLICATE_PROGRAMME)
     programme = BudgetProgramme.objects.create(code=code, name=name, name_en=name_en, position=position)
-    audit_record(
-        actor=actor, action=AuditAction.CREATE, target=programme, before=dict.fromkeys(AUDIT_PROGRAMME_FIELDS)
-    )
+    audit_record(actor=actor, action=AuditAction.CREATE, target=programme, before=dict.fromkeys(AUDIT_PROGRAMME_FIELDS))
     return programme
 
 
@@ -382,13 +382,15 @@ def budget_amendment_create(*, item: BudgetItem, actor: Any, new_amount: int, re
     _refuse_cancelled(locked)
     if new_amount == locked.allocated_amount:
         raise validation_error(
-            "new_amount", _("The allocation is already %(amount)s.") % {"amount": won(new_amount)},
+            "new_amount",
+            _("The allocation is already %(amount)s.") % {"amount": won(new_amount)},
             code=errors.AMENDMENT_UNCHANGED,
         )
     if new_amount < locked.executed_amount:
         raise validation_error(
             "new_amount",
-            _("%(executed)s is already executed: the allocation can't be less.") % {"executed": won(locked.executed_amount)},
+            _("%(executed)s is already executed: the allocation can't be less.")
+            % {"executed": won(locked.executed_amount)},
             code=errors.AMENDMENT_BELOW_EXECUTED,
         )
     old = locked.allocated_amount
@@ -432,7 +434,9 @@ def budget_execution_create(
     queue: the executed total never exceeds the allocation (409 naming what remains; the database
     checks it once more)."""
     if isinstance(amount, bool) or not isinstance(amount, int) or amount <= 0:
-        raise validation_error("amount", _("An amount is a whole number of won above 0."), code=errors.AMOUNT_NOT_INTEGER)
+        raise validation_error(
+            "amount", _("An amount is a whole number of won above 0."), code=errors.AMOUNT_NOT_INTEGER
+        )
     locked = _lock_item(item_id)
     _refuse_cancelled(locked)
     if locked.status == BudgetItemStatus.COMPLETED:

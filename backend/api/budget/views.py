@@ -150,7 +150,7 @@ class ProgrammeViewSet(CreateUpdateDomainViewSet):
         operation_id="budget_items_create",
         summary="예산 항목 만들기 (Create a budget item)",
         description=(
-            "코디네이터만 (coordinators only). Amounts are whole won (JSON integers; `1.5`, `\"100\"` and negatives "
+            '코디네이터만 (coordinators only). Amounts are whole won (JSON integers; `1.5`, `"100"` and negatives '
             "are 400). `recipient_id` names an organisation of the directory, `event_ids` the events it funds (400 "
             "`recipient_not_found`/`event_not_found`). Starts `planned` unless `status` says `approved` or "
             "`in_progress`. Recorded in the ledger."
@@ -417,7 +417,8 @@ class LedgerView(generics.ListAPIView):
 
 
 class LedgerVerifyView(APIView):
-    response_cache = True
+    # Never from the response cache: a row changed behind the application's back (raw SQL, trigger
+    # dropped) bumps no cache generation, and this check must look at the database itself.
     permission_classes = [permissions.AllowAny]
 
     @extend_schema(
