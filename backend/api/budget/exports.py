@@ -107,7 +107,7 @@ def rows(dataset: str, queryset: QuerySet[Any], lang: str) -> Iterator[list[Any]
                 item.allocated_amount - item.executed_amount,
                 labels["status"].get(item.status, item.status),
                 item.status_reason,
-                item.recipient.name if item.recipient_id else "",
+                item.recipient.name if item.recipient is not None else "",
                 item.recipient_kind,
                 item.district,
                 item.description,
@@ -148,10 +148,8 @@ def csv_chunks(head: Sequence[str], data: Iterable[Sequence[Any]]) -> Iterator[s
     writer = csv.writer(buffer)
     buffer.write(UTF8_BOM)
     writer.writerow(head)
-    count = 0
-    for row in data:
+    for count, row in enumerate(data, start=1):
         writer.writerow([spreadsheet_safe(cell) if isinstance(cell, str) else cell for cell in row])
-        count += 1
         if count % _CHUNK == 0:
             yield buffer.getvalue()
             buffer.seek(0)
@@ -172,7 +170,8 @@ def xlsx_file(head: Sequence[str], data: Iterable[Sequence[Any]], *, title: str)
     licence = workbook.create_sheet(title="이용허락 (licence)")
     licence.append([LICENCE])
     licence.append([LICENCE_URL])
-    handle = tempfile.TemporaryFile()
+    # Handed to the streaming response, which closes it when the download ends.
+    handle = tempfile.TemporaryFile()  # noqa: SIM115 - outlives this function on purpose
     workbook.save(handle)
     handle.seek(0)
     return handle

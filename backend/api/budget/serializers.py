@@ -259,12 +259,12 @@ class LedgerEntrySerializer(serializers.ModelSerializer):
     created_at = serializers.SerializerMethodField(
         help_text=_("UTC, with microseconds, exactly as hashed (e.g. 2015-03-02T01:00:00.000000+00:00).")
     )
-    data = serializers.JSONField(help_text=_("What changed (depends on kind)."))
 
     class Meta:
         model = BudgetLedgerEntry
         fields = ["id", "created_at", "item", "kind", "data", "prev_hash", "hash"]
         read_only_fields = fields
+        extra_kwargs = {"data": {"help_text": _("What changed (its members depend on the kind).")}}
 
     def get_created_at(self, obj: BudgetLedgerEntry) -> str:
         return timestamp(obj.created_at)
@@ -279,7 +279,7 @@ class LedgerVerifySerializer(serializers.Serializer):
 
 class SummaryLineSerializer(serializers.Serializer):
     key = serializers.JSONField(help_text=_("The group's code (programme id, category, year…)."))
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # the member "label" shadows Field.label on purpose
     allocated = serializers.IntegerField()
     executed = serializers.IntegerField()
     remaining = serializers.IntegerField()

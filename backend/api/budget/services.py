@@ -319,7 +319,7 @@ def budget_item_update(*, item: BudgetItem, actor: Any, **changes: Unpack[Budget
         locked.recipient, locked.recipient_kind, locked.district = _recipient(actor, changes["recipient_id"])
     for field in ("title", "description", "category", "funding_source"):
         if field in changes:
-            setattr(locked, field, changes[field])  # type: ignore[literal-required]  # field is one of the TypedDict's keys
+            setattr(locked, field, changes[field])
     event_ids = old_data["event_ids"]
     if "event_ids" in changes:
         funded = _events(changes["event_ids"])

@@ -7,8 +7,9 @@ from __future__ import annotations
 from typing import Any
 
 from django.db.models import QuerySet
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics, permissions, status
@@ -469,7 +470,7 @@ class SummaryView(APIView):
         year = None
         if raw is not None:
             if not (raw.isascii() and raw.isdigit() and 2000 <= int(raw) <= 2100):
-                raise validation_error("year", "Give a year from 2000 to 2100.", code="invalid")
+                raise validation_error("year", _("Give a year from 2000 to 2100."), code="invalid")
             year = int(raw)
         return Response(selectors.budget_summary(year=year))
 
@@ -498,9 +499,17 @@ _EXPORT_PARAMETERS = [
         description="머리글 언어 (header language; default ko). The ledger's columns are the same in both.",
     ),
     OpenApiParameter("fiscal_year", {"type": "integer", "format": "int32", "minimum": 2000, "maximum": 2100}),
-    OpenApiParameter("programme", {"type": "integer", "format": "int64", "minimum": 1}, description="사업 id."),
-    OpenApiParameter("recipient", {"type": "string", "maxLength": 80}, description="지원 대상 id 또는 slug."),
-    OpenApiParameter("item", {"type": "integer", "format": "int64", "minimum": 1}, description="원장: 이 항목만."),
+    OpenApiParameter(
+        "programme", {"type": "integer", "format": "int64", "minimum": 1}, description="사업 id (programme id)."
+    ),
+    OpenApiParameter(
+        "recipient", {"type": "string", "maxLength": 80}, description="지원 대상 id 또는 slug (recipient id or slug)."
+    ),
+    OpenApiParameter(
+        "item",
+        {"type": "integer", "format": "int64", "minimum": 1},
+        description="원장: 이 항목의 기록만 (ledger: entries of this item only).",
+    ),
 ]
 
 
@@ -514,7 +523,7 @@ class _ExportView(APIView):
             raise Http404
         lang = request.query_params.get("lang", "ko")
         if lang not in ("ko", "en"):
-            raise validation_error("lang", "ko or en.", code="invalid_choice")
+            raise validation_error("lang", _("Give ko or en."), code="invalid_choice")
         params = request.query_params
         if dataset == "ledger":
             ledger = LedgerFilter(params, queryset=selectors.ledger_list())
@@ -556,7 +565,7 @@ class ExportCSVView(_ExportView):
             404: problem_response(404),
         },
     )
-    def get(self, request: Request, dataset: str) -> HttpResponse:
+    def get(self, request: Request, dataset: str) -> HttpResponseBase:
         head, data = self._data(request, dataset)
         response = csv_stream_response(exports.csv_chunks(head, data), filename=f"budget-{dataset}.csv")
         response["Link"] = f'<{exports.LICENCE_URL}>; rel="license"'
@@ -582,7 +591,7 @@ class ExportXLSXView(_ExportView):
             404: problem_response(404),
         },
     )
-    def get(self, request: Request, dataset: str) -> HttpResponse:
+    def get(self, request: Request, dataset: str) -> HttpResponseBase:
         head, data = self._data(request, dataset)
         handle = exports.xlsx_file(head, data, title=dataset)
         response = FileResponse(
