@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
-from rest_framework import generics, permissions, status
+from rest_framework import generics, permissions, serializers, status
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.renderers import BaseRenderer
@@ -66,6 +66,14 @@ class LedgerCursorPagination(CursorPagination):
 
 class HistoryCursorPagination(CursorPagination):
     ordering = "id"
+
+
+class HistoryPageSerializer(serializers.Serializer):
+    """A cursor page of ledger entries (the history action is not a list view to the schema)."""
+
+    next = serializers.URLField(allow_null=True)
+    previous = serializers.URLField(allow_null=True)
+    results = LedgerEntrySerializer(many=True)
 
 
 @extend_schema_view(
@@ -347,7 +355,15 @@ class BudgetItemActionViewSet(ActionViewSet):
             "documents, each with its place in the hash chain (see `/budget/ledger/verify/`)."
         ),
         tags=[TAG],
-        responses={200: OpenApiResponse(LedgerEntrySerializer(many=True), examples=[ex.LEDGER_PAGE])},
+        parameters=[
+            OpenApiParameter("cursor", OpenApiTypes.STR, description="다음 쪽 커서 (the `next` link's cursor)."),
+            OpenApiParameter(
+                "page_size",
+                {"type": "integer", "format": "int32", "minimum": 1, "maximum": 100},
+                description="쪽당 기록 수 (entries per page, 1–100, default 20).",
+            ),
+        ],
+        responses={200: OpenApiResponse(HistoryPageSerializer, examples=[ex.LEDGER_PAGE]), 404: problem_response(404)},
     )
     @action(detail=True, methods=["get"], pagination_class=HistoryCursorPagination)
     def history(self, request: Request, pk: str | None = None) -> Response:
