@@ -62,7 +62,7 @@ export function SummaryTable({ lines, caption }: { lines: SummaryLine[]; caption
   const { t, i18n } = useTranslation();
   const lang = i18n.language;
   return (
-    <div className="table-wrap">
+    <TableWrap label={caption}>
       <table className="table budget-table">
         <caption>{caption}</caption>
         <thead>
@@ -86,10 +86,19 @@ export function SummaryTable({ lines, caption }: { lines: SummaryLine[]; caption
           ))}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }
 
 export function formatRate(rate: number | null | undefined): string {
   return rate === null || rate === undefined ? '–' : `${(rate * 100).toFixed(1)}%`;
+}
+
+/** A table that may scroll sideways on a phone: focusable and named, so keyboards can scroll it. */
+export function TableWrap({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="table-wrap" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  );
 }

@@ -19,7 +19,7 @@ import {
   type Execution,
   type LedgerEntry,
 } from '../api/queries';
-import { formatRate } from './BarChart';
+import { formatRate, TableWrap } from './BarChart';
 
 export function BudgetItemPage() {
   const { id: raw = '' } = useParams();
@@ -126,7 +126,7 @@ function Executions({ item, coordinator }: { item: BudgetItemDetail; coordinator
       {item.executions.length === 0 ? (
         <Empty>{t('budget.noExecutions')}</Empty>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label={t('budget.executions')}>
           <table className="table budget-table">
             <caption>{t('budget.executions')}</caption>
             <thead>
@@ -173,7 +173,7 @@ function Executions({ item, coordinator }: { item: BudgetItemDetail; coordinator
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       {reversing !== null ? <ReverseForm executionId={reversing} onDone={() => setReversing(null)} /> : null}
     </section>
@@ -281,7 +281,7 @@ function Amendments({ item }: { item: BudgetItemDetail }) {
       {item.amendments.length === 0 ? (
         <Empty>{t('budget.noAmendments')}</Empty>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label={t('budget.amendments')}>
           <table className="table budget-table">
             <caption>{t('budget.amendments')}</caption>
             <thead>
@@ -305,7 +305,7 @@ function Amendments({ item }: { item: BudgetItemDetail }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </section>
   );

@@ -16,7 +16,7 @@ import {
   useVerifyLedger,
   type BudgetSummary,
 } from '../api/queries';
-import { BarChart, formatRate, SummaryTable } from './BarChart';
+import { BarChart, formatRate, SummaryTable, TableWrap } from './BarChart';
 
 export function BudgetPage() {
   const { t } = useTranslation();
@@ -139,7 +139,7 @@ function Items({ year }: { year: number }) {
       ) : q.data.results.length === 0 ? (
         <Empty>{t('budget.noItems')}</Empty>
       ) : (
-        <div className="table-wrap">
+        <TableWrap label={`${year} ${t('budget.itemsOfYear')}`}>
           <table className="table budget-table">
             <caption>
               {year} {t('budget.itemsOfYear')}
@@ -171,7 +171,7 @@ function Items({ year }: { year: number }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
     </section>
   );

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Empty, ErrorState, Loading } from '../../../components/ui/States';
 import { formatWon } from '../../../lib/format';
 import { useBudgetItems, type BudgetItem } from '../api/queries';
+import { TableWrap } from './BarChart';
 
 /**
  * "Support received by year" of one organisation, from the budget API (`?recipient=<slug>`).
@@ -23,7 +24,7 @@ export function SupportReceived({ slug }: { slug: string }) {
       years.set(item.fiscal_year, [...(years.get(item.fiscal_year) ?? []), item]);
     }
     body = (
-      <div className="table-wrap">
+      <TableWrap label={t('budget.supportReceived')}>
         <table className="table budget-table">
           <caption>{t('budget.supportReceived')}</caption>
           <thead>
@@ -63,7 +64,7 @@ export function SupportReceived({ slug }: { slug: string }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     );
   }
   return (
