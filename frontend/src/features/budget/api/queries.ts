@@ -94,6 +94,12 @@ export function useCreateItem() {
   );
 }
 
+export function useUpdateItem(id: number) {
+  return useInvalidating(async (body: Schemas['PatchedBudgetItemUpdateInputRequest']) =>
+    unwrap(await api.PATCH('/api/v1/budget-items/{id}/', { params: { path: { id } }, body })),
+  );
+}
+
 export function useRecordExecution(id: number) {
   return useInvalidating(async (body: Schemas['ExecutionCreateInputRequest']) =>
     unwrap(await api.POST('/api/v1/budget-items/{id}/executions/', { params: { path: { id } }, body })),

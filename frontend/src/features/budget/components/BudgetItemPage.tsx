@@ -15,6 +15,7 @@ import {
   useRecordExecution,
   useReverse,
   useSetStatus,
+  useUpdateItem,
   type BudgetItemDetail,
   type Execution,
   type LedgerEntry,
@@ -111,6 +112,7 @@ export function BudgetItemPage() {
       {coordinator && item.status !== 'cancelled' ? <AmendForm item={item} /> : null}
       <Evidence item={item} coordinator={coordinator} />
       {coordinator && item.status !== 'cancelled' ? <StatusForm item={item} /> : null}
+      {coordinator && item.status !== 'cancelled' ? <EditForm item={item} /> : null}
       <History id={item.id} />
     </article>
   );
@@ -414,6 +416,48 @@ function StatusForm({ item }: { item: BudgetItemDetail }) {
         ) : null}
         <button type="submit" disabled={change.isPending}>
           {t('budget.changeStatus')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function EditForm({ item }: { item: BudgetItemDetail }) {
+  const { t } = useTranslation();
+  const update = useUpdateItem(item.id);
+  const [form, setForm] = useState({ title: item.title, description: item.description });
+  const err = errorsOf(update.error);
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    update.mutate(form);
+  }
+  return (
+    <section>
+      <h2>{t('budget.edit')}</h2>
+      <form className="form" onSubmit={submit} noValidate>
+        <Field label={t('budget.itemTitle')} errors={err['title']}>
+          {(p) => (
+            <input {...p} value={form.title} onChange={(e) => setForm({ ...form, title: e.target.value })} />
+          )}
+        </Field>
+        <Field label={t('budget.description')} errors={err['description']}>
+          {(p) => (
+            <textarea
+              {...p}
+              rows={3}
+              value={form.description}
+              onChange={(e) => setForm({ ...form, description: e.target.value })}
+            />
+          )}
+        </Field>
+        <FormError error={update.error} withFields />
+        {update.isSuccess ? (
+          <p className="notice ok" role="status">
+            {t('budget.saved')}
+          </p>
+        ) : null}
+        <button type="submit" disabled={update.isPending}>
+          {t('budget.edit')}
         </button>
       </form>
     </section>
