@@ -268,8 +268,20 @@ def verify_no_unapplied_migrations_ahead(alias: str) -> None:
         )
 
 
+def verify_budget_ledger_chain(alias: str) -> None:
+    """The budget ledger's hash chain recomputes from the restored rows to the restored head."""
+    if alias != "default":
+        raise AssertionError("the ledger is verified on the default database (point DATABASE_URL at the restore)")
+    from api.budget.selectors import ledger_verification
+
+    result = ledger_verification()
+    if not result.intact:
+        raise AssertionError(f"the budget ledger's hash chain breaks at entry {result.first_break} after restore")
+
+
 POST_RESTORE_VERIFICATIONS: list[tuple[str, Callable[[str], None]]] = [
     ("audit log still append-only", verify_audit_log_append_only),
+    ("budget ledger hash chain intact", verify_budget_ledger_chain),
     ("no migrations from newer code", verify_no_unapplied_migrations_ahead),
 ]
 

@@ -24,8 +24,8 @@ def _fresh_cache() -> Iterator[None]:
 
 @pytest.fixture(autouse=True)
 def _audit_log_flushable(request: pytest.FixtureRequest) -> Iterator[None]:
-    """Transactional tests end with a flush (``DELETE FROM`` every table on SQLite), which the audit
-    log's append-only trigger refuses: empty that table first, with the trigger lifted for it.
+    """Transactional tests end with a flush (``DELETE FROM`` every table on SQLite), which the
+    append-only triggers refuse: empty those tables first, with their triggers lifted.
     (PostgreSQL flushes with TRUNCATE, which the row trigger does not see.)"""
     marker = request.node.get_closest_marker("django_db")
     transactional = "transactional_db" in request.fixturenames or bool(marker and marker.kwargs.get("transaction"))
@@ -36,13 +36,15 @@ def _audit_log_flushable(request: pytest.FixtureRequest) -> Iterator[None]:
     yield
     from django.db import connection
 
-    from api.audit import triggers
+    from api.common.append_only import append_only_tables
 
     if connection.vendor == "sqlite":
-        triggers.uninstall(connection)
-        with connection.cursor() as cursor:
-            cursor.execute(f"DELETE FROM {triggers.TABLE}")
-        triggers.install(connection)
+        # Every append-only table (the audit log, the budget ledger), children before parents.
+        for guard in reversed(append_only_tables()):
+            guard.uninstall(connection)
+            with connection.cursor() as cursor:
+                cursor.execute(f"DELETE FROM {guard.table}")
+            guard.install(connection)
 
 
 @pytest.fixture

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "api.notifications",
     "api.events",
     "api.audit",
+    "api.budget",
 ]
 
 MIDDLEWARE = [
@@ -359,6 +360,12 @@ SPECTACULAR_SETTINGS = {
         "BoothApplicationStatusEnum": "api.events.models.BoothApplicationStatus",
         "ProductCategoryEnum": "api.enterprises.models.ProductCategory",
         "NotificationKindEnum": "api.notifications.kinds.KIND_CHOICES",
+        "BudgetItemStatusEnum": "api.budget.models.BudgetItemStatus",
+        "BudgetNewItemStatusEnum": "api.budget.serializers.NEW_ITEM_STATUS_CHOICES",
+        "BudgetCategoryEnum": "api.budget.models.BudgetCategory",
+        "FundingSourceEnum": "api.budget.models.FundingSource",
+        "EvidenceKindEnum": "api.budget.models.EvidenceKind",
+        "ExecutionKindEnum": "api.budget.models.ExecutionKind",
     },
     "CONTACT": {
         "name": "고양시 사회적경제 지원센터 (Goyang Social Economy Support Centre)",
@@ -379,6 +386,13 @@ SPECTACULAR_SETTINGS = {
     "TAGS": [
         {"name": "audit", "description": "감사 기록 (Audit log): who changed what, when and why; append-only."},
         {"name": "auth", "description": "계정과 인증 (Accounts and authentication): register, tokens, my profile."},
+        {
+            "name": "budget",
+            "description": (
+                "열린 예산 (Open budget): items, executions, amendments, reversals and the public, append-only, "
+                "hash-chained ledger anyone can verify. Never deleted: DELETE answers 405."
+            ),
+        },
         {"name": "booths", "description": "행사 부스 신청 (Booth applications at events)."},
         {"name": "calendars", "description": "달력 구독 (Calendar feeds, .ics)."},
         {"name": "enterprises", "description": "조직 디렉터리 (Directory of social economy organisations)."},

@@ -21,6 +21,7 @@ from django.db.models.functions import Coalesce
 from api.common.permissions import EDIT_ROLES, is_coordinator, membership_roles
 from api.enterprises.models import (
     Enterprise,
+    EnterpriseKind,
     Membership,
     MembershipRole,
     Product,
@@ -35,6 +36,8 @@ __all__ = ["ProductCategory"]  # re-exported: the booth categories of events are
 
 # The roles a member can hold, for other domains' serializers (they never import enterprises.models).
 MEMBERSHIP_ROLE_CHOICES = MembershipRole.choices
+# The kinds of organisation, for the budget's summaries by recipient kind.
+ENTERPRISE_KIND_CHOICES = EnterpriseKind.choices
 
 
 def membership_roles_for_user(user: Any) -> dict[int, str]:

@@ -288,6 +288,330 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/budget-executions/{id}/reverse/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 집행 취소 (Reverse an execution)
+         * @description 코디네이터만: 잘못된 집행을 고치지 않고, 그것을 가리키는 취소 기록을 새로 남깁니다 (coordinators only: a wrong execution is never edited; a new reversing entry pointing to it, with a `reason` (400 `reason_required`), gives the amount back to the item). A payment is reversed once (409 `budget_execution_already_reversed`); a reversal is never reversed (409 `budget_reversal_not_reversible`: record a new execution instead); 409 `budget_item_cancelled`. Recorded in the ledger.
+         */
+        post: operations["budget_executions_reverse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/budget-items/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 예산 항목 목록 (Budget items)
+         * @description 누구나 읽는 예산 항목, 최근 연도부터 (every budget line, newest year first; anyone reads). Filters: `fiscal_year`, `programme`, `category`, `funding_source`, `status`, `recipient` (an organisation's id or slug: the support it received), `event` (items funding that event). 예산 자료는 지우지 않습니다: DELETE는 405입니다 (budget data is never deleted: DELETE answers 405 `method_not_allowed`; corrections are new entries — amendments, reversals, cancellation with a reason).
+         */
+        get: operations["budget_items_list"];
+        put?: never;
+        /**
+         * 예산 항목 만들기 (Create a budget item)
+         * @description 코디네이터만 (coordinators only). Amounts are whole won (JSON integers; `1.5`, `"100"` and negatives are 400). `recipient_id` names an organisation of the directory, `event_ids` the events it funds (400 `recipient_not_found`/`event_not_found`). Starts `planned` unless `status` says `approved` or `in_progress`. Recorded in the ledger.
+         */
+        post: operations["budget_items_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/budget-items/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 예산 항목 상세 (Budget item)
+         * @description 항목과 집행(취소 포함), 예산 변경, 증빙 (the item with its executions and reversals, amendments and evidence). Its full public history: `GET …/history/`. 예산 자료는 지우지 않습니다: DELETE는 405입니다 (budget data is never deleted: DELETE answers 405 `method_not_allowed`; corrections are new entries — amendments, reversals, cancellation with a reason).
+         */
+        get: operations["budget_items_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * 예산 항목 수정 (Edit a budget item)
+         * @description 코디네이터만: 설명과 분류, 지원 대상, 지원 행사 (coordinators only: title, description, programme, category, funding source, recipient, events funded). The allocation changes only by amendment (`POST …/amendments/`), the status by `POST …/status/`. 409 `budget_item_cancelled` on a cancelled item. Every change is a ledger entry with old and new values. Honours If-Match. 예산 자료는 지우지 않습니다: DELETE는 405입니다 (budget data is never deleted: DELETE answers 405 `method_not_allowed`; corrections are new entries — amendments, reversals, cancellation with a reason).
+         */
+        patch: operations["budget_items_update"];
+        trace?: never;
+    };
+    "/api/v1/budget-items/{id}/amendments/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 예산 변경 내역 (Amendments of an item)
+         * @description 배정액 변경: 이전, 이후, 사유, 누가, 언제 (allocation changes: old, new, reason, who, when).
+         */
+        get: operations["budget_items_amendments_list"];
+        put?: never;
+        /**
+         * 예산 변경 (Amend the allocation)
+         * @description 코디네이터만: 새 배정액과 사유 (coordinators only: the new allocation and a `reason`). Never below what is executed (400 `amendment_below_executed`, naming the executed amount); the same amount is 400 `amendment_unchanged`; on a cancelled item 409 `budget_item_cancelled`. Recorded in the ledger.
+         */
+        post: operations["budget_items_amendments_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/budget-items/{id}/evidence/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 증빙 추가 (Attach a document)
+         * @description 코디네이터만: 결정문, 계약서, 보고서, 영수증의 링크 (coordinators only: a link to a decision, contract, report or receipt), optionally of one of the item's executions (`execution_id`, 400 `execution_not_of_item`). Recorded in the ledger; documents are never removed.
+         */
+        post: operations["budget_items_evidence_add"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/budget-items/{id}/executions/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 집행 내역 (Executions of an item)
+         * @description 집행과 집행 취소(역분개), 날짜 순 (payments and reversals, by date). A reversal has a negative `amount` and `reverses` the payment it corrects; a reversed payment shows `reversed_by`. 예산 자료는 지우지 않습니다: DELETE는 405입니다 (budget data is never deleted: DELETE answers 405 `method_not_allowed`; corrections are new entries — amendments, reversals, cancellation with a reason).
+         */
+        get: operations["budget_items_executions_list"];
+        put?: never;
+        /**
+         * 집행 기록 (Record an execution)
+         * @description 코디네이터만: 예산에서 지급한 돈 (coordinators only: money paid out of the item). `amount` is a whole number of won above 0. The item is locked while it is checked: the executed total never exceeds the allocation (409 `budget_over_allocation`, whose message names the remaining amount). Only on an approved or in-progress item (409 `budget_item_not_approved`, `budget_item_completed`, `budget_item_cancelled`). Recorded in the ledger.
+         */
+        post: operations["budget_items_executions_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/budget-items/{id}/history/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 예산 항목의 공개 이력 (Public history of an item)
+         * @description 이 항목의 원장 기록 전부, 오래된 순 (every ledger entry of this item, oldest first, cursor-paginated): creation, edits with old and new values, amendments, executions, reversals, status changes and documents, each with its place in the hash chain (see `/budget/ledger/verify/`).
+         */
+        get: operations["budget_items_history"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/budget-items/{id}/status/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 예산 항목 상태 변경 (Change an item's status)
+         * @description 코디네이터만: 계획 → 승인 → 진행 중 → 완료, 또는 사유와 함께 취소 (coordinators only: planned → approved → in progress → completed; a completed item may go back to in progress; cancelled, with a `reason` (400 `reason_required`), is final and needs nothing executed (409 `budget_item_has_executions`: reverse the executions first). Other moves: 409 `budget_status_transition_invalid`; on a cancelled item 409 `budget_item_cancelled`. Recorded in the ledger.
+         */
+        post: operations["budget_items_status"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/budget/exports/{dataset}.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 예산 공개 자료 CSV (Budget open data as CSV)
+         * @description 예산 항목, 집행, 원장을 CSV로 (items, executions or the ledger as CSV: UTF-8 with BOM, Korean or English headers, formula-safe cells, the licence on the last line starting with `#`), streamed; with the list's filters. Anyone may download it.
+         */
+        get: operations["budget_export_csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/budget/exports/{dataset}.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 예산 공개 자료 XLSX (Budget open data as XLSX)
+         * @description CSV와 같은 자료를 엑셀 통합 문서로 (the same data as an Excel workbook: a data sheet and a licence sheet), written row by row to a temporary file and streamed.
+         */
+        get: operations["budget_export_xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/budget/ledger/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 예산 원장 (The budget ledger)
+         * @description 모든 예산 변경의 공개 원장, 오래된 순 (the public, append-only ledger of every budget change, oldest first, cursor-paginated). Each entry carries `hash`, the SHA-256 of its canonical content (JSON of `created_at`, `data`, `id`, `item`, `kind`, `prev_hash` with sorted keys and no spaces), and `prev_hash`, the hash of the entry before: a hash chain anyone can recompute (docs/budget-ledger.md). The database refuses to change or delete an entry. Filters: `item`, `kind`, `fiscal_year`.
+         */
+        get: operations["budget_ledger_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/budget/ledger/verify/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 원장 검증 (Verify the ledger)
+         * @description 서버가 해시 사슬 전체를 다시 계산합니다 (the server recomputes the whole chain: each entry's position, its link to the entry before and its own hash, then the head). `intact: true` with the number of entries and the last hash; otherwise `intact: false` and `first_break`, the id of the first entry that fails. Don't trust the server alone: export the ledger and check it yourself (docs/budget-ledger.md).
+         */
+        get: operations["budget_ledger_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/budget/programmes/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 예산 사업 목록 (Budget programmes)
+         * @description 코디네이터가 관리하는 사업 목록 (the programmes coordinators keep), by position. 예산 자료는 지우지 않습니다: DELETE는 405입니다 (budget data is never deleted: DELETE answers 405 `method_not_allowed`; corrections are new entries — amendments, reversals, cancellation with a reason).
+         */
+        get: operations["budget_programmes_list"];
+        put?: never;
+        /**
+         * 예산 사업 추가 (Add a programme)
+         * @description 코디네이터만 (coordinators only). `code` is unique (400 `duplicate`).
+         */
+        post: operations["budget_programmes_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/budget/programmes/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 예산 사업 (Budget programme)
+         * @description 사업 하나 (one programme). 예산 자료는 지우지 않습니다: DELETE는 405입니다 (budget data is never deleted: DELETE answers 405 `method_not_allowed`; corrections are new entries — amendments, reversals, cancellation with a reason).
+         */
+        get: operations["budget_programmes_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * 예산 사업 수정 (Edit a programme)
+         * @description 코디네이터만: 이름, 순서, 사용 여부 (coordinators only: name, position; `is_active: false` retires it: its items keep it, new items can't use it). Honours If-Match. 예산 자료는 지우지 않습니다: DELETE는 405입니다 (budget data is never deleted: DELETE answers 405 `method_not_allowed`; corrections are new entries — amendments, reversals, cancellation with a reason).
+         */
+        patch: operations["budget_programmes_update"];
+        trace?: never;
+    };
+    "/api/v1/budget/summary/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 예산 요약 (Budget summary)
+         * @description 배정액, 집행액, 잔액, 집행률을 사업, 비목, 재원, 지원 대상 유형, 지역별로, 그리고 연도별로 (allocated, executed, remaining and execution rate by programme, category, funding source, recipient kind and district, and year over year). Cancelled items are left out. Read from totals maintained in the transaction of every write.
+         */
+        get: operations["budget_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calendar/{token}.ics": {
         parameters: {
             query?: never;
@@ -1296,6 +1620,38 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Amendment: {
+            /** Format: int64 */
+            readonly id: number;
+            /** Format: int64 */
+            readonly item: number;
+            /**
+             * 이전 예산액(원)
+             * Format: int64
+             */
+            readonly old_amount: number;
+            /**
+             * 새 예산액(원)
+             * Format: int64
+             */
+            readonly new_amount: number;
+            /** 사유 */
+            readonly reason: string;
+            readonly created_by_name: string;
+            /**
+             * 생성 일시
+             * Format: date-time
+             */
+            readonly created_at: string;
+        };
+        AmendmentCreateInputRequest: {
+            /**
+             * Format: int64
+             * @description 새 예산액(원), 집행액보다 적을 수 없음 (The new allocation in won (not below what is executed))
+             */
+            new_amount: number;
+            reason: string;
+        };
         ArchiveReasonInputRequest: {
             /**
              * @description 사유 (reason, kept in the audit log).
@@ -1458,6 +1814,183 @@ export interface components {
         BoothDecisionInputRequest: {
             /** @description 사유: 신청자에게 전달됩니다 (Why; sent to the applicant) */
             reason: string;
+        };
+        /**
+         * @description * `personnel` - 인건비
+         *     * `operations` - 운영비
+         *     * `project` - 사업비
+         *     * `grant` - 보조금
+         *     * `event` - 행사비
+         *     * `other` - 기타
+         * @enum {string}
+         */
+        BudgetCategoryEnum: "personnel" | "operations" | "project" | "grant" | "event" | "other";
+        BudgetItem: {
+            /** Format: int64 */
+            readonly id: number;
+            /**
+             * 회계연도
+             * Format: int64
+             */
+            readonly fiscal_year: number;
+            readonly programme: components["schemas"]["Programme"];
+            /** 분류 */
+            readonly category: components["schemas"]["BudgetCategoryEnum"];
+            readonly category_label: string;
+            /** 재원 */
+            readonly funding_source: components["schemas"]["FundingSourceEnum"];
+            readonly funding_source_label: string;
+            /** 제목 */
+            readonly title: string;
+            /** 소개 */
+            readonly description: string;
+            /**
+             * 예산액(원)
+             * Format: int64
+             */
+            readonly allocated_amount: number;
+            /**
+             * 집행액(원)
+             * Format: int64
+             */
+            readonly executed_amount: number;
+            /** Format: int64 */
+            readonly remaining_amount: number;
+            /** Format: double */
+            readonly execution_rate: number | null;
+            readonly recipient: components["schemas"]["Recipient"] | null;
+            /** 지원 대상 유형 */
+            readonly recipient_kind: string;
+            /** 구 */
+            readonly district: string;
+            /** 상태 */
+            readonly status: components["schemas"]["BudgetItemStatusEnum"];
+            readonly status_label: string;
+            /** 상태 사유 */
+            readonly status_reason: string;
+            readonly events: components["schemas"]["FundedEvent"][];
+            /**
+             * 생성 일시
+             * Format: date-time
+             */
+            readonly created_at: string;
+            /**
+             * 수정 시각
+             * Format: date-time
+             */
+            readonly updated_at: string;
+        };
+        BudgetItemCreateInputRequest: {
+            /** Format: int64 */
+            fiscal_year: number;
+            /** Format: int64 */
+            programme_id: number;
+            category: components["schemas"]["BudgetCategoryEnum"];
+            funding_source: components["schemas"]["FundingSourceEnum"];
+            title: string;
+            /** @default  */
+            description: string;
+            /**
+             * Format: int64
+             * @description 원 단위, 0 이상의 정수 (Won, a whole number (0 or more))
+             */
+            allocated_amount: number;
+            /**
+             * Format: int64
+             * @description 지원 대상 조직 (The recipient organisation)
+             */
+            recipient_id?: number | null;
+            /** @description 이 항목이 지원하는 행사 (Events this item funds) */
+            event_ids?: number[];
+            /** @default planned */
+            status: components["schemas"]["BudgetNewItemStatusEnum"];
+            evidence?: components["schemas"]["EvidenceInputRequest"][];
+        };
+        BudgetItemDetail: {
+            /** Format: int64 */
+            readonly id: number;
+            /**
+             * 회계연도
+             * Format: int64
+             */
+            readonly fiscal_year: number;
+            readonly programme: components["schemas"]["Programme"];
+            /** 분류 */
+            readonly category: components["schemas"]["BudgetCategoryEnum"];
+            readonly category_label: string;
+            /** 재원 */
+            readonly funding_source: components["schemas"]["FundingSourceEnum"];
+            readonly funding_source_label: string;
+            /** 제목 */
+            readonly title: string;
+            /** 소개 */
+            readonly description: string;
+            /**
+             * 예산액(원)
+             * Format: int64
+             */
+            readonly allocated_amount: number;
+            /**
+             * 집행액(원)
+             * Format: int64
+             */
+            readonly executed_amount: number;
+            /** Format: int64 */
+            readonly remaining_amount: number;
+            /** Format: double */
+            readonly execution_rate: number | null;
+            readonly recipient: components["schemas"]["Recipient"] | null;
+            /** 지원 대상 유형 */
+            readonly recipient_kind: string;
+            /** 구 */
+            readonly district: string;
+            /** 상태 */
+            readonly status: components["schemas"]["BudgetItemStatusEnum"];
+            readonly status_label: string;
+            /** 상태 사유 */
+            readonly status_reason: string;
+            readonly events: components["schemas"]["FundedEvent"][];
+            /**
+             * 생성 일시
+             * Format: date-time
+             */
+            readonly created_at: string;
+            /**
+             * 수정 시각
+             * Format: date-time
+             */
+            readonly updated_at: string;
+            readonly executions: components["schemas"]["Execution"][];
+            readonly amendments: components["schemas"]["Amendment"][];
+            readonly evidence: components["schemas"]["Evidence"][];
+        };
+        /**
+         * @description * `planned` - 계획
+         *     * `approved` - 승인
+         *     * `in_progress` - 진행 중
+         *     * `completed` - 완료
+         *     * `cancelled` - 취소
+         * @enum {string}
+         */
+        BudgetItemStatusEnum: "planned" | "approved" | "in_progress" | "completed" | "cancelled";
+        /**
+         * @description * `planned` - 계획
+         *     * `approved` - 승인
+         *     * `in_progress` - 진행 중
+         * @enum {string}
+         */
+        BudgetNewItemStatusEnum: "planned" | "approved" | "in_progress";
+        BudgetSummary: {
+            /** Format: int64 */
+            year: number | null;
+            years: number[];
+            total: components["schemas"]["SummaryLine"];
+            by_programme: components["schemas"]["ProgrammeSummaryLine"][];
+            by_category: components["schemas"]["SummaryLine"][];
+            by_funding_source: components["schemas"]["SummaryLine"][];
+            by_recipient_kind: components["schemas"]["SummaryLine"][];
+            by_district: components["schemas"]["SummaryLine"][];
+            by_year: components["schemas"]["SummaryLine"][];
         };
         CalendarToken: {
             readonly url: string;
@@ -2002,6 +2535,111 @@ export interface components {
          * @enum {string}
          */
         EventStatusEnum: "scheduled" | "postponed" | "cancelled";
+        Evidence: {
+            /** Format: int64 */
+            readonly id: number;
+            /** 유형 */
+            readonly kind: components["schemas"]["EvidenceKindEnum"];
+            readonly kind_label: string;
+            /** 제목 */
+            readonly title: string;
+            /**
+             * 소재지
+             * Format: uri
+             */
+            readonly url: string;
+            /** Format: int64 */
+            readonly execution: number | null;
+            /**
+             * 생성 일시
+             * Format: date-time
+             */
+            readonly created_at: string;
+        };
+        EvidenceAddInputRequest: {
+            kind: components["schemas"]["EvidenceKindEnum"];
+            title: string;
+            /** Format: uri */
+            url: string;
+            /**
+             * Format: int64
+             * @description 이 항목의 집행 (An execution of this item)
+             */
+            execution_id?: number | null;
+        };
+        EvidenceInputRequest: {
+            kind: components["schemas"]["EvidenceKindEnum"];
+            title: string;
+            /** Format: uri */
+            url: string;
+        };
+        /**
+         * @description * `decision` - 결정문
+         *     * `contract` - 계약서
+         *     * `report` - 보고서
+         *     * `receipt` - 영수증
+         *     * `other` - 기타 문서
+         * @enum {string}
+         */
+        EvidenceKindEnum: "decision" | "contract" | "report" | "receipt" | "other";
+        Execution: {
+            /** Format: int64 */
+            readonly id: number;
+            /** Format: int64 */
+            readonly item: number;
+            /** 유형 */
+            readonly kind: components["schemas"]["ExecutionKindEnum"];
+            readonly kind_label: string;
+            /**
+             * 날짜
+             * Format: date
+             */
+            readonly executed_on: string;
+            /**
+             * 금액(원)
+             * Format: int64
+             */
+            readonly amount: number;
+            /** 지급 대상 */
+            readonly payee: string;
+            /** 소개 */
+            readonly description: string;
+            /** 사유 */
+            readonly reason: string;
+            /**
+             * 취소 대상 집행
+             * Format: int64
+             */
+            readonly reverses: number | null;
+            /** Format: int64 */
+            readonly reversed_by: number | null;
+            readonly evidence: components["schemas"]["Evidence"][];
+            /**
+             * 생성 일시
+             * Format: date-time
+             */
+            readonly created_at: string;
+        };
+        ExecutionCreateInputRequest: {
+            /** Format: date */
+            executed_on: string;
+            /**
+             * Format: int64
+             * @description 원 단위, 0보다 큰 정수 (Won, a whole number above 0)
+             */
+            amount: number;
+            /** @default  */
+            payee: string;
+            /** @default  */
+            description: string;
+            evidence?: components["schemas"]["EvidenceInputRequest"][];
+        };
+        /**
+         * @description * `execution` - 집행
+         *     * `reversal` - 집행 취소
+         * @enum {string}
+         */
+        ExecutionKindEnum: "execution" | "reversal";
         ExhibitedProduct: {
             /** Format: int64 */
             readonly id: number;
@@ -2022,6 +2660,20 @@ export interface components {
             readonly category_label: string;
             readonly products: components["schemas"]["ExhibitedProduct"][];
         };
+        FundedEvent: {
+            /** Format: int64 */
+            id: number;
+            title: string;
+        };
+        /**
+         * @description * `national` - 국비
+         *     * `provincial` - 도비
+         *     * `city` - 시비
+         *     * `own` - 자부담
+         *     * `private` - 민간
+         * @enum {string}
+         */
+        FundingSourceEnum: "national" | "provincial" | "city" | "own" | "private";
         Health: {
             /**
              * @description ok: API와 데이터베이스가 응답합니다 (ok: the API and its database answer)
@@ -2035,6 +2687,14 @@ export interface components {
          * @enum {string}
          */
         HealthStatusEnum: "ok";
+        /** @description A cursor page of ledger entries (the history action is not a list view to the schema). */
+        HistoryPage: {
+            /** Format: uri */
+            next: string | null;
+            /** Format: uri */
+            previous: string | null;
+            results: components["schemas"]["LedgerEntry"][];
+        };
         Host: {
             /** Format: int64 */
             readonly id: number;
@@ -2051,6 +2711,33 @@ export interface components {
              * @description PNG, JPEG, WebP, 최대 5 MB (PNG, JPEG or WebP, at most 5 MB)
              */
             file: string;
+        };
+        LedgerEntry: {
+            /** Format: int64 */
+            readonly id: number;
+            /** @description UTC, 마이크로초까지, 해시 계산에 쓴 그대로 (예: 2015-03-02T01:00:00.000000+00:00) (UTC, with microseconds, exactly as hashed (e.g. 2015-03-02T01:00:00.000000+00:00)) */
+            readonly created_at: string;
+            /** Format: int64 */
+            readonly item: number;
+            /** 유형 */
+            readonly kind: string;
+            /**
+             * 데이터
+             * @description 바뀐 내용 (항목은 종류에 따라 다름) (What changed (its members depend on the kind))
+             */
+            readonly data: unknown;
+            /** 이전 해시 */
+            readonly prev_hash: string;
+            /** 해시 */
+            readonly hash: string;
+        };
+        LedgerVerify: {
+            intact: boolean;
+            /** Format: int64 */
+            entries: number;
+            head: string | null;
+            /** Format: int64 */
+            first_break: number | null;
         };
         MarkedCount: {
             /**
@@ -2226,6 +2913,24 @@ export interface components {
             previous: string | null;
             results: components["schemas"]["BoothApplication"][];
         };
+        PaginatedBudgetItemList: {
+            /**
+             * Format: int64
+             * @example 123
+             */
+            count: number;
+            /**
+             * Format: uri
+             * @example https://sehub.example/api/v1/budget-items/?page=3
+             */
+            next: string | null;
+            /**
+             * Format: uri
+             * @example https://sehub.example/api/v1/budget-items/?page=1
+             */
+            previous: string | null;
+            results: components["schemas"]["BudgetItem"][];
+        };
         PaginatedEnterpriseList: {
             /**
              * Format: int64
@@ -2280,6 +2985,19 @@ export interface components {
             previous: string | null;
             results: components["schemas"]["EventSeries"][];
         };
+        PaginatedLedgerEntryList: {
+            /**
+             * Format: uri
+             * @example https://sehub.example/api/v1/budget/ledger/?cursor=cD0yMDI2
+             */
+            next: string | null;
+            /**
+             * Format: uri
+             * @example https://sehub.example/api/v1/budget/ledger/?cursor=cD0yMDI2
+             */
+            previous: string | null;
+            results: components["schemas"]["LedgerEntry"][];
+        };
         PaginatedNotificationList: {
             /**
              * Format: uri
@@ -2311,6 +3029,24 @@ export interface components {
             previous: string | null;
             results: components["schemas"]["Product"][];
         };
+        PaginatedProgrammeList: {
+            /**
+             * Format: int64
+             * @example 123
+             */
+            count: number;
+            /**
+             * Format: uri
+             * @example https://sehub.example/api/v1/budget/programmes/?page=3
+             */
+            next: string | null;
+            /**
+             * Format: uri
+             * @example https://sehub.example/api/v1/budget/programmes/?page=1
+             */
+            previous: string | null;
+            results: components["schemas"]["Programme"][];
+        };
         PasswordChangeInputRequest: {
             old_password: string;
             new_password: string;
@@ -2328,6 +3064,17 @@ export interface components {
             name?: string;
             /** Format: int64 */
             booths?: number;
+        };
+        PatchedBudgetItemUpdateInputRequest: {
+            title?: string;
+            description?: string;
+            /** Format: int64 */
+            programme_id?: number;
+            category?: components["schemas"]["BudgetCategoryEnum"];
+            funding_source?: components["schemas"]["FundingSourceEnum"];
+            /** Format: int64 */
+            recipient_id?: number | null;
+            event_ids?: number[];
         };
         /** @description An organisation. ``is_verified`` is the badge; pending ones are seen only by their own people. */
         PatchedEnterpriseRequest: {
@@ -2434,6 +3181,13 @@ export interface components {
             /** 판매 중 */
             is_available?: boolean;
         };
+        PatchedProgrammeUpdateInputRequest: {
+            name?: string;
+            name_en?: string;
+            /** Format: int64 */
+            position?: number;
+            is_active?: boolean;
+        };
         PatchedProgressTargetRequest: {
             /** Format: int64 */
             year?: number;
@@ -2474,7 +3228,7 @@ export interface components {
              * @description 클라이언트가 분기할 수 있는 고정 snake_case 오류 코드 (Stable snake_case error code clients can switch on)
              * @enum {string}
              */
-            code: "already_archived" | "application/problem+json" | "authentication_failed" | "bad_authorization_header" | "booth_already_applied" | "booth_application_closed" | "booth_application_not_pending" | "booths_below_accepted" | "capacity_below_confirmed" | "conflict" | "csrf_failed" | "duplicate" | "duplicate_certification_number" | "duplicate_slug" | "duplicate_year" | "email_taken" | "ends_before_start" | "enterprise_not_verified" | "event_already_cancelled" | "event_cancelled" | "event_has_registrations" | "event_not_scheduled" | "event_past" | "event_postponed" | "exceeds_total" | "host_not_verified" | "host_not_yours" | "host_required" | "idempotency_key_in_use" | "idempotency_key_invalid" | "idempotency_key_reused" | "in_past" | "integrity_conflict" | "invalid_page" | "last_owner" | "malformed_request" | "method_not_allowed" | "no_active_account" | "not_acceptable" | "not_archived" | "not_authenticated" | "not_certifiable" | "not_found" | "organiser_not_member" | "password_changed" | "password_incorrect" | "password_invalid" | "payload_too_large" | "permission_denied" | "precondition_failed" | "product_not_yours" | "recurrence_rule_empty" | "recurrence_rule_invalid" | "registration_closed" | "registration_not_confirmed" | "registration_not_open" | "registration_window_invalid" | "server_error" | "service_unavailable" | "throttled" | "token_invalid" | "token_not_valid" | "unknown_kind" | "unknown_user" | "unprocessable" | "unsupported_media_type" | "urn:sehub:problem:" | "user_inactive" | "user_not_found" | "validation_error";
+            code: "already_archived" | "amendment_below_executed" | "amendment_unchanged" | "amount_not_integer" | "application/problem+json" | "authentication_failed" | "bad_authorization_header" | "booth_already_applied" | "booth_application_closed" | "booth_application_not_pending" | "booths_below_accepted" | "budget_execution_already_reversed" | "budget_item_cancelled" | "budget_item_completed" | "budget_item_has_executions" | "budget_item_not_approved" | "budget_over_allocation" | "budget_reversal_not_reversible" | "budget_status_transition_invalid" | "capacity_below_confirmed" | "conflict" | "csrf_failed" | "duplicate" | "duplicate_certification_number" | "duplicate_slug" | "duplicate_year" | "email_taken" | "ends_before_start" | "enterprise_not_verified" | "event_already_cancelled" | "event_cancelled" | "event_has_registrations" | "event_not_found" | "event_not_scheduled" | "event_past" | "event_postponed" | "exceeds_total" | "execution_not_of_item" | "host_not_verified" | "host_not_yours" | "host_required" | "idempotency_key_in_use" | "idempotency_key_invalid" | "idempotency_key_reused" | "in_past" | "integrity_conflict" | "invalid_page" | "last_owner" | "malformed_request" | "method_not_allowed" | "no_active_account" | "not_acceptable" | "not_archived" | "not_authenticated" | "not_certifiable" | "not_found" | "organiser_not_member" | "password_changed" | "password_incorrect" | "password_invalid" | "payload_too_large" | "permission_denied" | "precondition_failed" | "product_not_yours" | "programme_inactive" | "programme_not_found" | "reason_required" | "recipient_not_found" | "recurrence_rule_empty" | "recurrence_rule_invalid" | "registration_closed" | "registration_not_confirmed" | "registration_not_open" | "registration_window_invalid" | "server_error" | "service_unavailable" | "throttled" | "token_invalid" | "token_not_valid" | "unknown_kind" | "unknown_user" | "unprocessable" | "unsupported_media_type" | "urn:sehub:problem:" | "user_inactive" | "user_not_found" | "validation_error";
             /** @description 실패한 요청의 경로 (Path of the request that failed) */
             instance?: string;
             /** @description 필드별 오류 (검증) (Per-field errors (validation)) */
@@ -2594,6 +3348,53 @@ export interface components {
             /** 판매 중 */
             is_available?: boolean;
         };
+        Programme: {
+            /** Format: int64 */
+            readonly id: number;
+            /** 코드 */
+            readonly code: string;
+            /** 이름 */
+            readonly name: string;
+            /** 영문 이름 */
+            readonly name_en: string;
+            /**
+             * 순서
+             * Format: int64
+             */
+            readonly position: number;
+            /** 활성 */
+            readonly is_active: boolean;
+        };
+        ProgrammeCreateInputRequest: {
+            code: string;
+            name: string;
+            /** @default  */
+            name_en: string;
+            /**
+             * Format: int64
+             * @default 0
+             */
+            position: number;
+        };
+        ProgrammeSummaryLine: {
+            /** @description 묶음의 코드 (사업 id, 비목, 연도…) (The group's code (programme id, category, year…)) */
+            key: unknown;
+            label: string;
+            /** Format: int64 */
+            allocated: number;
+            /** Format: int64 */
+            executed: number;
+            /** Format: int64 */
+            remaining: number;
+            /**
+             * Format: double
+             * @description 집행액 / 예산액, 0–1 (executed / allocated, 0–1)
+             */
+            execution_rate: number | null;
+            /** Format: int64 */
+            item_count: number;
+            code: string;
+        };
         ProgressTarget: {
             /** Format: int64 */
             year: number;
@@ -2618,6 +3419,16 @@ export interface components {
             jobs: number;
             /** 비고 */
             note?: string;
+        };
+        ReasonInputRequest: {
+            /** @description 사유 (필수, 공개됨) (Why (required; public)) */
+            reason: string;
+        };
+        Recipient: {
+            /** Format: int64 */
+            id: number;
+            slug: string;
+            name: string;
         };
         RefreshInputRequest: {
             refresh: string;
@@ -2761,6 +3572,29 @@ export interface components {
             /** Format: double */
             jobs_percent: number;
             note: string;
+        };
+        StatusInputRequest: {
+            status: components["schemas"]["BudgetItemStatusEnum"];
+            /** @default  */
+            reason: string;
+        };
+        SummaryLine: {
+            /** @description 묶음의 코드 (사업 id, 비목, 연도…) (The group's code (programme id, category, year…)) */
+            key: unknown;
+            label: string;
+            /** Format: int64 */
+            allocated: number;
+            /** Format: int64 */
+            executed: number;
+            /** Format: int64 */
+            remaining: number;
+            /**
+             * Format: double
+             * @description 집행액 / 예산액, 0–1 (executed / allocated, 0–1)
+             */
+            execution_rate: number | null;
+            /** Format: int64 */
+            item_count: number;
         };
         /** @description E-mail and password in exchange for an access and a refresh token. */
         TokenObtainInputRequest: {
@@ -4475,6 +5309,2277 @@ export interface operations {
             };
             /** @description Idempotency-Key 재사용 (Key already used for a different request). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    budget_executions_reverse: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
+                    Location?: string;
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Execution"];
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `amendment_below_executed`, `amendment_unchanged`, `amount_not_integer`, `duplicate`, `event_not_found`, `execution_not_of_item`, `invalid`, `invalid_choice`, `max_length`, `programme_inactive`, `programme_not_found`, `reason_required`, `recipient_not_found`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 권한 없음 (Not allowed for your role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `budget_execution_already_reversed`, `budget_item_cancelled`, `budget_item_completed`, `budget_item_has_executions`, `budget_item_not_approved`, `budget_over_allocation`, `budget_reversal_not_reversible`, `budget_status_transition_invalid`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 본문이 너무 큼 (Body over the size limit). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 지원하지 않는 Content-Type (Unsupported media type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 재사용 (Key already used for a different request). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    budget_items_list: {
+        parameters: {
+            query?: {
+                /**
+                 * @description 분류 (여러 번 지정 가능) (Category (repeatable))
+                 *
+                 *     * `personnel` - 인건비
+                 *     * `operations` - 운영비
+                 *     * `project` - 사업비
+                 *     * `grant` - 보조금
+                 *     * `event` - 행사비
+                 *     * `other` - 기타
+                 */
+                category?: components["schemas"]["BudgetCategoryEnum"][];
+                /** @description 이 행사(id)를 지원하는 항목 (Items funding this event (id)) */
+                event?: number;
+                /** @description 회계연도 (예: 2015) (Fiscal year (e.g. 2015)) */
+                fiscal_year?: number;
+                /**
+                 * @description 재원 (여러 개는 반복) (Funding source (repeatable))
+                 *
+                 *     * `national` - 국비
+                 *     * `provincial` - 도비
+                 *     * `city` - 시비
+                 *     * `own` - 자부담
+                 *     * `private` - 민간
+                 */
+                funding_source?: components["schemas"]["FundingSourceEnum"][];
+                /** @description 정렬 기준, '-'는 내림차순 (sort key; a leading '-' sorts descending). */
+                ordering?: "fiscal_year" | "-fiscal_year" | "allocated_amount" | "-allocated_amount" | "executed_amount" | "-executed_amount" | "created_at" | "-created_at";
+                /** @description 페이지네이션된 결과 집합 내의 페이지 번호 (A page number within the paginated result set) */
+                page?: number;
+                /** @description 페이지당 결과 수 (1–100, 기본 20) (Number of results per page (1–100, default 20)) */
+                page_size?: number;
+                /** @description 사업 id (Programme id) */
+                programme?: number;
+                /** @description 지원 대상 조직: id 또는 slug (Recipient organisation: its id or its slug) */
+                recipient?: string;
+                /** @description 검색어 (A search term) */
+                search?: string;
+                /**
+                 * @description 상태 (여러 개는 반복) (Status (repeat for several))
+                 *
+                 *     * `planned` - 계획
+                 *     * `approved` - 승인
+                 *     * `in_progress` - 진행 중
+                 *     * `completed` - 완료
+                 *     * `cancelled` - 취소
+                 */
+                status?: components["schemas"]["BudgetItemStatusEnum"][];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedBudgetItemList"];
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `amendment_below_executed`, `amendment_unchanged`, `amount_not_integer`, `duplicate`, `event_not_found`, `execution_not_of_item`, `invalid`, `invalid_choice`, `max_length`, `programme_inactive`, `programme_not_found`, `reason_required`, `recipient_not_found`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    budget_items_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BudgetItemCreateInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
+                    Location?: string;
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BudgetItemDetail"];
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `amendment_below_executed`, `amendment_unchanged`, `amount_not_integer`, `duplicate`, `event_not_found`, `execution_not_of_item`, `invalid`, `invalid_choice`, `max_length`, `programme_inactive`, `programme_not_found`, `reason_required`, `recipient_not_found`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 권한 없음 (Not allowed for your role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `budget_execution_already_reversed`, `budget_item_cancelled`, `budget_item_completed`, `budget_item_has_executions`, `budget_item_not_approved`, `budget_over_allocation`, `budget_reversal_not_reversible`, `budget_status_transition_invalid`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 본문이 너무 큼 (Body over the size limit). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 지원하지 않는 Content-Type (Unsupported media type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 재사용 (Key already used for a different request). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    budget_items_retrieve: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 이전에 받은 ETag; 같으면 304 (an ETag you hold; unchanged → 304). */
+                "If-None-Match"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description 표현의 버전 (version of this representation). */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BudgetItemDetail"];
+                };
+            };
+            /** @description 바뀌지 않음 (Not modified: your ETag is current). */
+            304: {
+                headers: {
+                    /** @description 표현의 버전 (version of this representation). */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    budget_items_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
+                "Idempotency-Key"?: string;
+                /** @description 마지막으로 읽은 ETag; 다르면 412 (the ETag you last read; stale → 412). */
+                "If-Match"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedBudgetItemUpdateInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description 표현의 버전 (version of this representation). */
+                    ETag?: string;
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BudgetItemDetail"];
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `amendment_below_executed`, `amendment_unchanged`, `amount_not_integer`, `duplicate`, `event_not_found`, `execution_not_of_item`, `invalid`, `invalid_choice`, `max_length`, `programme_inactive`, `programme_not_found`, `reason_required`, `recipient_not_found`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 권한 없음 (Not allowed for your role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `budget_execution_already_reversed`, `budget_item_cancelled`, `budget_item_completed`, `budget_item_has_executions`, `budget_item_not_approved`, `budget_over_allocation`, `budget_reversal_not_reversible`, `budget_status_transition_invalid`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 전제 조건 실패 (Stale If-Match: the resource changed since you read it). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 본문이 너무 큼 (Body over the size limit). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 지원하지 않는 Content-Type (Unsupported media type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 재사용 (Key already used for a different request). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    budget_items_amendments_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Amendment"][];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    budget_items_amendments_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AmendmentCreateInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
+                    Location?: string;
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Amendment"];
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `amendment_below_executed`, `amendment_unchanged`, `amount_not_integer`, `duplicate`, `event_not_found`, `execution_not_of_item`, `invalid`, `invalid_choice`, `max_length`, `programme_inactive`, `programme_not_found`, `reason_required`, `recipient_not_found`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 권한 없음 (Not allowed for your role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `budget_execution_already_reversed`, `budget_item_cancelled`, `budget_item_completed`, `budget_item_has_executions`, `budget_item_not_approved`, `budget_over_allocation`, `budget_reversal_not_reversible`, `budget_status_transition_invalid`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 본문이 너무 큼 (Body over the size limit). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 지원하지 않는 Content-Type (Unsupported media type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 재사용 (Key already used for a different request). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    budget_items_evidence_add: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EvidenceAddInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
+                    Location?: string;
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Evidence"];
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `amendment_below_executed`, `amendment_unchanged`, `amount_not_integer`, `duplicate`, `event_not_found`, `execution_not_of_item`, `invalid`, `invalid_choice`, `max_length`, `programme_inactive`, `programme_not_found`, `reason_required`, `recipient_not_found`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 권한 없음 (Not allowed for your role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `budget_execution_already_reversed`, `budget_item_cancelled`, `budget_item_completed`, `budget_item_has_executions`, `budget_item_not_approved`, `budget_over_allocation`, `budget_reversal_not_reversible`, `budget_status_transition_invalid`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 본문이 너무 큼 (Body over the size limit). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 지원하지 않는 Content-Type (Unsupported media type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 재사용 (Key already used for a different request). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    budget_items_executions_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Execution"][];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    budget_items_executions_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExecutionCreateInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
+                    Location?: string;
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Execution"];
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `amendment_below_executed`, `amendment_unchanged`, `amount_not_integer`, `duplicate`, `event_not_found`, `execution_not_of_item`, `invalid`, `invalid_choice`, `max_length`, `programme_inactive`, `programme_not_found`, `reason_required`, `recipient_not_found`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 권한 없음 (Not allowed for your role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `budget_execution_already_reversed`, `budget_item_cancelled`, `budget_item_completed`, `budget_item_has_executions`, `budget_item_not_approved`, `budget_over_allocation`, `budget_reversal_not_reversible`, `budget_status_transition_invalid`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 본문이 너무 큼 (Body over the size limit). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 지원하지 않는 Content-Type (Unsupported media type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 재사용 (Key already used for a different request). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    budget_items_history: {
+        parameters: {
+            query?: {
+                /** @description 다음 쪽 커서 (the `next` link's cursor). */
+                cursor?: string;
+                /** @description 쪽당 기록 수 (entries per page, 1–100, default 20). */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryPage"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    budget_items_status: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StatusInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BudgetItemDetail"];
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `amendment_below_executed`, `amendment_unchanged`, `amount_not_integer`, `duplicate`, `event_not_found`, `execution_not_of_item`, `invalid`, `invalid_choice`, `max_length`, `programme_inactive`, `programme_not_found`, `reason_required`, `recipient_not_found`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 권한 없음 (Not allowed for your role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `budget_execution_already_reversed`, `budget_item_cancelled`, `budget_item_completed`, `budget_item_has_executions`, `budget_item_not_approved`, `budget_over_allocation`, `budget_reversal_not_reversible`, `budget_status_transition_invalid`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 본문이 너무 큼 (Body over the size limit). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 지원하지 않는 Content-Type (Unsupported media type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 재사용 (Key already used for a different request). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    budget_export_csv: {
+        parameters: {
+            query?: {
+                fiscal_year?: number;
+                /** @description 원장: 이 항목의 기록만 (ledger: entries of this item only). */
+                item?: number;
+                /** @description 머리글 언어 (header language; default ko). The ledger's columns are the same in both. */
+                lang?: components["schemas"]["PreferredLanguageEnum"];
+                /** @description 사업 id (programme id). */
+                programme?: number;
+                /** @description 지원 대상 id 또는 slug (recipient id or slug). */
+                recipient?: string;
+            };
+            header?: never;
+            path: {
+                /** @description items (예산 항목), executions (집행), ledger (원장). */
+                dataset: "items" | "executions" | "ledger";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `amendment_below_executed`, `amendment_unchanged`, `amount_not_integer`, `duplicate`, `event_not_found`, `execution_not_of_item`, `invalid`, `invalid_choice`, `max_length`, `programme_inactive`, `programme_not_found`, `reason_required`, `recipient_not_found`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    budget_export_xlsx: {
+        parameters: {
+            query?: {
+                fiscal_year?: number;
+                /** @description 원장: 이 항목의 기록만 (ledger: entries of this item only). */
+                item?: number;
+                /** @description 머리글 언어 (header language; default ko). The ledger's columns are the same in both. */
+                lang?: components["schemas"]["PreferredLanguageEnum"];
+                /** @description 사업 id (programme id). */
+                programme?: number;
+                /** @description 지원 대상 id 또는 slug (recipient id or slug). */
+                recipient?: string;
+            };
+            header?: never;
+            path: {
+                /** @description items (예산 항목), executions (집행), ledger (원장). */
+                dataset: "items" | "executions" | "ledger";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description XLSX */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `amendment_below_executed`, `amendment_unchanged`, `amount_not_integer`, `duplicate`, `event_not_found`, `execution_not_of_item`, `invalid`, `invalid_choice`, `max_length`, `programme_inactive`, `programme_not_found`, `reason_required`, `recipient_not_found`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    budget_ledger_list: {
+        parameters: {
+            query?: {
+                /** @description 페이지네이션 커서 값 (The pagination cursor value) */
+                cursor?: string;
+                /** @description 이 회계연도 항목의 기록 (Entries of items of this fiscal year) */
+                fiscal_year?: number;
+                /** @description 이 항목의 기록 (Entries of this item) */
+                item?: number;
+                /**
+                 * @description 변경 종류 (여러 개는 반복) (Kind of change (repeatable))
+                 *
+                 *     * `create` - create
+                 *     * `update` - update
+                 *     * `amend` - amend
+                 *     * `execute` - execute
+                 *     * `reverse` - reverse
+                 *     * `status` - status
+                 *     * `evidence` - evidence
+                 */
+                kind?: ("amend" | "create" | "evidence" | "execute" | "reverse" | "status" | "update")[];
+                /** @description 페이지당 반환할 결과 수 (Number of results to return per page) */
+                page_size?: number;
+                /** @description 검색어 (A search term) */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedLedgerEntryList"];
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `amendment_below_executed`, `amendment_unchanged`, `amount_not_integer`, `duplicate`, `event_not_found`, `execution_not_of_item`, `invalid`, `invalid_choice`, `max_length`, `programme_inactive`, `programme_not_found`, `reason_required`, `recipient_not_found`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    budget_ledger_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerVerify"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    budget_programmes_list: {
+        parameters: {
+            query?: {
+                /** @description 페이지네이션된 결과 집합 내의 페이지 번호 (A page number within the paginated result set) */
+                page?: number;
+                /** @description 페이지당 결과 수 (1–100, 기본 20) (Number of results per page (1–100, default 20)) */
+                page_size?: number;
+                /** @description 검색어 (A search term) */
+                search?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedProgrammeList"];
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `amendment_below_executed`, `amendment_unchanged`, `amount_not_integer`, `duplicate`, `event_not_found`, `execution_not_of_item`, `invalid`, `invalid_choice`, `max_length`, `programme_inactive`, `programme_not_found`, `reason_required`, `recipient_not_found`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    budget_programmes_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgrammeCreateInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
+                    Location?: string;
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Programme"];
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `amendment_below_executed`, `amendment_unchanged`, `amount_not_integer`, `duplicate`, `event_not_found`, `execution_not_of_item`, `invalid`, `invalid_choice`, `max_length`, `programme_inactive`, `programme_not_found`, `reason_required`, `recipient_not_found`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 권한 없음 (Not allowed for your role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `budget_execution_already_reversed`, `budget_item_cancelled`, `budget_item_completed`, `budget_item_has_executions`, `budget_item_not_approved`, `budget_over_allocation`, `budget_reversal_not_reversible`, `budget_status_transition_invalid`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 본문이 너무 큼 (Body over the size limit). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 지원하지 않는 Content-Type (Unsupported media type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 재사용 (Key already used for a different request). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    budget_programmes_retrieve: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 이전에 받은 ETag; 같으면 304 (an ETag you hold; unchanged → 304). */
+                "If-None-Match"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description 표현의 버전 (version of this representation). */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Programme"];
+                };
+            };
+            /** @description 바뀌지 않음 (Not modified: your ETag is current). */
+            304: {
+                headers: {
+                    /** @description 표현의 버전 (version of this representation). */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    budget_programmes_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
+                "Idempotency-Key"?: string;
+                /** @description 마지막으로 읽은 ETag; 다르면 412 (the ETag you last read; stale → 412). */
+                "If-Match"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedProgrammeUpdateInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description 표현의 버전 (version of this representation). */
+                    ETag?: string;
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Programme"];
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `amendment_below_executed`, `amendment_unchanged`, `amount_not_integer`, `duplicate`, `event_not_found`, `execution_not_of_item`, `invalid`, `invalid_choice`, `max_length`, `programme_inactive`, `programme_not_found`, `reason_required`, `recipient_not_found`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 권한 없음 (Not allowed for your role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `budget_execution_already_reversed`, `budget_item_cancelled`, `budget_item_completed`, `budget_item_has_executions`, `budget_item_not_approved`, `budget_over_allocation`, `budget_reversal_not_reversible`, `budget_status_transition_invalid`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 전제 조건 실패 (Stale If-Match: the resource changed since you read it). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 본문이 너무 큼 (Body over the size limit). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 지원하지 않는 Content-Type (Unsupported media type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 재사용 (Key already used for a different request). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    budget_summary: {
+        parameters: {
+            query?: {
+                /** @description 회계연도; 없으면 전체 (fiscal year; all years when absent). */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BudgetSummary"];
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `amendment_below_executed`, `amendment_unchanged`, `amount_not_integer`, `duplicate`, `event_not_found`, `execution_not_of_item`, `invalid`, `invalid_choice`, `max_length`, `programme_inactive`, `programme_not_found`, `reason_required`, `recipient_not_found`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
                 headers: {
                     [name: string]: unknown;
                 };

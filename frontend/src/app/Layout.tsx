@@ -59,6 +59,9 @@ export function Layout() {
               <li>
                 <NavLink to="/events">{t('nav.events')}</NavLink>
               </li>
+              <li>
+                <NavLink to="/budget">{t('budget.title')}</NavLink>
+              </li>
               {signedIn ? (
                 <>
                   <li>

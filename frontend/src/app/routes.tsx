@@ -53,6 +53,26 @@ const NotificationsPage = lazy(() =>
     default: m.NotificationsPage,
   })),
 );
+const BudgetPage = lazy(() =>
+  import('../features/budget/components/BudgetPage').then((m) => ({ default: m.BudgetPage })),
+);
+const BudgetItemPage = lazy(() =>
+  import('../features/budget/components/BudgetItemPage').then((m) => ({ default: m.BudgetItemPage })),
+);
+const SupportReceived = lazy(() =>
+  import('../features/budget/components/SupportReceived').then((m) => ({ default: m.SupportReceived })),
+);
+
+/** The organisation's page with the support it received, served by the budget (composed here:
+ * features never import each other). */
+function supportReceived(slug: string) {
+  return (
+    <Suspense fallback={<Loading />}>
+      <SupportReceived slug={slug} />
+    </Suspense>
+  );
+}
+
 const CoordinatorPage = lazy(() =>
   import('../features/coordinator/components/CoordinatorPage').then((m) => ({ default: m.CoordinatorPage })),
 );
@@ -79,11 +99,13 @@ function LazyRoutes() {
   return (
     <Routes>
       <Route path="enterprises" element={<DirectoryPage />} />
-      <Route path="enterprises/:slug" element={<EnterprisePage />} />
+      <Route path="enterprises/:slug" element={<EnterprisePage extra={supportReceived} />} />
       <Route path="products" element={<ProductsPage />} />
       <Route path="products/:id" element={<ProductPage />} />
       <Route path="events" element={<EventsPage />} />
       <Route path="events/:id" element={<EventPage />} />
+      <Route path="budget" element={<BudgetPage />} />
+      <Route path="budget/items/:id" element={<BudgetItemPage />} />
       <Route path="login" element={<LoginPage />} />
       <Route path="register" element={<RegisterPage />} />
       <Route path="reset-password" element={<ResetPasswordPage />} />

@@ -9,7 +9,8 @@ import { api, unwrap } from '../../../lib/api-client';
 import { useSignedIn } from '../../../lib/session';
 import { ProductCard } from './ProductCard';
 
-export function EnterprisePage() {
+/** `extra`: sections other features add below (composed by the app, e.g. the support received). */
+export function EnterprisePage({ extra }: { extra?: (slug: string) => React.ReactNode } = {}) {
   const { slug = '' } = useParams();
   const { t, i18n } = useTranslation();
   const q = useEnterprise(slug);
@@ -185,6 +186,7 @@ export function EnterprisePage() {
           <a href={`/api/v1/enterprises/${e.slug}/calendar.ics`}>{t('enterprises.calendar')}</a>
         </p>
       </section>
+      {extra?.(e.slug)}
     </article>
   );
 }
