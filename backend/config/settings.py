@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "api.notifications",
     "api.events",
     "api.audit",
+    "api.resolutions",
 ]
 
 MIDDLEWARE = [
@@ -322,6 +323,7 @@ SPECTACULAR_SETTINGS = {
         "BoothApplicationStatusEnum": "api.events.models.BoothApplicationStatus",
         "ProductCategoryEnum": "api.enterprises.models.ProductCategory",
         "NotificationKindEnum": "api.notifications.kinds.KIND_CHOICES",
+        "ResolutionStatusEnum": "api.resolutions.models.ResolutionStatus",
     },
     "CONTACT": {
         "name": "고양시 사회적경제 지원센터 (Goyang Social Economy Support Centre)",
