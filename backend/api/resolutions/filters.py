@@ -33,9 +33,9 @@ class LinkedFilter(IdFilter):
     """Reverse lookup: resolutions linked to the target of one link kind with this id."""
 
     def __init__(self, kind: str, *args: Any, **kwargs: Any) -> None:
-        self.kind = kind
         kwargs.setdefault("method", "filter_linked")
-        kwargs.setdefault("field_name", "id")
+        # The method receives the field name: ``<kind>_id`` carries the kind (and marks an id).
+        kwargs.setdefault("field_name", f"{kind}_id")
         super().__init__(*args, **kwargs)
 
 
@@ -103,7 +103,7 @@ class ResolutionFilter(FilterSet):
         return queryset.filter(stale_q(int(value)))
 
     def filter_linked(self, queryset: QuerySet[Resolution], name: str, value: Any) -> QuerySet[Resolution]:
-        kind = self.filters[name].kind  # type: ignore[attr-defined]  # a LinkedFilter
+        kind = name.removesuffix("_id")
         linked = ResolutionLink.objects.filter(kind=kind, target_id=value).values("resolution_id")
         return queryset.filter(pk__in=linked)
 
