@@ -50,21 +50,20 @@ CHAIN_ITEM = {
     "due_date": "2014-12-31",
     "meeting": {"id": 0, "title": "2014 사회적경제 간담회", "held_at": "2014-06-10T14:00:00+09:00"},
 }
+LINK = {
+    "id": 1,
+    "kind": "event",
+    "kind_label": "행사",
+    "target_id": 12,
+    "title": "고양 사회적경제 한마당",
+    "path": "/events/12",
+}
 RESOLUTION_DETAIL = {
     **RESOLUTION,
     "children": [
         {"id": 8, "title": "한마당 예산 편성", "status": "done", "status_label": "완료", "due_date": "2015-12-31"}
     ],
-    "links": [
-        {
-            "id": 1,
-            "kind": "event",
-            "kind_label": "행사",
-            "target_id": 12,
-            "title": "고양 사회적경제 한마당",
-            "path": "/events/12",
-        }
-    ],
+    "links": [LINK],
     "carried_over_chain": [CHAIN_ITEM],
     "chain_length": 2,
     "carried_over_to": [],
@@ -143,7 +142,7 @@ UPDATE_DROP = OpenApiExample(
     "drop", value={"body": "시 예산이 편성되지 않아 중단합니다.", "status": "dropped"}, request_only=True
 )
 LINK_CREATE = OpenApiExample("event", value={"kind": "event", "target_id": 12}, request_only=True)
-LINK_OUT = OpenApiExample("link", value=RESOLUTION_DETAIL["links"][0], response_only=True)
+LINK_OUT = OpenApiExample("link", value=LINK, response_only=True)
 FROM_COLLABORATION = OpenApiExample(
     "collaboration",
     value={"collaboration_id": 5, "meeting_id": 1, "due_date": "2016-06-30"},
@@ -156,7 +155,8 @@ STATS = OpenApiExample(
         "by_party": [
             {
                 "party": "고양시 일자리창출과",
-                "enterprise": None,
+                "enterprise_id": None,
+                "enterprise_slug": None,
                 "total": 4,
                 "open": 2,
                 "done": 2,
@@ -167,7 +167,8 @@ STATS = OpenApiExample(
             },
             {
                 "party": "위캔센터",
-                "enterprise": {"id": 1, "slug": "wecan-cookie"},
+                "enterprise_id": 1,
+                "enterprise_slug": "wecan-cookie",
                 "total": 2,
                 "open": 1,
                 "done": 1,

@@ -240,7 +240,7 @@ def status_counts() -> dict[str, int]:
 
 
 def _party_rows(queryset: QuerySet[Any], key: str) -> QuerySet[Any]:
-    return (
+    rows: QuerySet[Any] = (
         queryset.values(key)
         .annotate(
             total=Count("id", distinct=True),
@@ -253,6 +253,7 @@ def _party_rows(queryset: QuerySet[Any], key: str) -> QuerySet[Any]:
         .annotate(on_time_share=_share("done_on_time", "total"))
         .order_by(key)
     )
+    return rows
 
 
 def party_counts() -> list[dict[str, Any]]:
@@ -270,9 +271,11 @@ def party_counts() -> list[dict[str, Any]]:
         enterprise = names.get(row.pop("responsible_enterprises"))
         if enterprise is None:
             continue
-        rows.append({"party": enterprise.name, "enterprise": {"id": enterprise.pk, "slug": enterprise.slug}, **row})
+        rows.append(
+            {"party": enterprise.name, "enterprise_id": enterprise.pk, "enterprise_slug": enterprise.slug, **row}
+        )
     for row in _party_rows(Resolution.objects.exclude(responsible_body=""), "responsible_body"):
-        rows.append({"party": row.pop("responsible_body"), "enterprise": None, **row})
+        rows.append({"party": row.pop("responsible_body"), "enterprise_id": None, "enterprise_slug": None, **row})
     rows.sort(key=lambda r: (-r["total"], r["party"]))
     return rows
 

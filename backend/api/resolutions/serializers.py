@@ -357,8 +357,6 @@ class WrittenUpdateCreateInputSerializer(serializers.Serializer):
     status = serializers.ChoiceField(
         choices=ResolutionStatus.choices,
         required=False,
-        allow_null=True,
-        default=None,
         help_text=_("Move the resolution to this status (one step along its workflow, or dropped)."),
     )
 
@@ -388,14 +386,10 @@ class StatusCountsSerializer(serializers.Serializer):
     overdue = serializers.IntegerField()
 
 
-class PartyEnterpriseSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    slug = serializers.CharField()
-
-
 class PartyCountsSerializer(serializers.Serializer):
     party = serializers.CharField(help_text=_("Organisation name or named body."))
-    enterprise = PartyEnterpriseSerializer(allow_null=True)
+    enterprise_id = serializers.IntegerField(allow_null=True, help_text=_("The organisation, when the party is one."))
+    enterprise_slug = serializers.CharField(allow_null=True)
     total = serializers.IntegerField()
     open = serializers.IntegerField()
     done = serializers.IntegerField()
@@ -439,4 +433,4 @@ class PromisesKeptSerializer(serializers.Serializer):
 
 class LinkKindSerializer(serializers.Serializer):
     key = serializers.CharField()
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]  # a field named "label" shadows Field.label

@@ -145,7 +145,7 @@ def meeting_update(*, meeting: Meeting, actor: Any, **changes: Unpack[MeetingCha
         locked.event_id = _event_or_400(changes["event_id"])
     for field in ("title", "held_at", "agenda", "attendance_count"):
         if field in changes:
-            setattr(locked, field, changes[field])  # type: ignore[literal-required]  # keys checked above
+            setattr(locked, field, changes[field])
     if "minutes" in changes:
         locked.minutes = changes["minutes"]
         locked.minutes_html = render_markdown(locked.minutes)
@@ -371,7 +371,7 @@ def resolution_edit(*, resolution: Resolution, actor: Any, **changes: Unpack[Res
         _set_tags(locked, _clean_tags(changes["tags"]))
     for field in ("title", "description", "proposer"):
         if field in changes:
-            setattr(locked, field, changes[field])  # type: ignore[literal-required]  # keys checked above
+            setattr(locked, field, changes[field])
     locked.save()
     audit_record(actor=actor, action=AuditAction.UPDATE, target=locked, before=before)
     return locked
@@ -390,7 +390,8 @@ def can_write_update(user: Any, resolution: Resolution) -> bool:
 def _signature(actor: Any, resolution: Resolution) -> str:
     name = getattr(actor, "display_name", "") or f"#{actor.pk}"
     if is_coordinator(actor):
-        return f"{name} ({_('coordinator')})"
+        role = _("coordinator")
+        return f"{name} ({role})"
     held = membership_roles(actor)
     parties = [e.name for e in resolution.responsible_enterprises.all() if held.get(e.pk) in EDIT_ROLES]
     if not parties and resolution.responsible_body:

@@ -7,7 +7,9 @@ URL_PREFIX = ""  # routes are at /api/v1/meetings/â€¦ and /api/v1/resolutions/â€
 
 router = SimpleRouter()
 router.register("meetings", views.MeetingViewSet, basename="meeting")
+router.register("meetings", views.MeetingActionViewSet, basename="meeting-action")
 router.register("resolutions", views.ResolutionViewSet, basename="resolution")
+router.register("resolutions", views.ResolutionActionViewSet, basename="resolution-action")
 urlpatterns = [
     path("resolutions/<int:pk>/updates/", views.ResolutionUpdateListView.as_view(), name="resolution-updates"),
     *router.urls,

@@ -14,7 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from api.common.schema import problem_response
-from api.common.viewsets import CreateUpdateDomainViewSet, SelectorMixin
+from api.common.viewsets import ActionViewSet, CreateUpdateDomainViewSet, SelectorMixin
 from api.resolutions import examples as ex
 from api.resolutions import selectors, services
 from api.resolutions.filters import MeetingFilter, ResolutionFilter
@@ -94,8 +94,6 @@ _UNFOLLOW_RESPONSES = {204: OpenApiResponse(description="팔로우 해제 (Not f
     ),
 )
 class MeetingViewSet(CreateUpdateDomainViewSet):
-    # DELETE only for unfollowing (no destroy: meetings and resolutions are never deleted).
-    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
     response_cache_actions = frozenset({"list", "retrieve"})
     permission_classes = [IsCoordinatorOrReadOnly]
     filterset_class = MeetingFilter
@@ -118,34 +116,6 @@ class MeetingViewSet(CreateUpdateDomainViewSet):
 
     def perform_update(self, serializer: Any) -> None:
         services.meeting_update(meeting=serializer.instance, actor=self.request.user, **serializer.validated_data)
-
-    @extend_schema(
-        operation_id="meetings_follow",
-        summary="회의 팔로우 (Follow a meeting)",
-        description=(
-            "이 회의의 모든 결의(나중에 더해지는 것도)의 서면 경과를 알림으로 받습니다 (follow every resolution of this "
-            "meeting, later ones included: their written updates reach you in-app and by e-mail). Idempotent."
-        ),
-        tags=[MEETING_TAG],
-        request=None,
-        responses=_FOLLOW_RESPONSES,
-    )
-    @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated], filterset_class=None)
-    def follow(self, request: Request, pk: str | None = None) -> Response:
-        services.meeting_follow(meeting=self.get_object(), user=request.user)
-        return Response(status=status.HTTP_204_NO_CONTENT)
-
-    @extend_schema(
-        operation_id="meetings_unfollow",
-        summary="회의 팔로우 해제 (Unfollow a meeting)",
-        description="Idempotent (nothing to undo is fine).",
-        tags=[MEETING_TAG],
-        responses=_UNFOLLOW_RESPONSES,
-    )
-    @follow.mapping.delete
-    def unfollow(self, request: Request, pk: str | None = None) -> Response:
-        services.meeting_unfollow(meeting=self.get_object(), user=request.user)
-        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 @extend_schema_view(
@@ -203,7 +173,6 @@ class MeetingViewSet(CreateUpdateDomainViewSet):
     ),
 )
 class ResolutionViewSet(CreateUpdateDomainViewSet):
-    http_method_names = ["get", "post", "patch", "delete", "head", "options"]
     response_cache_actions = frozenset({"list", "retrieve", "stats", "promises_kept", "link_kinds"})
     permission_classes = [IsCoordinatorOrReadOnly]
     filterset_class = ResolutionFilter
@@ -226,75 +195,6 @@ class ResolutionViewSet(CreateUpdateDomainViewSet):
 
     def perform_update(self, serializer: Any) -> None:
         services.resolution_edit(resolution=serializer.instance, actor=self.request.user, **serializer.validated_data)
-
-    @extend_schema(
-        operation_id="resolutions_follow",
-        summary="결의 팔로우 (Follow a resolution)",
-        description=(
-            "서면 경과가 올라올 때마다 앱과 이메일로 알림을 받습니다 (every written update reaches you in-app and by "
-            "e-mail, unless you turn e-mail off for `resolution_updated`). Idempotent."
-        ),
-        tags=[TAG],
-        request=None,
-        responses=_FOLLOW_RESPONSES,
-    )
-    @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated], filterset_class=None)
-    def follow(self, request: Request, pk: str | None = None) -> Response:
-        services.resolution_follow(resolution=self.get_object(), user=request.user)
-        return Response(status=status.HTTP_204_NO_CONTENT)
-
-    @extend_schema(
-        operation_id="resolutions_unfollow",
-        summary="결의 팔로우 해제 (Unfollow a resolution)",
-        description="Idempotent. Following its meeting still follows it.",
-        tags=[TAG],
-        responses=_UNFOLLOW_RESPONSES,
-    )
-    @follow.mapping.delete
-    def unfollow(self, request: Request, pk: str | None = None) -> Response:
-        services.resolution_unfollow(resolution=self.get_object(), user=request.user)
-        return Response(status=status.HTTP_204_NO_CONTENT)
-
-    @extend_schema(
-        operation_id="resolutions_links_create",
-        summary="실행 연결 추가 (Link the work carrying it out)",
-        description=(
-            "책임 주체나 코디네이터가 행사, 예산 항목, 게시물, 협업을 연결합니다 (the responsible party or a coordinator "
-            "links an event, budget item, post or collaboration; `kind` is one of `GET /resolutions/link-kinds/`). "
-            "400 `unknown_link_kind` / `unknown_link_target` naming what is unknown; 409 `link_exists`; 403 "
-            "`not_responsible`."
-        ),
-        tags=[TAG],
-        request=LinkCreateInputSerializer,
-        responses={201: OpenApiResponse(LinkSerializer, examples=[ex.LINK_OUT]), 409: problem_response(409)},
-        examples=[ex.LINK_CREATE],
-    )
-    @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated], filterset_class=None)
-    def links(self, request: Request, pk: str | None = None) -> Response:
-        resolution = self.get_object()
-        data = LinkCreateInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        link = services.resolution_link_add(resolution=resolution, actor=request.user, **data.validated_data)
-        context = {"link_targets": selectors.link_targets(links=[link])}
-        return Response(LinkSerializer(link, context=context).data, status=status.HTTP_201_CREATED)
-
-    @extend_schema(
-        operation_id="resolutions_links_delete",
-        summary="실행 연결 삭제 (Remove a link)",
-        description="책임 주체나 코디네이터; 감사 기록에 남습니다 (the responsible party or a coordinator; audited).",
-        tags=[TAG],
-        responses={204: OpenApiResponse(description="삭제됨 (Removed)")},
-    )
-    @action(
-        detail=True,
-        methods=["delete"],
-        url_path=r"links/(?P<link_id>\d+)",
-        permission_classes=[permissions.IsAuthenticated],
-        filterset_class=None,
-    )
-    def link_remove(self, request: Request, pk: str | None = None, link_id: str | None = None) -> Response:
-        services.resolution_link_remove(resolution=self.get_object(), actor=request.user, link_id=int(link_id or 0))
-        return Response(status=status.HTTP_204_NO_CONTENT)
 
     @extend_schema(
         operation_id="resolutions_from_collaboration",
@@ -392,6 +292,126 @@ class ResolutionViewSet(CreateUpdateDomainViewSet):
     )
     def link_kinds(self, request: Request) -> Response:
         return Response(LinkKindSerializer(selectors.link_kind_list(), many=True).data)
+
+
+class MeetingActionViewSet(ActionViewSet):
+    """Following a meeting (no destroy here: meetings are never deleted; DELETE unfollows)."""
+
+    permission_classes = [permissions.IsAuthenticated]
+    filterset_class = None
+    lookup_value_regex = r"\d+"
+    schema_model = Meeting
+
+    def select(self) -> QuerySet[Meeting]:
+        return Meeting.objects.all()
+
+    @extend_schema(
+        operation_id="meetings_follow",
+        summary="회의 팔로우 (Follow a meeting)",
+        description=(
+            "이 회의의 모든 결의(나중에 더해지는 것도)의 서면 경과를 알림으로 받습니다 (follow every resolution of this "
+            "meeting, later ones included: their written updates reach you in-app and by e-mail). Idempotent."
+        ),
+        tags=[MEETING_TAG],
+        request=None,
+        responses=_FOLLOW_RESPONSES,
+    )
+    @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
+    def follow(self, request: Request, pk: str | None = None) -> Response:
+        services.meeting_follow(meeting=self.get_object(), user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(
+        operation_id="meetings_unfollow",
+        summary="회의 팔로우 해제 (Unfollow a meeting)",
+        description="Idempotent (nothing to undo is fine).",
+        tags=[MEETING_TAG],
+        responses=_UNFOLLOW_RESPONSES,
+    )
+    @follow.mapping.delete
+    def unfollow(self, request: Request, pk: str | None = None) -> Response:
+        services.meeting_unfollow(meeting=self.get_object(), user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class ResolutionActionViewSet(ActionViewSet):
+    """Following a resolution and linking it to the work carrying it out (DELETE unfollows and
+    removes links; resolutions themselves are never deleted)."""
+
+    permission_classes = [permissions.IsAuthenticated]
+    filterset_class = None
+    lookup_value_regex = r"\d+"
+    schema_model = Resolution
+
+    def select(self) -> QuerySet[Resolution]:
+        return Resolution.objects.all()
+
+    @extend_schema(
+        operation_id="resolutions_follow",
+        summary="결의 팔로우 (Follow a resolution)",
+        description=(
+            "서면 경과가 올라올 때마다 앱과 이메일로 알림을 받습니다 (every written update reaches you in-app and by "
+            "e-mail, unless you turn e-mail off for `resolution_updated`). Idempotent."
+        ),
+        tags=[TAG],
+        request=None,
+        responses=_FOLLOW_RESPONSES,
+    )
+    @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
+    def follow(self, request: Request, pk: str | None = None) -> Response:
+        services.resolution_follow(resolution=self.get_object(), user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(
+        operation_id="resolutions_unfollow",
+        summary="결의 팔로우 해제 (Unfollow a resolution)",
+        description="Idempotent. Following its meeting still follows it.",
+        tags=[TAG],
+        responses=_UNFOLLOW_RESPONSES,
+    )
+    @follow.mapping.delete
+    def unfollow(self, request: Request, pk: str | None = None) -> Response:
+        services.resolution_unfollow(resolution=self.get_object(), user=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(
+        operation_id="resolutions_links_create",
+        summary="실행 연결 추가 (Link the work carrying it out)",
+        description=(
+            "책임 주체나 코디네이터가 행사, 예산 항목, 게시물, 협업을 연결합니다 (the responsible party or a coordinator "
+            "links an event, budget item, post or collaboration; `kind` is one of `GET /resolutions/link-kinds/`). "
+            "400 `unknown_link_kind` / `unknown_link_target` naming what is unknown; 409 `link_exists`; 403 "
+            "`not_responsible`."
+        ),
+        tags=[TAG],
+        request=LinkCreateInputSerializer,
+        responses={201: OpenApiResponse(LinkSerializer, examples=[ex.LINK_OUT]), 409: problem_response(409)},
+        examples=[ex.LINK_CREATE],
+    )
+    @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
+    def links(self, request: Request, pk: str | None = None) -> Response:
+        resolution = self.get_object()
+        data = LinkCreateInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        link = services.resolution_link_add(resolution=resolution, actor=request.user, **data.validated_data)
+        context = {"link_targets": selectors.link_targets(links=[link])}
+        return Response(LinkSerializer(link, context=context).data, status=status.HTTP_201_CREATED)
+
+    @extend_schema(
+        operation_id="resolutions_links_delete",
+        summary="실행 연결 삭제 (Remove a link)",
+        description="책임 주체나 코디네이터; 감사 기록에 남습니다 (the responsible party or a coordinator; audited).",
+        tags=[TAG],
+        responses={204: OpenApiResponse(description="삭제됨 (Removed)")},
+    )
+    @action(
+        detail=True,
+        methods=["delete"],
+        url_path=r"links/(?P<link_id>\d+)",
+    )
+    def link_remove(self, request: Request, pk: str | None = None, link_id: str | None = None) -> Response:
+        services.resolution_link_remove(resolution=self.get_object(), actor=request.user, link_id=int(link_id or 0))
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 class ResolutionUpdateListView(SelectorMixin, generics.ListAPIView):
