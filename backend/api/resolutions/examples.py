@@ -67,6 +67,7 @@ RESOLUTION_DETAIL = {
     "carried_over_chain": [CHAIN_ITEM],
     "chain_length": 2,
     "carried_over_to": [],
+    "can_write": False,
 }
 UPDATE = {
     "id": 4,

@@ -10,6 +10,7 @@ from api.common.richtext import MAX_MARKDOWN_LENGTH
 from api.common.serializers import IdField, IdListField
 from api.resolutions import selectors
 from api.resolutions.models import Meeting, Resolution, ResolutionLink, ResolutionStatus, ResolutionUpdate
+from api.resolutions.services import can_write_update
 
 # Organisations are the directory's model: reached through the relation, never imported.
 _ENTERPRISE_MODEL: Any = Resolution._meta.get_field("responsible_enterprises").related_model
@@ -169,6 +170,9 @@ class ResolutionDetailSerializer(ResolutionSerializer):
         help_text=_("How many meetings took up this matter (1 when it was never carried over).")
     )
     carried_over_to = serializers.SerializerMethodField(help_text=_("Later resolutions carrying this one over."))
+    can_write = serializers.SerializerMethodField(
+        help_text=_("Whether you may post written updates and change links (the responsible party, coordinators).")
+    )
 
     class Meta(ResolutionSerializer.Meta):
         fields = [
@@ -178,6 +182,7 @@ class ResolutionDetailSerializer(ResolutionSerializer):
             "carried_over_chain",
             "chain_length",
             "carried_over_to",
+            "can_write",
         ]
         read_only_fields = fields
 
@@ -198,6 +203,10 @@ class ResolutionDetailSerializer(ResolutionSerializer):
     @extend_schema_field(ChainItemSerializer(many=True))
     def get_carried_over_to(self, obj: Resolution) -> Any:
         return ChainItemSerializer(selectors.carried_over_to(resolution=obj), many=True).data
+
+    def get_can_write(self, obj: Resolution) -> bool:
+        request = self.context.get("request")
+        return can_write_update(getattr(request, "user", None), obj)
 
     def to_representation(self, instance: Resolution) -> Any:
         if "link_targets" not in self.context:

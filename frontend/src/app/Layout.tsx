@@ -58,6 +58,9 @@ export function Layout() {
               <li>
                 <NavLink to="/events">{t('nav.events')}</NavLink>
               </li>
+              <li>
+                <NavLink to="/resolutions">{t('resolutions.title')}</NavLink>
+              </li>
               {signedIn ? (
                 <>
                   <li>
