@@ -417,6 +417,7 @@ class ResolutionActionViewSet(ActionViewSet):
 class ResolutionUpdateListView(SelectorMixin, generics.ListAPIView):
     """``/resolutions/{id}/updates/``: the timeline (anyone) and posting to it (the responsible party)."""
 
+    response_cache = True  # anonymous reads of the timeline served from the response cache
     permission_classes = [PublicReadLoginWrite]
     serializer_class = ResolutionUpdateSerializer
     filter_backends: list[Any] = []
