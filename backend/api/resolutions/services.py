@@ -428,7 +428,9 @@ def resolution_update_post(
         )
     before = audit_snapshot(locked, ("status", "status_reason", "done_on"))
     status_from = ""
-    if status is not None and status != locked.status:
+    if status is not None:
+        # Restating the current status is no transition either: 409 like any other (a stale form,
+        # or two people closing the same resolution at once, is told so).
         if status not in TRANSITIONS[locked.status]:
             raise ConflictError(
                 _("A resolution that is %(current)s cannot become %(wanted)s.")
@@ -446,8 +448,6 @@ def resolution_update_post(
             locked.status_reason = body[:2000]
         if status == ResolutionStatus.DONE:
             locked.done_on = written_on
-    elif status is not None and status == locked.status:
-        status = None  # restating the current status is no transition
     update = ResolutionUpdate.objects.create(
         resolution=locked,
         author=actor,
