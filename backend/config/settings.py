@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "api.events",
     "api.audit",
     "api.budget",
+    "api.resolutions",
 ]
 
 MIDDLEWARE = [
@@ -366,6 +367,7 @@ SPECTACULAR_SETTINGS = {
         "FundingSourceEnum": "api.budget.models.FundingSource",
         "EvidenceKindEnum": "api.budget.models.EvidenceKind",
         "ExecutionKindEnum": "api.budget.models.ExecutionKind",
+        "ResolutionStatusEnum": "api.resolutions.models.ResolutionStatus",
     },
     "CONTACT": {
         "name": "고양시 사회적경제 지원센터 (Goyang Social Economy Support Centre)",
@@ -397,8 +399,17 @@ SPECTACULAR_SETTINGS = {
         {"name": "calendars", "description": "달력 구독 (Calendar feeds, .ics)."},
         {"name": "enterprises", "description": "조직 디렉터리 (Directory of social economy organisations)."},
         {"name": "events", "description": "행사와 참가 신청 (Events and registrations)."},
+        {
+            "name": "meetings",
+            "description": "결의를 한 회의와 회의록 (Meetings that take decisions, and their minutes).",
+        },
         {"name": "notifications", "description": "알림 (Notifications and their preferences)."},
         {"name": "products", "description": "상품·서비스 (Products and services of the organisations)."},
+        {
+            "name": "resolutions",
+            "description": "결의 사항: 책임 주체, 기한, 상태, 서면 경과, 실행 연결 (Resolutions: owners, due dates, "
+            "status, written updates, links to the work carrying them out).",
+        },
         {"name": "stats", "description": "통계와 목표 (Statistics and yearly targets)."},
         {"name": "system", "description": "시스템 상태 (System health)."},
     ],

@@ -5,13 +5,14 @@ selectors``, ``api.accounts.selectors``): this module never touches their models
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from api.accounts import selectors as accounts
+from api.common.linking import LinkTarget
 from api.common.permissions import is_coordinator, membership_roles
 from api.common.renderers import csv_text
 from api.enterprises import selectors as directory
@@ -211,3 +212,33 @@ def booth_application_list(*, user: Any, event: Event | None = None) -> QuerySet
 
 def is_cancelled(event: Event) -> bool:
     return event.status == EventStatus.CANCELLED
+
+
+# --- For other domains ------------------------------------------------------------------------------
+# The "event" link kind (``api.common.linking``): resolutions link to the events carrying them out.
+
+
+def event_link_targets(ids: Iterable[int]) -> dict[int, LinkTarget]:
+    """``{id: LinkTarget}`` of the live (not archived) events among ``ids``, with their hosts."""
+    events = Event.objects.filter(pk__in=list(ids), archived_at__isnull=True).prefetch_related(
+        Prefetch("hosts", queryset=directory.enterprise_summaries())
+    )
+    return {
+        event.pk: LinkTarget(
+            id=event.pk,
+            title=event.title,
+            path=f"/events/{event.pk}",
+            organisation_ids=tuple(host.pk for host in event.hosts.all()),
+        )
+        for event in events
+    }
+
+
+def event_link_find(title: str) -> int | None:
+    """The id of the earliest live event with exactly this title (demo data, forms), or None."""
+    return (
+        Event.objects.filter(title=title, archived_at__isnull=True)
+        .order_by("starts_at", "id")
+        .values_list("pk", flat=True)
+        .first()
+    )

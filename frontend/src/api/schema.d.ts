@@ -1344,6 +1344,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/meetings/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 회의 목록 (Meetings)
+         * @description 결의를 한 회의, 최근 순, 결의 수와 완료 수 포함 (meetings that took decisions, newest first, with how many resolutions each took and how many are done). Filters: `year`, `upcoming`. Public.
+         */
+        get: operations["meetings_list"];
+        put?: never;
+        /**
+         * 회의 기록 (Record a meeting)
+         * @description 코디네이터만. 앞으로 열릴 회의에는 기한이 지난 결의가 자동으로 안건에 오릅니다 (coordinators only; a meeting still to come gets every overdue resolution on its agenda). `event_id`: the event it was held at (400 `no_such_event`).
+         */
+        post: operations["meetings_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 회의 상세 (Meeting)
+         * @description 회의록(Markdown 원문과 안전한 HTML), 결의 사항, 자동으로 안건에 오른 기한 지난 결의 (minutes as Markdown source and sanitised HTML, the resolutions it took, and the overdue resolutions put on its agenda).
+         */
+        get: operations["meetings_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * 회의 수정 (Edit a meeting)
+         * @description 코디네이터만: 보낸 필드만 바꾸고 감사 기록에 남깁니다 (coordinators only; changes the fields sent, recorded in the public audit log). Moving `held_at` after a resolution's due date is 400 `due_before_meeting`. Honours If-Match.
+         */
+        patch: operations["meetings_update"];
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/follow/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 회의 팔로우 (Follow a meeting)
+         * @description 이 회의의 모든 결의(나중에 더해지는 것도)의 서면 경과를 알림으로 받습니다 (follow every resolution of this meeting, later ones included: their written updates reach you in-app and by e-mail). Idempotent.
+         */
+        post: operations["meetings_follow"];
+        /**
+         * 회의 팔로우 해제 (Unfollow a meeting)
+         * @description Idempotent (nothing to undo is fine).
+         */
+        delete: operations["meetings_unfollow"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notifications/": {
         parameters: {
             query?: never;
@@ -1544,6 +1616,222 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/resolutions/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 결의 목록 (Resolutions)
+         * @description 회의가 결정한 일, 누가 언제까지, 어떤 상태인지 (what meetings decided, who owns it, until when, in what state). Filters: `status`, `meeting`, `responsible` (organisation id), `responsible_body`, `tag`, `parent`, `top_level`, `year`; accountability: `overdue=true` (open and past due), `stale_days=N` (open and no written update for N days); reverse lookups of the work carrying decisions out: `event`, `budget_item`, `post`, `collaboration` (ids of that kind's targets). Public.
+         */
+        get: operations["resolutions_list"];
+        put?: never;
+        /**
+         * 결의 기록 (Record a resolution)
+         * @description 코디네이터만. 책임 주체(조직 또는 시 부서 같은 기관)가 필요하고, 기한은 회의 날짜보다 앞설 수 없으며, 이어온 결의와 상위 결의의 사슬은 돌아올 수 없습니다 (coordinators only. It needs an owner, organisations or a named body: 400 `responsible_required`; a due date before the meeting is 400 `due_before_meeting`; a `carried_over_from_id` or `parent_id` leading back to it is 400 `carry_over_loop`/`parent_loop`). Starts `proposed`.
+         */
+        post: operations["resolutions_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/resolutions/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 결의 상세 (Resolution)
+         * @description 결의, 하위 결의와 진행률, 이어온 결의의 사슬과 길이, 연결된 행사·예산·게시물 (the resolution, its sub-resolutions and rolled-up progress, its carried-over chain and length, and its links to events, budget items, posts and collaborations).
+         */
+        get: operations["resolutions_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * 결의 수정 (Edit a resolution)
+         * @description 코디네이터만: 내용, 책임 주체, 기한, 태그, 사슬 (coordinators only: what it says, owners, due date, tags, chains; same rules as creating). The status moves only through written updates. Recorded in the public audit log. Honours If-Match.
+         */
+        patch: operations["resolutions_update"];
+        trace?: never;
+    };
+    "/api/v1/resolutions/{id}/follow/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 결의 팔로우 (Follow a resolution)
+         * @description 서면 경과가 올라올 때마다 앱과 이메일로 알림을 받습니다 (every written update reaches you in-app and by e-mail, unless you turn e-mail off for `resolution_updated`). Idempotent.
+         */
+        post: operations["resolutions_follow"];
+        /**
+         * 결의 팔로우 해제 (Unfollow a resolution)
+         * @description Idempotent. Following its meeting still follows it.
+         */
+        delete: operations["resolutions_unfollow"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/resolutions/{id}/links/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 실행 연결 추가 (Link the work carrying it out)
+         * @description 책임 주체나 코디네이터가 행사, 예산 항목, 게시물, 협업을 연결합니다 (the responsible party or a coordinator links an event, budget item, post or collaboration; `kind` is one of `GET /resolutions/link-kinds/`). 400 `unknown_link_kind` / `unknown_link_target` naming what is unknown; 409 `link_exists`; 403 `not_responsible`.
+         */
+        post: operations["resolutions_links_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/resolutions/{id}/links/{link_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * 실행 연결 삭제 (Remove a link)
+         * @description 책임 주체나 코디네이터; 감사 기록에 남습니다 (the responsible party or a coordinator; audited).
+         */
+        delete: operations["resolutions_links_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/resolutions/{id}/updates/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 서면 경과 (Written updates)
+         * @description 결의의 서면 경과, 최근 순 (the resolution's written updates, newest first). Public.
+         */
+        get: operations["resolutions_updates_list"];
+        put?: never;
+        /**
+         * 서면 경과 올리기 (Post a written update)
+         * @description 책임 주체(담당자, 책임 조직의 회원)나 코디네이터가 날짜와 서명이 있는 글을 올리고, 필요하면 상태를 한 단계 옮깁니다: 제안 → 채택(코디네이터만) → 진행 중 → 완료, 또는 열린 상태에서 중단(글이 사유) (the responsible party or a coordinator appends a dated, signed text, optionally moving the status one step: proposed → accepted (coordinators only, else 403 `accept_needs_coordinator`) → in_progress → done, or dropped from any open state with the text as its reason). Append-only: corrections are new updates. Followers of the resolution and of its meeting are notified in-app and by e-mail. 403 `not_responsible`; 409 `transition_not_allowed`; 400 `written_in_future`.
+         */
+        post: operations["resolutions_updates_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/resolutions/from-collaboration/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 협업을 결의로 (Turn a matched collaboration into a resolution)
+         * @description 코디네이터만: 게시판에서 성사된 협업을 결의로 만들고 협업 파트너를 책임 조직으로 둡니다 (coordinators only: the collaboration's partner organisations become the owners, and the resolution links to it). 400 `unknown_link_kind` when the board is not installed, `unknown_link_target` for an unknown id.
+         */
+        post: operations["resolutions_from_collaboration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/resolutions/link-kinds/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 연결 종류 (Link kinds)
+         * @description 결의를 연결할 수 있는 대상의 종류: 설치된 도메인이 등록한 것 (the kinds of work a resolution can link to, as registered by the installed domains: `event`, `budget_item`, `post`, `collaboration`).
+         */
+        get: operations["resolutions_link_kinds"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/resolutions/promises-kept/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 약속 이행 (Promises kept)
+         * @description 회의별, 연도별로 결의가 얼마나 지켜졌는지 (per meeting and per year: resolutions taken, done, done on time, dropped, overdue and the share kept). Public.
+         */
+        get: operations["resolutions_promises_kept"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/resolutions/stats/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 결의 집계 (Accountability counts)
+         * @description 상태별 수, 기한 지난 수, 책임 주체별 수와 기한 안에 완료한 비율 (counts by status and overdue; per responsible party, totals and the share of its resolutions done on time, computed in the database). Public.
+         */
+        get: operations["resolutions_stats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stats/": {
         parameters: {
             query?: never;
@@ -1620,6 +1908,12 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AgendaItem: {
+            /** Format: int64 */
+            readonly id: number;
+            readonly automatic: boolean;
+            readonly resolution: components["schemas"]["ChainItem"];
+        };
         Amendment: {
             /** Format: int64 */
             readonly id: number;
@@ -1999,6 +2293,21 @@ export interface components {
              * Format: date-time
              */
             readonly created_at: string;
+        };
+        ChainItem: {
+            /** Format: int64 */
+            readonly id: number;
+            /** 제목 */
+            readonly title: string;
+            /** 상태 */
+            readonly status: components["schemas"]["ResolutionStatusEnum"];
+            readonly status_label: string;
+            /**
+             * 기한
+             * Format: date
+             */
+            readonly due_date: string | null;
+            readonly meeting: components["schemas"]["MeetingSummary"];
         };
         CoverImageInputRequest: {
             /**
@@ -2660,6 +2969,18 @@ export interface components {
             readonly category_label: string;
             readonly products: components["schemas"]["ExhibitedProduct"][];
         };
+        FromCollaborationInputRequest: {
+            /** Format: int64 */
+            collaboration_id: number;
+            /** Format: int64 */
+            meeting_id: number;
+            /** @default  */
+            title: string;
+            /** @default  */
+            description: string;
+            /** Format: date */
+            due_date?: string | null;
+        };
         FundedEvent: {
             /** Format: int64 */
             id: number;
@@ -2739,12 +3060,166 @@ export interface components {
             /** Format: int64 */
             first_break: number | null;
         };
+        /**
+         * @description A link and what it points at now (``title``/``path`` null when the target is gone or its kind
+         *     is not installed).
+         */
+        Link: {
+            /** Format: int64 */
+            readonly id: number;
+            /** 유형 */
+            readonly kind: string;
+            readonly kind_label: string;
+            /**
+             * 대상 id
+             * Format: int64
+             */
+            readonly target_id: number;
+            readonly title: string | null;
+            readonly path: string | null;
+        };
+        LinkCreateInputRequest: {
+            /** @description 등록된 연결 종류 (link-kinds 참고) (A registered link kind (see link-kinds)) */
+            kind: string;
+            /** Format: int64 */
+            target_id: number;
+        };
+        LinkKind: {
+            key: string;
+            label: string;
+        };
         MarkedCount: {
             /**
              * Format: int64
              * @description 읽음으로 표시한 알림 수 (Number of notifications marked read)
              */
             marked: number;
+        };
+        Meeting: {
+            /** Format: int64 */
+            readonly id: number;
+            /** 제목 */
+            readonly title: string;
+            /**
+             * 일시
+             * Format: date-time
+             */
+            readonly held_at: string;
+            readonly event: {
+                /** Format: int64 */
+                id: number;
+                title: string;
+            } | null;
+            /** 안건 */
+            readonly agenda: string;
+            /**
+             * 참석 인원
+             * Format: int64
+             */
+            readonly attendance_count: number | null;
+            readonly participants: components["schemas"]["OrganisationSummary"][];
+            /**
+             * Format: int64
+             * @default 0
+             */
+            readonly resolution_count: number;
+            /**
+             * Format: int64
+             * @default 0
+             */
+            readonly done_count: number;
+            /** @default false */
+            readonly is_following: boolean;
+            /**
+             * 생성 일시
+             * Format: date-time
+             */
+            readonly created_at: string;
+            /**
+             * 수정 시각
+             * Format: date-time
+             */
+            readonly updated_at: string;
+        };
+        MeetingCreateInputRequest: {
+            title: string;
+            /** Format: date-time */
+            held_at: string;
+            /**
+             * Format: int64
+             * @description 회의가 열린 행사 (The event it was held at)
+             */
+            event_id?: number | null;
+            /** @default  */
+            agenda: string;
+            /** @default  */
+            minutes: string;
+            /** Format: int64 */
+            attendance_count?: number | null;
+            participant_ids?: number[];
+        };
+        MeetingDetail: {
+            /** Format: int64 */
+            readonly id: number;
+            /** 제목 */
+            readonly title: string;
+            /**
+             * 일시
+             * Format: date-time
+             */
+            readonly held_at: string;
+            readonly event: {
+                /** Format: int64 */
+                id: number;
+                title: string;
+            } | null;
+            /** 안건 */
+            readonly agenda: string;
+            /**
+             * 참석 인원
+             * Format: int64
+             */
+            readonly attendance_count: number | null;
+            readonly participants: components["schemas"]["OrganisationSummary"][];
+            /**
+             * Format: int64
+             * @default 0
+             */
+            readonly resolution_count: number;
+            /**
+             * Format: int64
+             * @default 0
+             */
+            readonly done_count: number;
+            /** @default false */
+            readonly is_following: boolean;
+            /**
+             * 생성 일시
+             * Format: date-time
+             */
+            readonly created_at: string;
+            /**
+             * 수정 시각
+             * Format: date-time
+             */
+            readonly updated_at: string;
+            /** 회의록 (Markdown) */
+            readonly minutes: string;
+            /** 회의록 (HTML) */
+            readonly minutes_html: string;
+            readonly resolutions: components["schemas"]["Resolution"][];
+            readonly agenda_items: components["schemas"]["AgendaItem"][];
+        };
+        MeetingSummary: {
+            /** Format: int64 */
+            readonly id: number;
+            /** 제목 */
+            readonly title: string;
+            /**
+             * 일시
+             * Format: date-time
+             */
+            readonly held_at: string;
         };
         Membership: {
             /** Format: int64 */
@@ -2841,9 +3316,12 @@ export interface components {
          *     * `event_changed` - 행사 변경
          *     * `event_cancelled` - 행사 취소
          *     * `booth_application_decided` - 부스 신청 결정
+         *     * `resolution_updated` - 결의의 서면 경과
+         *     * `resolution_due_soon` - 결의 기한 임박
+         *     * `resolution_overdue` - 결의 기한 지남
          * @enum {string}
          */
-        NotificationKindEnum: "registration_confirmed" | "registration_waitlisted" | "registration_promoted" | "event_changed" | "event_cancelled" | "booth_application_decided";
+        NotificationKindEnum: "registration_confirmed" | "registration_waitlisted" | "registration_promoted" | "event_changed" | "event_cancelled" | "booth_application_decided" | "resolution_updated" | "resolution_due_soon" | "resolution_overdue";
         NotificationPreference: {
             kind: components["schemas"]["NotificationKindEnum"];
             readonly kind_label: string;
@@ -2858,6 +3336,16 @@ export interface components {
         };
         NotificationPreferencesInputRequest: {
             preferences: components["schemas"]["NotificationPreferenceItemInputRequest"][];
+        };
+        OrganisationSummary: {
+            /** Format: int64 */
+            readonly id: number;
+            /** 슬러그 */
+            readonly slug: string;
+            /** 기업명 */
+            readonly name: string;
+            /** 영문명 */
+            readonly name_en: string;
         };
         Organiser: {
             /** Format: int64 */
@@ -2998,6 +3486,24 @@ export interface components {
             previous: string | null;
             results: components["schemas"]["LedgerEntry"][];
         };
+        PaginatedMeetingList: {
+            /**
+             * Format: int64
+             * @example 123
+             */
+            count: number;
+            /**
+             * Format: uri
+             * @example https://sehub.example/api/v1/meetings/?page=3
+             */
+            next: string | null;
+            /**
+             * Format: uri
+             * @example https://sehub.example/api/v1/meetings/?page=1
+             */
+            previous: string | null;
+            results: components["schemas"]["Meeting"][];
+        };
         PaginatedNotificationList: {
             /**
              * Format: uri
@@ -3046,6 +3552,69 @@ export interface components {
              */
             previous: string | null;
             results: components["schemas"]["Programme"][];
+        };
+        PaginatedResolutionList: {
+            /**
+             * Format: int64
+             * @example 123
+             */
+            count: number;
+            /**
+             * Format: uri
+             * @example https://sehub.example/api/v1/resolutions/?page=3
+             */
+            next: string | null;
+            /**
+             * Format: uri
+             * @example https://sehub.example/api/v1/resolutions/?page=1
+             */
+            previous: string | null;
+            results: components["schemas"]["Resolution"][];
+        };
+        PaginatedResolutionUpdateList: {
+            /**
+             * Format: int64
+             * @example 123
+             */
+            count: number;
+            /**
+             * Format: uri
+             * @example https://sehub.example/api/v1/resolutions/12/updates/?page=3
+             */
+            next: string | null;
+            /**
+             * Format: uri
+             * @example https://sehub.example/api/v1/resolutions/12/updates/?page=1
+             */
+            previous: string | null;
+            results: components["schemas"]["ResolutionUpdate"][];
+        };
+        PartyCounts: {
+            /** @description 조직 이름 또는 기관 이름 (Organisation name or named body) */
+            party: string;
+            /**
+             * Format: int64
+             * @description 책임 주체가 조직일 때 그 조직 (The organisation, when the party is one)
+             */
+            enterprise_id: number | null;
+            enterprise_slug: string | null;
+            /** Format: int64 */
+            total: number;
+            /** Format: int64 */
+            open: number;
+            /** Format: int64 */
+            done: number;
+            /** Format: int64 */
+            done_on_time: number;
+            /** Format: int64 */
+            overdue: number;
+            /** Format: int64 */
+            dropped: number;
+            /**
+             * Format: double
+             * @description 기한 안에 완료한 결의의 비율 (0–1) (Share of its resolutions done on time (0–1))
+             */
+            on_time_share: number | null;
         };
         PasswordChangeInputRequest: {
             old_password: string;
@@ -3165,6 +3734,18 @@ export interface components {
             /** @description 만든 사람 외에 행사를 관리할 사용자: 주최 조직의 회원(또는 코디네이터)이어야 합니다 (Users who manage the event besides its creator: each must be a member of a host organisation (or a coordinator)) */
             organiser_ids?: number[];
         };
+        PatchedMeetingUpdateInputRequest: {
+            title?: string;
+            /** Format: date-time */
+            held_at?: string;
+            /** Format: int64 */
+            event_id?: number | null;
+            agenda?: string;
+            minutes?: string;
+            /** Format: int64 */
+            attendance_count?: number | null;
+            participant_ids?: number[];
+        };
         /** @description A product or service. ``price`` null means "price on request". */
         PatchedProductRequest: {
             /** 이름 */
@@ -3198,12 +3779,34 @@ export interface components {
             /** 비고 */
             note?: string;
         };
+        /** @description PATCH of a resolution (what it says; its status moves through written updates). */
+        PatchedResolutionUpdateInputRequest: {
+            title?: string;
+            description?: string;
+            proposer?: string;
+            responsible_enterprise_ids?: number[];
+            responsible_body?: string;
+            /** Format: int64 */
+            responsible_person_id?: number | null;
+            /** Format: date */
+            due_date?: string | null;
+            tags?: string[];
+            /** Format: int64 */
+            carried_over_from_id?: number | null;
+            /** Format: int64 */
+            parent_id?: number | null;
+        };
         /** @description The logged-in user's own account (``/auth/me/``). */
         PatchedUserRequest: {
             /** 표시 이름 */
             display_name?: string;
             /** 선호 언어 */
             preferred_language?: components["schemas"]["PreferredLanguageEnum"];
+        };
+        Person: {
+            /** Format: int64 */
+            readonly id: number;
+            readonly display_name: string;
         };
         /**
          * @description * `ko` - 한국어
@@ -3228,7 +3831,7 @@ export interface components {
              * @description 클라이언트가 분기할 수 있는 고정 snake_case 오류 코드 (Stable snake_case error code clients can switch on)
              * @enum {string}
              */
-            code: "already_archived" | "amendment_below_executed" | "amendment_unchanged" | "amount_not_integer" | "application/problem+json" | "authentication_failed" | "bad_authorization_header" | "booth_already_applied" | "booth_application_closed" | "booth_application_not_pending" | "booths_below_accepted" | "budget_execution_already_reversed" | "budget_item_cancelled" | "budget_item_completed" | "budget_item_has_executions" | "budget_item_not_approved" | "budget_over_allocation" | "budget_reversal_not_reversible" | "budget_status_transition_invalid" | "capacity_below_confirmed" | "conflict" | "csrf_failed" | "duplicate" | "duplicate_certification_number" | "duplicate_slug" | "duplicate_year" | "email_taken" | "ends_before_start" | "enterprise_not_verified" | "event_already_cancelled" | "event_cancelled" | "event_has_registrations" | "event_not_found" | "event_not_scheduled" | "event_past" | "event_postponed" | "exceeds_total" | "execution_not_of_item" | "host_not_verified" | "host_not_yours" | "host_required" | "idempotency_key_in_use" | "idempotency_key_invalid" | "idempotency_key_reused" | "in_past" | "integrity_conflict" | "invalid_page" | "last_owner" | "malformed_request" | "method_not_allowed" | "no_active_account" | "not_acceptable" | "not_archived" | "not_authenticated" | "not_certifiable" | "not_found" | "organiser_not_member" | "password_changed" | "password_incorrect" | "password_invalid" | "payload_too_large" | "permission_denied" | "precondition_failed" | "product_not_yours" | "programme_inactive" | "programme_not_found" | "reason_required" | "recipient_not_found" | "recurrence_rule_empty" | "recurrence_rule_invalid" | "registration_closed" | "registration_not_confirmed" | "registration_not_open" | "registration_window_invalid" | "server_error" | "service_unavailable" | "throttled" | "token_invalid" | "token_not_valid" | "unknown_kind" | "unknown_user" | "unprocessable" | "unsupported_media_type" | "urn:sehub:problem:" | "user_inactive" | "user_not_found" | "validation_error";
+            code: "accept_needs_coordinator" | "already_archived" | "amendment_below_executed" | "amendment_unchanged" | "amount_not_integer" | "application/problem+json" | "authentication_failed" | "bad_authorization_header" | "booth_already_applied" | "booth_application_closed" | "booth_application_not_pending" | "booths_below_accepted" | "budget_execution_already_reversed" | "budget_item_cancelled" | "budget_item_completed" | "budget_item_has_executions" | "budget_item_not_approved" | "budget_over_allocation" | "budget_reversal_not_reversible" | "budget_status_transition_invalid" | "capacity_below_confirmed" | "carry_over_loop" | "carry_over_not_earlier" | "conflict" | "csrf_failed" | "due_before_meeting" | "duplicate" | "duplicate_certification_number" | "duplicate_slug" | "duplicate_year" | "email_taken" | "ends_before_start" | "enterprise_not_verified" | "event_already_cancelled" | "event_cancelled" | "event_has_registrations" | "event_not_found" | "event_not_scheduled" | "event_past" | "event_postponed" | "exceeds_total" | "execution_not_of_item" | "host_not_verified" | "host_not_yours" | "host_required" | "idempotency_key_in_use" | "idempotency_key_invalid" | "idempotency_key_reused" | "in_past" | "integrity_conflict" | "invalid_page" | "last_owner" | "link_exists" | "malformed_request" | "method_not_allowed" | "no_active_account" | "no_such_event" | "no_such_meeting" | "no_such_organisation" | "no_such_person" | "no_such_resolution" | "not_acceptable" | "not_archived" | "not_authenticated" | "not_certifiable" | "not_found" | "not_responsible" | "organiser_not_member" | "parent_loop" | "password_changed" | "password_incorrect" | "password_invalid" | "payload_too_large" | "permission_denied" | "precondition_failed" | "product_not_yours" | "programme_inactive" | "programme_not_found" | "reason_required" | "recipient_not_found" | "recurrence_rule_empty" | "recurrence_rule_invalid" | "registration_closed" | "registration_not_confirmed" | "registration_not_open" | "registration_window_invalid" | "responsible_required" | "server_error" | "service_unavailable" | "throttled" | "token_invalid" | "token_not_valid" | "transition_not_allowed" | "unknown_kind" | "unknown_link_kind" | "unknown_link_target" | "unknown_user" | "unprocessable" | "unsupported_media_type" | "urn:sehub:problem:" | "user_inactive" | "user_not_found" | "validation_error" | "written_in_future";
             /** @description 실패한 요청의 경로 (Path of the request that failed) */
             instance?: string;
             /** @description 필드별 오류 (검증) (Per-field errors (validation)) */
@@ -3420,6 +4023,45 @@ export interface components {
             /** 비고 */
             note?: string;
         };
+        PromisesKept: {
+            by_meeting: components["schemas"]["PromisesMeeting"][];
+            by_year: components["schemas"]["PromisesYear"][];
+        };
+        PromisesMeeting: {
+            /** Format: int64 */
+            id: number;
+            title: string;
+            /** Format: date-time */
+            held_at: string;
+            /** Format: int64 */
+            total: number;
+            /** Format: int64 */
+            done: number;
+            /** Format: int64 */
+            done_on_time: number;
+            /** Format: int64 */
+            dropped: number;
+            /** Format: int64 */
+            overdue: number;
+            /** Format: double */
+            kept_share: number | null;
+        };
+        PromisesYear: {
+            /** Format: int64 */
+            year: number;
+            /** Format: int64 */
+            total: number;
+            /** Format: int64 */
+            done: number;
+            /** Format: int64 */
+            done_on_time: number;
+            /** Format: int64 */
+            dropped: number;
+            /** Format: int64 */
+            overdue: number;
+            /** Format: double */
+            kept_share: number | null;
+        };
         ReasonInputRequest: {
             /** @description 사유 (필수, 공개됨) (Why (required; public)) */
             reason: string;
@@ -3464,6 +4106,257 @@ export interface components {
          * @enum {string}
          */
         RegistrationStatusEnum: "confirmed" | "waitlisted" | "cancelled";
+        Resolution: {
+            /** Format: int64 */
+            readonly id: number;
+            readonly meeting: components["schemas"]["MeetingSummary"];
+            /** 제목 */
+            readonly title: string;
+            /** 소개 */
+            readonly description: string;
+            /** 제안자 */
+            readonly proposer: string;
+            readonly responsible_enterprises: components["schemas"]["OrganisationSummary"][];
+            /** 책임 기관 */
+            readonly responsible_body: string;
+            readonly responsible_person: components["schemas"]["Person"] | null;
+            /**
+             * 기한
+             * Format: date
+             */
+            readonly due_date: string | null;
+            readonly tags: string[];
+            /** 상태 */
+            readonly status: components["schemas"]["ResolutionStatusEnum"];
+            readonly status_label: string;
+            /** 상태 사유 */
+            readonly status_reason: string;
+            /**
+             * 상태가 바뀐 때
+             * Format: date-time
+             */
+            readonly status_changed_at: string | null;
+            /**
+             * 완료일
+             * Format: date
+             */
+            readonly done_on: string | null;
+            /** @default false */
+            readonly is_overdue: boolean;
+            /** Format: int64 */
+            readonly carried_over_from: number | null;
+            /** Format: int64 */
+            readonly parent: number | null;
+            /**
+             * Format: int64
+             * @default 0
+             */
+            readonly children_count: number;
+            /**
+             * Format: int64
+             * @default 0
+             */
+            readonly children_done: number;
+            /**
+             * Format: int64
+             * @description 진행률(%), 하위 결의에서 합산 (Percent done, rolled up from sub-resolutions)
+             */
+            readonly progress: number;
+            /**
+             * Format: int64
+             * @default 0
+             */
+            readonly update_count: number;
+            /**
+             * 마지막 서면 경과
+             * Format: date-time
+             */
+            readonly last_update_at: string | null;
+            /** @default false */
+            readonly is_following: boolean;
+            /**
+             * 생성 일시
+             * Format: date-time
+             */
+            readonly created_at: string;
+            /**
+             * 수정 시각
+             * Format: date-time
+             */
+            readonly updated_at: string;
+        };
+        ResolutionCreateInputRequest: {
+            /** Format: int64 */
+            meeting_id: number;
+            title: string;
+            /** @default  */
+            description: string;
+            /** @default  */
+            proposer: string;
+            responsible_enterprise_ids?: number[];
+            /**
+             * @description 기관 이름: 예) 시청 부서 (A named body: a city department)
+             * @default
+             */
+            responsible_body: string;
+            /** Format: int64 */
+            responsible_person_id?: number | null;
+            /** Format: date */
+            due_date?: string | null;
+            tags?: string[];
+            /** Format: int64 */
+            carried_over_from_id?: number | null;
+            /** Format: int64 */
+            parent_id?: number | null;
+        };
+        ResolutionDetail: {
+            /** Format: int64 */
+            readonly id: number;
+            readonly meeting: components["schemas"]["MeetingSummary"];
+            /** 제목 */
+            readonly title: string;
+            /** 소개 */
+            readonly description: string;
+            /** 제안자 */
+            readonly proposer: string;
+            readonly responsible_enterprises: components["schemas"]["OrganisationSummary"][];
+            /** 책임 기관 */
+            readonly responsible_body: string;
+            readonly responsible_person: components["schemas"]["Person"] | null;
+            /**
+             * 기한
+             * Format: date
+             */
+            readonly due_date: string | null;
+            readonly tags: string[];
+            /** 상태 */
+            readonly status: components["schemas"]["ResolutionStatusEnum"];
+            readonly status_label: string;
+            /** 상태 사유 */
+            readonly status_reason: string;
+            /**
+             * 상태가 바뀐 때
+             * Format: date-time
+             */
+            readonly status_changed_at: string | null;
+            /**
+             * 완료일
+             * Format: date
+             */
+            readonly done_on: string | null;
+            /** @default false */
+            readonly is_overdue: boolean;
+            /** Format: int64 */
+            readonly carried_over_from: number | null;
+            /** Format: int64 */
+            readonly parent: number | null;
+            /**
+             * Format: int64
+             * @default 0
+             */
+            readonly children_count: number;
+            /**
+             * Format: int64
+             * @default 0
+             */
+            readonly children_done: number;
+            /**
+             * Format: int64
+             * @description 진행률(%), 하위 결의에서 합산 (Percent done, rolled up from sub-resolutions)
+             */
+            readonly progress: number;
+            /**
+             * Format: int64
+             * @default 0
+             */
+            readonly update_count: number;
+            /**
+             * 마지막 서면 경과
+             * Format: date-time
+             */
+            readonly last_update_at: string | null;
+            /** @default false */
+            readonly is_following: boolean;
+            /**
+             * 생성 일시
+             * Format: date-time
+             */
+            readonly created_at: string;
+            /**
+             * 수정 시각
+             * Format: date-time
+             */
+            readonly updated_at: string;
+            readonly children: components["schemas"]["ResolutionSummary"][];
+            readonly links: components["schemas"]["Link"][];
+            /** @description 같은 사안의 이전 결의, 최근 순 (Earlier resolutions of the same matter, newest first) */
+            readonly carried_over_chain: components["schemas"]["ChainItem"][];
+            /**
+             * Format: int64
+             * @description 이 사안을 다룬 회의 수 (이어온 적이 없으면 1) (How many meetings took up this matter (1 when it was never carried over))
+             */
+            readonly chain_length: number;
+            /** @description 이 결의를 이어받은 뒤의 결의 (Later resolutions carrying this one over) */
+            readonly carried_over_to: components["schemas"]["ChainItem"][];
+            /** @description 서면 경과를 올리고 연결을 바꿀 수 있는지 (책임 주체, 코디네이터) (Whether you may post written updates and change links (the responsible party, coordinators)) */
+            readonly can_write: boolean;
+        };
+        ResolutionStats: {
+            by_status: components["schemas"]["StatusCounts"];
+            by_party: components["schemas"]["PartyCounts"][];
+        };
+        /**
+         * @description * `proposed` - 제안
+         *     * `accepted` - 승인
+         *     * `in_progress` - 진행 중
+         *     * `done` - 완료
+         *     * `dropped` - 중단
+         * @enum {string}
+         */
+        ResolutionStatusEnum: "proposed" | "accepted" | "in_progress" | "done" | "dropped";
+        ResolutionSummary: {
+            /** Format: int64 */
+            readonly id: number;
+            /** 제목 */
+            readonly title: string;
+            /** 상태 */
+            readonly status: components["schemas"]["ResolutionStatusEnum"];
+            readonly status_label: string;
+            /**
+             * 기한
+             * Format: date
+             */
+            readonly due_date: string | null;
+        };
+        ResolutionUpdate: {
+            /** Format: int64 */
+            readonly id: number;
+            /** Format: int64 */
+            readonly resolution: number;
+            readonly author: components["schemas"]["Person"];
+            /** 서명 */
+            readonly signature: string;
+            /**
+             * 작성일
+             * Format: date
+             */
+            readonly written_on: string;
+            /** 본문 (Markdown) */
+            readonly body: string;
+            /** 본문 (HTML) */
+            readonly body_html: string;
+            /** 이전 상태 */
+            readonly status_from: components["schemas"]["ResolutionStatusEnum"];
+            readonly status_from_label: string;
+            /** 바뀐 상태 */
+            readonly status_to: components["schemas"]["ResolutionStatusEnum"];
+            readonly status_to_label: string;
+            /**
+             * 생성 일시
+             * Format: date-time
+             */
+            readonly created_at: string;
+        };
         /**
          * @description * `owner` - 소유자
          *     * `editor` - 편집자
@@ -3573,6 +4466,20 @@ export interface components {
             jobs_percent: number;
             note: string;
         };
+        StatusCounts: {
+            /** Format: int64 */
+            proposed: number;
+            /** Format: int64 */
+            accepted: number;
+            /** Format: int64 */
+            in_progress: number;
+            /** Format: int64 */
+            done: number;
+            /** Format: int64 */
+            dropped: number;
+            /** Format: int64 */
+            overdue: number;
+        };
         StatusInputRequest: {
             status: components["schemas"]["BudgetItemStatusEnum"];
             /** @default  */
@@ -3667,6 +4574,25 @@ export interface components {
          * @enum {string}
          */
         VulnerableGroupsEnum: "disabled" | "elderly" | "low_income" | "career_break_women" | "migrants" | "youth" | "north_korean_defectors" | "long_term_unemployed" | "other";
+        WrittenUpdateCreateInputRequest: {
+            /** @description Markdown; 중단할 때는 사유 (Markdown; the reason when dropping) */
+            body: string;
+            /**
+             * Format: date
+             * @description 기본값: 오늘 (Default: today)
+             */
+            written_on?: string | null;
+            /**
+             * @description 결의를 이 상태로 옮김 (절차의 다음 단계, 또는 중단) (Move the resolution to this status (one step along its workflow, or dropped))
+             *
+             *     * `proposed` - 제안
+             *     * `accepted` - 승인
+             *     * `in_progress` - 진행 중
+             *     * `done` - 완료
+             *     * `dropped` - 중단
+             */
+            status?: components["schemas"]["ResolutionStatusEnum"];
+        };
     };
     responses: never;
     parameters: never;
@@ -13175,6 +14101,644 @@ export interface operations {
             };
         };
     };
+    meetings_list: {
+        parameters: {
+            query?: {
+                /** @description 정렬 기준, '-'는 내림차순 (sort key; a leading '-' sorts descending). */
+                ordering?: "held_at" | "-held_at";
+                /** @description 페이지네이션된 결과 집합 내의 페이지 번호 (A page number within the paginated result set) */
+                page?: number;
+                /** @description 페이지당 결과 수 (1–100, 기본 20) (Number of results per page (1–100, default 20)) */
+                page_size?: number;
+                /** @description 검색어 (A search term) */
+                search?: string;
+                /** @description true: 앞으로 열릴 회의; false: 열린 회의 (true: still to come; false: held) */
+                upcoming?: boolean;
+                /** @description 열린 연도 (Year it was held) */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedMeetingList"];
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `due_before_meeting`, `max_length`, `no_such_event`, `no_such_meeting`, `no_such_organisation`, `no_such_person`, `no_such_resolution`, `out_of_range`, `responsible_required`, `unknown_link_kind`, `unknown_link_target`, `written_in_future`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    meetings_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeetingCreateInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
+                    Location?: string;
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDetail"];
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `due_before_meeting`, `max_length`, `no_such_event`, `no_such_meeting`, `no_such_organisation`, `no_such_person`, `no_such_resolution`, `out_of_range`, `responsible_required`, `unknown_link_kind`, `unknown_link_target`, `written_in_future`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 권한 없음 (Not allowed for your role).
+             *
+             *     `code` 값 (values): `accept_needs_coordinator`, `not_responsible`
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `link_exists`, `transition_not_allowed`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 본문이 너무 큼 (Body over the size limit). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 지원하지 않는 Content-Type (Unsupported media type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 재사용 (Key already used for a different request). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    meetings_retrieve: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 이전에 받은 ETag; 같으면 304 (an ETag you hold; unchanged → 304). */
+                "If-None-Match"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description 표현의 버전 (version of this representation). */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDetail"];
+                };
+            };
+            /** @description 바뀌지 않음 (Not modified: your ETag is current). */
+            304: {
+                headers: {
+                    /** @description 표현의 버전 (version of this representation). */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    meetings_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
+                "Idempotency-Key"?: string;
+                /** @description 마지막으로 읽은 ETag; 다르면 412 (the ETag you last read; stale → 412). */
+                "If-Match"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedMeetingUpdateInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description 표현의 버전 (version of this representation). */
+                    ETag?: string;
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDetail"];
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `due_before_meeting`, `max_length`, `no_such_event`, `no_such_meeting`, `no_such_organisation`, `no_such_person`, `no_such_resolution`, `out_of_range`, `responsible_required`, `unknown_link_kind`, `unknown_link_target`, `written_in_future`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 권한 없음 (Not allowed for your role).
+             *
+             *     `code` 값 (values): `accept_needs_coordinator`, `not_responsible`
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `link_exists`, `transition_not_allowed`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 전제 조건 실패 (Stale If-Match: the resource changed since you read it). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 본문이 너무 큼 (Body over the size limit). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 지원하지 않는 Content-Type (Unsupported media type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 재사용 (Key already used for a different request). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    meetings_follow: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 팔로우함 (Following) */
+            204: {
+                headers: {
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `due_before_meeting`, `max_length`, `no_such_event`, `no_such_meeting`, `no_such_organisation`, `no_such_person`, `no_such_resolution`, `out_of_range`, `responsible_required`, `unknown_link_kind`, `unknown_link_target`, `written_in_future`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `link_exists`, `transition_not_allowed`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 재사용 (Key already used for a different request). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    meetings_unfollow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 팔로우 해제 (Not following) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     notifications_list: {
         parameters: {
             query?: {
@@ -13187,6 +14751,9 @@ export interface operations {
                  *     * `event_changed` - 행사 변경
                  *     * `event_cancelled` - 행사 취소
                  *     * `booth_application_decided` - 부스 신청 결정
+                 *     * `resolution_updated` - 결의의 서면 경과
+                 *     * `resolution_due_soon` - 결의 기한 임박
+                 *     * `resolution_overdue` - 결의 기한 지남
                  */
                 kind?: components["schemas"]["NotificationKindEnum"];
                 /** @description 페이지당 반환할 결과 수 (Number of results to return per page) */
@@ -14595,6 +16162,1412 @@ export interface operations {
             };
             /** @description Idempotency-Key 재사용 (Key already used for a different request). */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resolutions_list: {
+        parameters: {
+            query?: {
+                /** @description 이 예산 항목에 연결된 결의 (역방향 조회) (Linked to this budget item (reverse lookup)) */
+                budget_item?: number;
+                /** @description 이 협업에 연결된 결의 (역방향 조회) (Linked to this collaboration (reverse lookup)) */
+                collaboration?: number;
+                /** @description 이 행사에 연결된 결의 (역방향 조회) (Linked to this event (reverse lookup)) */
+                event?: number;
+                /** @description 이 회의에서 결정한 것 (Taken at this meeting) */
+                meeting?: number;
+                /** @description 정렬 기준, '-'는 내림차순 (sort key; a leading '-' sorts descending). */
+                ordering?: "due_date" | "-due_date" | "created_at" | "-created_at" | "last_update_at" | "-last_update_at";
+                /** @description true: 끝나지 않았고 기한이 지난 것 (true: open and past the due date) */
+                overdue?: boolean;
+                /** @description 페이지네이션된 결과 집합 내의 페이지 번호 (A page number within the paginated result set) */
+                page?: number;
+                /** @description 페이지당 결과 수 (1–100, 기본 20) (Number of results per page (1–100, default 20)) */
+                page_size?: number;
+                /** @description 이 결의의 하위 결의 (Sub-resolutions of this resolution) */
+                parent?: number;
+                /** @description 이 게시물에 연결된 결의 (역방향 조회) (Linked to this board post (reverse lookup)) */
+                post?: number;
+                /** @description 이 조직이 책임지는 것 (id) (Owned by this organisation (id)) */
+                responsible?: number;
+                /** @description 이 기관이 책임지는 것 (정확히 일치) (Owned by this named body (exact)) */
+                responsible_body?: string;
+                /** @description 검색어 (A search term) */
+                search?: string;
+                /** @description 끝나지 않았고 이 기간(일) 동안 서면 경과가 없는 것 (Open and without a written update for this many days) */
+                stale_days?: number;
+                /**
+                 * @description 상태 (여러 개는 반복) (Status (repeat for several))
+                 *
+                 *     * `proposed` - 제안
+                 *     * `accepted` - 승인
+                 *     * `in_progress` - 진행 중
+                 *     * `done` - 완료
+                 *     * `dropped` - 중단
+                 */
+                status?: components["schemas"]["ResolutionStatusEnum"][];
+                /** @description 이 태그가 있는 것 (Has this tag) */
+                tag?: string;
+                /** @description true: 하위 결의가 아닌 결의만 (true: only resolutions that are no sub-resolution) */
+                top_level?: boolean;
+                /** @description 회의 연도 (Year of the meeting) */
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedResolutionList"];
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `due_before_meeting`, `max_length`, `no_such_event`, `no_such_meeting`, `no_such_organisation`, `no_such_person`, `no_such_resolution`, `out_of_range`, `responsible_required`, `unknown_link_kind`, `unknown_link_target`, `written_in_future`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resolutions_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolutionCreateInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
+                    Location?: string;
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResolutionDetail"];
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `due_before_meeting`, `max_length`, `no_such_event`, `no_such_meeting`, `no_such_organisation`, `no_such_person`, `no_such_resolution`, `out_of_range`, `responsible_required`, `unknown_link_kind`, `unknown_link_target`, `written_in_future`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 권한 없음 (Not allowed for your role).
+             *
+             *     `code` 값 (values): `accept_needs_coordinator`, `not_responsible`
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `link_exists`, `transition_not_allowed`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 본문이 너무 큼 (Body over the size limit). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 지원하지 않는 Content-Type (Unsupported media type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 재사용 (Key already used for a different request). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resolutions_retrieve: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 이전에 받은 ETag; 같으면 304 (an ETag you hold; unchanged → 304). */
+                "If-None-Match"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description 표현의 버전 (version of this representation). */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResolutionDetail"];
+                };
+            };
+            /** @description 바뀌지 않음 (Not modified: your ETag is current). */
+            304: {
+                headers: {
+                    /** @description 표현의 버전 (version of this representation). */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resolutions_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
+                "Idempotency-Key"?: string;
+                /** @description 마지막으로 읽은 ETag; 다르면 412 (the ETag you last read; stale → 412). */
+                "If-Match"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedResolutionUpdateInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description 표현의 버전 (version of this representation). */
+                    ETag?: string;
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResolutionDetail"];
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `due_before_meeting`, `max_length`, `no_such_event`, `no_such_meeting`, `no_such_organisation`, `no_such_person`, `no_such_resolution`, `out_of_range`, `responsible_required`, `unknown_link_kind`, `unknown_link_target`, `written_in_future`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 권한 없음 (Not allowed for your role).
+             *
+             *     `code` 값 (values): `accept_needs_coordinator`, `not_responsible`
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `link_exists`, `transition_not_allowed`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 전제 조건 실패 (Stale If-Match: the resource changed since you read it). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 본문이 너무 큼 (Body over the size limit). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 지원하지 않는 Content-Type (Unsupported media type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 재사용 (Key already used for a different request). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resolutions_follow: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 팔로우함 (Following) */
+            204: {
+                headers: {
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `due_before_meeting`, `max_length`, `no_such_event`, `no_such_meeting`, `no_such_organisation`, `no_such_person`, `no_such_resolution`, `out_of_range`, `responsible_required`, `unknown_link_kind`, `unknown_link_target`, `written_in_future`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `link_exists`, `transition_not_allowed`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 재사용 (Key already used for a different request). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resolutions_unfollow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 팔로우 해제 (Not following) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resolutions_links_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LinkCreateInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
+                    Location?: string;
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Link"];
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `due_before_meeting`, `max_length`, `no_such_event`, `no_such_meeting`, `no_such_organisation`, `no_such_person`, `no_such_resolution`, `out_of_range`, `responsible_required`, `unknown_link_kind`, `unknown_link_target`, `written_in_future`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `link_exists`, `transition_not_allowed`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 본문이 너무 큼 (Body over the size limit). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 지원하지 않는 Content-Type (Unsupported media type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 재사용 (Key already used for a different request). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resolutions_links_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                link_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 삭제됨 (Removed) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resolutions_updates_list: {
+        parameters: {
+            query?: {
+                /** @description 페이지네이션된 결과 집합 내의 페이지 번호 (A page number within the paginated result set) */
+                page?: number;
+                /** @description 페이지당 결과 수 (1–100, 기본 20) (Number of results per page (1–100, default 20)) */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedResolutionUpdateList"];
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `due_before_meeting`, `max_length`, `no_such_event`, `no_such_meeting`, `no_such_organisation`, `no_such_person`, `no_such_resolution`, `out_of_range`, `responsible_required`, `unknown_link_kind`, `unknown_link_target`, `written_in_future`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resolutions_updates_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WrittenUpdateCreateInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
+                    Location?: string;
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResolutionUpdate"];
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `due_before_meeting`, `max_length`, `no_such_event`, `no_such_meeting`, `no_such_organisation`, `no_such_person`, `no_such_resolution`, `out_of_range`, `responsible_required`, `unknown_link_kind`, `unknown_link_target`, `written_in_future`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 권한 없음 (Not allowed for your role).
+             *
+             *     `code` 값 (values): `accept_needs_coordinator`, `not_responsible`
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `link_exists`, `transition_not_allowed`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 본문이 너무 큼 (Body over the size limit). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 지원하지 않는 Content-Type (Unsupported media type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 재사용 (Key already used for a different request). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resolutions_from_collaboration: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FromCollaborationInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
+                    Location?: string;
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResolutionDetail"];
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `due_before_meeting`, `max_length`, `no_such_event`, `no_such_meeting`, `no_such_organisation`, `no_such_person`, `no_such_resolution`, `out_of_range`, `responsible_required`, `unknown_link_kind`, `unknown_link_target`, `written_in_future`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 권한 없음 (Not allowed for your role).
+             *
+             *     `code` 값 (values): `accept_needs_coordinator`, `not_responsible`
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `link_exists`, `transition_not_allowed`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 본문이 너무 큼 (Body over the size limit). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 지원하지 않는 Content-Type (Unsupported media type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 재사용 (Key already used for a different request). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resolutions_link_kinds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkKind"][];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resolutions_promises_kept: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PromisesKept"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resolutions_stats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResolutionStats"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
                 headers: {
                     [name: string]: unknown;
                 };

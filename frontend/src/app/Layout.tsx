@@ -62,6 +62,9 @@ export function Layout() {
               <li>
                 <NavLink to="/budget">{t('budget.title')}</NavLink>
               </li>
+              <li>
+                <NavLink to="/resolutions">{t('resolutions.title')}</NavLink>
+              </li>
               {signedIn ? (
                 <>
                   <li>

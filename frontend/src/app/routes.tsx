@@ -36,6 +36,30 @@ const HostEventPage = lazy(() =>
 const AttendeesPage = lazy(() =>
   import('../features/events/components/AttendeesPage').then((m) => ({ default: m.AttendeesPage })),
 );
+const ResolutionsPage = lazy(() =>
+  import('../features/resolutions/components/ResolutionsPage').then((m) => ({ default: m.ResolutionsPage })),
+);
+const ResolutionPage = lazy(() =>
+  import('../features/resolutions/components/ResolutionPage').then((m) => ({ default: m.ResolutionPage })),
+);
+const MeetingsPage = lazy(() =>
+  import('../features/resolutions/components/MeetingsPage').then((m) => ({ default: m.MeetingsPage })),
+);
+const MeetingPage = lazy(() =>
+  import('../features/resolutions/components/MeetingPage').then((m) => ({ default: m.MeetingPage })),
+);
+const OverduePage = lazy(() =>
+  import('../features/resolutions/components/OverduePage').then((m) => ({ default: m.OverduePage })),
+);
+const PromisesPage = lazy(() =>
+  import('../features/resolutions/components/PromisesPage').then((m) => ({ default: m.PromisesPage })),
+);
+const NewResolutionPage = lazy(() =>
+  import('../features/resolutions/components/Forms').then((m) => ({ default: m.NewResolutionPage })),
+);
+const NewMeetingPage = lazy(() =>
+  import('../features/resolutions/components/Forms').then((m) => ({ default: m.NewMeetingPage })),
+);
 const LoginPage = lazy(() =>
   import('../features/accounts/components/LoginPage').then((m) => ({ default: m.LoginPage })),
 );
@@ -106,6 +130,12 @@ function LazyRoutes() {
       <Route path="events/:id" element={<EventPage />} />
       <Route path="budget" element={<BudgetPage />} />
       <Route path="budget/items/:id" element={<BudgetItemPage />} />
+      <Route path="resolutions" element={<ResolutionsPage />} />
+      <Route path="resolutions/meetings" element={<MeetingsPage />} />
+      <Route path="resolutions/meetings/:id" element={<MeetingPage />} />
+      <Route path="resolutions/overdue" element={<OverduePage />} />
+      <Route path="resolutions/promises" element={<PromisesPage />} />
+      <Route path="resolutions/:id" element={<ResolutionPage />} />
       <Route path="login" element={<LoginPage />} />
       <Route path="register" element={<RegisterPage />} />
       <Route path="reset-password" element={<ResetPasswordPage />} />
@@ -118,6 +148,8 @@ function LazyRoutes() {
         <Route path="my/events/new" element={<HostEventPage />} />
         <Route path="my/events/:id/attendees" element={<AttendeesPage />} />
         <Route path="coordinator/*" element={<CoordinatorPage />} />
+        <Route path="resolutions/new" element={<NewResolutionPage />} />
+        <Route path="resolutions/meetings/new" element={<NewMeetingPage />} />
       </Route>
       <Route path="*" element={<NotFoundPage />} />
     </Routes>

@@ -1,0 +1,172 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap, type Schemas } from '../../../lib/api-client';
+import type { paths } from '../../../api/schema';
+
+export type Resolution = Schemas['Resolution'];
+export type ResolutionDetail = Schemas['ResolutionDetail'];
+export type Meeting = Schemas['Meeting'];
+export type MeetingDetail = Schemas['MeetingDetail'];
+export type WrittenUpdate = Schemas['ResolutionUpdate'];
+export type ResolutionStatus = Resolution['status'];
+export type ResolutionFilters = NonNullable<paths['/api/v1/resolutions/']['get']['parameters']['query']>;
+export type MeetingFilters = NonNullable<paths['/api/v1/meetings/']['get']['parameters']['query']>;
+export type ResolutionCreate = Schemas['ResolutionCreateInputRequest'];
+export type MeetingCreate = Schemas['MeetingCreateInputRequest'];
+
+export const STATUSES: ResolutionStatus[] = ['proposed', 'accepted', 'in_progress', 'done', 'dropped'];
+/** The workflow: one step forward, or dropped from any open state (the server decides; this only offers). */
+export const NEXT: Record<ResolutionStatus, ResolutionStatus[]> = {
+  proposed: ['accepted', 'dropped'],
+  accepted: ['in_progress', 'dropped'],
+  in_progress: ['done', 'dropped'],
+  done: [],
+  dropped: [],
+};
+
+export const resolutionKeys = {
+  all: ['resolutions'] as const,
+  list: (f: ResolutionFilters) => ['resolutions', 'list', f] as const,
+  detail: (id: number) => ['resolutions', 'detail', id] as const,
+  updates: (id: number) => ['resolutions', 'updates', id] as const,
+  meetings: (f: MeetingFilters) => ['resolutions', 'meetings', f] as const,
+  meeting: (id: number) => ['resolutions', 'meeting', id] as const,
+  stats: ['resolutions', 'stats'] as const,
+  promises: ['resolutions', 'promises'] as const,
+  linkKinds: ['resolutions', 'link-kinds'] as const,
+};
+
+export function useResolutions(filters: ResolutionFilters) {
+  return useQuery({
+    queryKey: resolutionKeys.list(filters),
+    queryFn: async ({ signal }) =>
+      unwrap(await api.GET('/api/v1/resolutions/', { params: { query: filters }, signal })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useResolution(id: number) {
+  return useQuery({
+    queryKey: resolutionKeys.detail(id),
+    queryFn: async () => unwrap(await api.GET('/api/v1/resolutions/{id}/', { params: { path: { id } } })),
+  });
+}
+
+export function useUpdates(id: number) {
+  return useQuery({
+    queryKey: resolutionKeys.updates(id),
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/resolutions/{id}/updates/', {
+          params: { path: { id }, query: { page_size: 100 } },
+        }),
+      ),
+  });
+}
+
+export function useMeetings(filters: MeetingFilters) {
+  return useQuery({
+    queryKey: resolutionKeys.meetings(filters),
+    queryFn: async ({ signal }) =>
+      unwrap(await api.GET('/api/v1/meetings/', { params: { query: filters }, signal })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useMeeting(id: number) {
+  return useQuery({
+    queryKey: resolutionKeys.meeting(id),
+    queryFn: async () => unwrap(await api.GET('/api/v1/meetings/{id}/', { params: { path: { id } } })),
+  });
+}
+
+export function useStats() {
+  return useQuery({
+    queryKey: resolutionKeys.stats,
+    queryFn: async () => unwrap(await api.GET('/api/v1/resolutions/stats/')),
+  });
+}
+
+export function usePromisesKept() {
+  return useQuery({
+    queryKey: resolutionKeys.promises,
+    queryFn: async () => unwrap(await api.GET('/api/v1/resolutions/promises-kept/')),
+  });
+}
+
+export function useLinkKinds() {
+  return useQuery({
+    queryKey: resolutionKeys.linkKinds,
+    queryFn: async () => unwrap(await api.GET('/api/v1/resolutions/link-kinds/')),
+  });
+}
+
+export function useFollow(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (follow: boolean) => {
+      const options = { params: { path: { id } } };
+      if (follow) unwrap(await api.POST('/api/v1/resolutions/{id}/follow/', options));
+      else unwrap(await api.DELETE('/api/v1/resolutions/{id}/follow/', options));
+    },
+    onSuccess: () => qc.invalidateQueries({ queryKey: resolutionKeys.detail(id) }),
+  });
+}
+
+export function useFollowMeeting(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (follow: boolean) => {
+      const options = { params: { path: { id } } };
+      if (follow) unwrap(await api.POST('/api/v1/meetings/{id}/follow/', options));
+      else unwrap(await api.DELETE('/api/v1/meetings/{id}/follow/', options));
+    },
+    onSuccess: () => qc.invalidateQueries({ queryKey: resolutionKeys.all }),
+  });
+}
+
+export function usePostUpdate(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: Schemas['WrittenUpdateCreateInputRequest']) =>
+      unwrap(await api.POST('/api/v1/resolutions/{id}/updates/', { params: { path: { id } }, body })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: resolutionKeys.all }),
+  });
+}
+
+export function useAddLink(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: Schemas['LinkCreateInputRequest']) =>
+      unwrap(await api.POST('/api/v1/resolutions/{id}/links/', { params: { path: { id } }, body })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: resolutionKeys.detail(id) }),
+  });
+}
+
+export function useRemoveLink(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (linkId: number) =>
+      unwrap(
+        await api.DELETE('/api/v1/resolutions/{id}/links/{link_id}/', {
+          params: { path: { id, link_id: linkId } },
+        }),
+      ),
+    onSuccess: () => qc.invalidateQueries({ queryKey: resolutionKeys.detail(id) }),
+  });
+}
+
+export function useCreateResolution() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: ResolutionCreate) => unwrap(await api.POST('/api/v1/resolutions/', { body })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: resolutionKeys.all }),
+  });
+}
+
+export function useCreateMeeting() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: MeetingCreate) => unwrap(await api.POST('/api/v1/meetings/', { body })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: resolutionKeys.all }),
+  });
+}
