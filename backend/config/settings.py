@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "api.notifications",
     "api.events",
     "api.audit",
+    "api.board",
 ]
 
 MIDDLEWARE = [
@@ -275,6 +276,9 @@ THROTTLE_RATES = {
     "login_account": env_str("THROTTLE_LOGIN_ACCOUNT", "20/hour"),
     "password_reset": env_str("THROTTLE_PASSWORD_RESET", "3/hour"),
     "register": env_str("THROTTLE_REGISTER", "20/hour"),
+    # Board writes per account: posts and comments.
+    "board_post": env_str("THROTTLE_BOARD_POST", "30/hour"),
+    "board_comment": env_str("THROTTLE_BOARD_COMMENT", "120/hour"),
 }
 # How many proxies in front of the server append to X-Forwarded-For and are trusted to (0: none;
 # the client address is the socket's and the header is ignored). One nginx in front: 1.
@@ -322,6 +326,11 @@ SPECTACULAR_SETTINGS = {
         "BoothApplicationStatusEnum": "api.events.models.BoothApplicationStatus",
         "ProductCategoryEnum": "api.enterprises.models.ProductCategory",
         "NotificationKindEnum": "api.notifications.kinds.KIND_CHOICES",
+        "PostKindEnum": "api.board.models.PostKind",
+        "PostStatusEnum": "api.board.models.PostStatus",
+        "ReportStatusEnum": "api.board.models.ReportStatus",
+        "CampaignStatusEnum": "api.board.models.CampaignStatus",
+        "OfferResourceEnum": "api.board.models.OfferResource",
     },
     "CONTACT": {
         "name": "고양시 사회적경제 지원센터 (Goyang Social Economy Support Centre)",
@@ -342,10 +351,14 @@ SPECTACULAR_SETTINGS = {
     "TAGS": [
         {"name": "audit", "description": "감사 기록 (Audit log): who changed what, when and why; append-only."},
         {"name": "auth", "description": "계정과 인증 (Accounts and authentication): register, tokens, my profile."},
+        {"name": "board", "description": "협업 게시판 (Collaboration board): news, requests, offers, comments."},
         {"name": "booths", "description": "행사 부스 신청 (Booth applications at events)."},
         {"name": "calendars", "description": "달력 구독 (Calendar feeds, .ics)."},
+        {"name": "campaigns", "description": "공동 홍보 캠페인 (Joint-promotion campaigns with products)."},
+        {"name": "collaborations", "description": "협업 기록과 네트워크 (Collaborations: who worked with whom)."},
         {"name": "enterprises", "description": "조직 디렉터리 (Directory of social economy organisations)."},
         {"name": "events", "description": "행사와 참가 신청 (Events and registrations)."},
+        {"name": "moderation", "description": "신고와 검토 (Reports and moderation of board content)."},
         {"name": "notifications", "description": "알림 (Notifications and their preferences)."},
         {"name": "products", "description": "상품·서비스 (Products and services of the organisations)."},
         {"name": "stats", "description": "통계와 목표 (Statistics and yearly targets)."},
