@@ -33,7 +33,12 @@ ROWS = [
         "POST",
         "/api/v1/posts/",
         {"anonymous": 401, "citizen": 403, "member_a": 201, "member_b": 403, "coordinator": 201},
-        body=lambda w, role: {"kind": "request", "title": "협업 요청", "body": "본문", "enterprise_id": w.enterprise_a.pk},
+        body=lambda w, role: {
+            "kind": "request",
+            "title": "협업 요청",
+            "body": "본문",
+            "enterprise_id": w.enterprise_a.pk,
+        },
         note="on behalf of A",
     ),
     Row(
@@ -72,7 +77,11 @@ ROWS = [
     Row("posts_suggestions", "GET", "/api/v1/posts/{post_a_id}/suggestions/", everyone(200)),
     Row("posts_report", "POST", "/api/v1/posts/{post_news_id}/report/", logged_in(201), body={"reason": "광고"}),
     Row(
-        "posts_hide", "POST", "/api/v1/posts/{post_news_id}/hide/", {**COORDINATOR_ONLY, "coordinator": 200}, body=REASON
+        "posts_hide",
+        "POST",
+        "/api/v1/posts/{post_news_id}/hide/",
+        {**COORDINATOR_ONLY, "coordinator": 200},
+        body=REASON,
     ),
     Row(
         "posts_unhide",
@@ -120,7 +129,11 @@ ROWS = [
         {"anonymous": 401, "citizen": 204, "member_a": 403, "member_b": 403, "coordinator": 204},
     ),
     Row(
-        "comments_report", "POST", "/api/v1/comments/{comment_citizen_id}/report/", logged_in(201), body={"reason": "욕설"}
+        "comments_report",
+        "POST",
+        "/api/v1/comments/{comment_citizen_id}/report/",
+        logged_in(201),
+        body={"reason": "욕설"},
     ),
     Row(
         "comments_hide",

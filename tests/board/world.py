@@ -63,7 +63,9 @@ def build(world) -> None:
     world.notice = services.post_create(
         actor=coordinator, kind=PostKind.NOTICE, title="게시판 이용 안내", body="서로 존중해 주세요.", pinned=True
     )
-    world.interest_b = services.interest_create(post=world.post_a, actor=member_b, enterprise_id=b.pk, message="함께해요")
+    world.interest_b = services.interest_create(
+        post=world.post_a, actor=member_b, enterprise_id=b.pk, message="함께해요"
+    )
     world.comment_citizen = services.comment_create(actor=citizen, post_id=world.post_a.pk, body="좋은 생각이에요!")
     world.reply_a = services.comment_create(
         actor=member_a, post_id=world.post_a.pk, body="고맙습니다.", parent_id=world.comment_citizen.pk
@@ -74,7 +76,11 @@ def build(world) -> None:
     world.report_open = services.report_create(actor=member_b, post=world.post_news, reason="중복 글입니다.")
 
     world.post_matched = services.post_create(
-        actor=member_a, kind=PostKind.REQUEST, title="바리스타 교육 강사를 찾습니다", body="다음 달 교육입니다.", enterprise_id=a.pk
+        actor=member_a,
+        kind=PostKind.REQUEST,
+        title="바리스타 교육 강사를 찾습니다",
+        body="다음 달 교육입니다.",
+        enterprise_id=a.pk,
     )
     services.interest_create(post=world.post_matched, actor=member_b, enterprise_id=b.pk)
     world.collaboration = services.post_match(post=world.post_matched, actor=member_a, enterprise_ids=[b.pk])

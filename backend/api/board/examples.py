@@ -85,7 +85,14 @@ _CAMPAIGN = {
         {"enterprise": _ORG_B, "joined_at": "2026-11-03T09:00:00+09:00"},
     ],
     "products": [
-        {"id": 11, "enterprise": 1, "name": "우리밀 쿠키 선물세트", "price": 15000, "category": "food", "category_label": "식품"}
+        {
+            "id": 11,
+            "enterprise": 1,
+            "name": "우리밀 쿠키 선물세트",
+            "price": 15000,
+            "category": "food",
+            "category_label": "식품",
+        }
     ],
     "can_edit": False,
     "published_at": "2026-11-25T09:00:00+09:00",
@@ -136,7 +143,9 @@ PREVIEW_OUT = OpenApiExample(
     value={"body_html": "<p><strong>굵게</strong> &lt;script&gt;alert(1)&lt;/script&gt;</p>\n"},
     response_only=True,
 )
-IMAGE_OUT = OpenApiExample("image", value={"id": 1, "image": "/media/board/2f1c.png", "alt": "공동 부스 모습"}, response_only=True)
+IMAGE_OUT = OpenApiExample(
+    "image", value={"id": 1, "image": "/media/board/2f1c.png", "alt": "공동 부스 모습"}, response_only=True
+)
 COMMENT_OUT = OpenApiExample("comment", value=_COMMENT, response_only=True)
 COMMENT_CREATE = OpenApiExample(
     "comment", value={"post_id": 41, "body": "저희가 바리스타 교육을 합니다. 함께해요!"}, request_only=True
@@ -146,7 +155,9 @@ INTEREST_CREATE = OpenApiExample(
     "interest", value={"enterprise_id": 2, "message": "바리스타 교육생들과 함께 참여하고 싶습니다."}, request_only=True
 )
 INTEREST_OUT = OpenApiExample("interest", value=_INTEREST, response_only=True)
-MATCH_IN = OpenApiExample("match", value={"enterprise_ids": [2], "note": "12월 한마당에서 공동 부스 운영"}, request_only=True)
+MATCH_IN = OpenApiExample(
+    "match", value={"enterprise_ids": [2], "note": "12월 한마당에서 공동 부스 운영"}, request_only=True
+)
 COLLABORATION_OUT = OpenApiExample("collaboration", value=_COLLABORATION, response_only=True)
 COLLABORATION_PAGE = OpenApiExample(
     "page", value={"count": 1, "next": None, "previous": None, "results": [_COLLABORATION]}, response_only=True
@@ -162,7 +173,16 @@ NETWORK_OUT = OpenApiExample(
 SUGGESTIONS_OUT = OpenApiExample(
     "suggestions",
     value={
-        "posts": [{**_POST, "id": 52, "kind": "offer", "kind_label": "나눔·제공", "title": "바리스타 교육장 빌려드립니다", "score": 4}],
+        "posts": [
+            {
+                **_POST,
+                "id": 52,
+                "kind": "offer",
+                "kind_label": "나눔·제공",
+                "title": "바리스타 교육장 빌려드립니다",
+                "score": 4,
+            }
+        ],
         "organisations": [{**_ORG_B, "score": 3}],
     },
     response_only=True,

@@ -7,6 +7,8 @@ Markdown is stored as written (``body``) beside its sanitised HTML (``body_html`
 referenced by name ("enterprises.Enterprise"), never imported.
 """
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -83,7 +85,9 @@ class Post(models.Model):
     )
     status = models.CharField(_("status"), max_length=10, choices=PostStatus.choices, blank=True, default="")
     deadline = models.DateField(_("deadline"), null=True, blank=True)
-    resource = models.CharField(_("what is offered or needed"), max_length=16, choices=OfferResource.choices, blank=True)
+    resource = models.CharField(
+        _("what is offered or needed"), max_length=16, choices=OfferResource.choices, blank=True
+    )
     sector = models.CharField(_("sector"), max_length=24, choices=SECTOR_CHOICES, blank=True)
     pinned = models.BooleanField(_("pinned"), default=False)
     campaign = models.ForeignKey(
@@ -116,8 +120,7 @@ class Post(models.Model):
             models.CheckConstraint(condition=~Q(body=""), name="board_post_body_not_empty"),
             # Requests and offers always have a status; the other kinds never.
             models.CheckConstraint(
-                condition=(Q(kind__in=MATCHABLE_KINDS) & ~Q(status=""))
-                | (~Q(kind__in=MATCHABLE_KINDS) & Q(status="")),
+                condition=(Q(kind__in=MATCHABLE_KINDS) & ~Q(status="")) | (~Q(kind__in=MATCHABLE_KINDS) & Q(status="")),
                 name="board_post_status_only_for_requests_and_offers",
             ),
             models.CheckConstraint(
@@ -155,6 +158,9 @@ class PostImage(models.Model):
 
     class Meta:
         ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"image {self.pk} of post {self.post_id}"
 
 
 class Comment(models.Model):
@@ -203,6 +209,9 @@ class Interest(models.Model):
         ordering = ["created_at", "id"]
         constraints = [models.UniqueConstraint(fields=["post", "enterprise"], name="board_interest_once_per_post")]
 
+    def __str__(self) -> str:
+        return f"interest of {self.enterprise_id} in post {self.post_id}"
+
 
 class Collaboration(models.Model):
     """Who worked with whom, on what, when: made when a request or offer is marked matched (or a
@@ -214,7 +223,7 @@ class Collaboration(models.Model):
     )
     title = models.CharField(_("title"), max_length=200)
     note = models.TextField(_("note"), blank=True)
-    partners = models.ManyToManyField(
+    partners: models.ManyToManyField[Any, Any] = models.ManyToManyField(
         "enterprises.Enterprise", through="CollaborationPartner", related_name="board_collaborations"
     )
     matched_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
@@ -242,6 +251,9 @@ class CollaborationPartner(models.Model):
         ]
         indexes = [models.Index(fields=["enterprise", "collaboration"], name="board_partner_enterprise")]
 
+    def __str__(self) -> str:
+        return f"partner {self.enterprise_id} of collaboration {self.collaboration_id}"
+
 
 class CampaignStatus(models.TextChoices):
     PROPOSED = "proposed", _("Proposed")
@@ -264,7 +276,7 @@ class Campaign(models.Model):
         "enterprises.Enterprise", on_delete=models.PROTECT, related_name="+", verbose_name=_("proposed by")
     )
     proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    participants = models.ManyToManyField(
+    participants: models.ManyToManyField[Any, Any] = models.ManyToManyField(
         "enterprises.Enterprise", through="CampaignParticipant", related_name="board_campaigns"
     )
     products = models.ManyToManyField("enterprises.Product", blank=True, related_name="board_campaigns")
@@ -295,6 +307,9 @@ class CampaignParticipant(models.Model):
     class Meta:
         ordering = ["joined_at", "id"]
         constraints = [models.UniqueConstraint(fields=["campaign", "enterprise"], name="board_campaign_join_once")]
+
+    def __str__(self) -> str:
+        return f"participant {self.enterprise_id} of campaign {self.campaign_id}"
 
 
 class ReportStatus(models.TextChoices):
@@ -329,3 +344,6 @@ class Report(models.Model):
             models.CheckConstraint(condition=~Q(reason=""), name="board_report_reason_not_empty"),
         ]
         indexes = [models.Index(fields=["status", "created_at"], name="board_report_queue")]
+
+    def __str__(self) -> str:
+        return f"report {self.pk}"

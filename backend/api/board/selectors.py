@@ -216,12 +216,16 @@ def collaboration_network() -> dict[str, Any]:
         .order_by("enterprise_id", "other")
     )
     counts = dict(
-        links.values("enterprise_id").annotate(n=Count("collaboration_id", distinct=True)).values_list("enterprise_id", "n")
+        links.values("enterprise_id")
+        .annotate(n=Count("collaboration_id", distinct=True))
+        .values_list("enterprise_id", "n")
     )
     names = {e.pk: e for e in directory.enterprise_summaries().filter(pk__in=list(counts))}
     nodes = [
         {"id": pk, "slug": names[pk].slug, "name": names[pk].name, "name_en": names[pk].name_en, "collaborations": n}
-        for pk, n in sorted(counts.items(), key=lambda item: (-item[1], names[item[0]].name if item[0] in names else ""))
+        for pk, n in sorted(
+            counts.items(), key=lambda item: (-item[1], names[item[0]].name if item[0] in names else "")
+        )
         if pk in names
     ]
     return {
@@ -278,7 +282,9 @@ def post_link_targets(ids: Iterable[int]) -> dict[int, LinkTarget]:
 
 
 def post_link_find(title: str) -> int | None:
-    return Post.objects.filter(_live_q(), title=title).order_by("-created_at", "-id").values_list("pk", flat=True).first()
+    return (
+        Post.objects.filter(_live_q(), title=title).order_by("-created_at", "-id").values_list("pk", flat=True).first()
+    )
 
 
 def collaboration_link_targets(ids: Iterable[int]) -> dict[int, LinkTarget]:

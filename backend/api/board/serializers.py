@@ -71,7 +71,9 @@ class PostSerializer(serializers.ModelSerializer):
     images = PostImageSerializer(many=True, read_only=True)
     excerpt = serializers.SerializerMethodField(help_text=_("The start of the text, without formatting."))
     edited = serializers.SerializerMethodField(help_text=_("Changed after it was posted."))
-    hidden = serializers.SerializerMethodField(help_text=_("Hidden by a moderator (only coordinators and the author see it)."))
+    hidden = serializers.SerializerMethodField(
+        help_text=_("Hidden by a moderator (only coordinators and the author see it).")
+    )
     url = serializers.SerializerMethodField(help_text=_("The post's page in the web app."))
 
     class Meta:
@@ -128,7 +130,9 @@ class CommentSerializer(serializers.ModelSerializer):
     body = serializers.SerializerMethodField()
     body_html = serializers.SerializerMethodField()
     removed = serializers.SerializerMethodField(help_text=_("Removed: empty for everyone but coordinators."))
-    removed_reason = serializers.SerializerMethodField(help_text=_("deleted (by its author) or hidden (by a moderator)."))
+    removed_reason = serializers.SerializerMethodField(
+        help_text=_("deleted (by its author) or hidden (by a moderator).")
+    )
     edited = serializers.SerializerMethodField(help_text=_("Changed after it was posted."))
     can_edit = serializers.SerializerMethodField(help_text=_("Whether you may edit or delete it."))
 
@@ -230,7 +234,9 @@ class PostDetailSerializer(PostSerializer):
     comments = serializers.SerializerMethodField()
     interests = serializers.SerializerMethodField()
     collaboration = serializers.SerializerMethodField()
-    hidden_reason = serializers.SerializerMethodField(help_text=_("Why a moderator hid it (coordinators and the author)."))
+    hidden_reason = serializers.SerializerMethodField(
+        help_text=_("Why a moderator hid it (coordinators and the author).")
+    )
     can_edit = serializers.SerializerMethodField(
         help_text=_("Whether you may edit it, mark it matched or closed, or delete it.")
     )
@@ -318,7 +324,7 @@ class NetworkNodeSerializer(serializers.Serializer):
 
 
 class NetworkEdgeSerializer(serializers.Serializer):
-    source = serializers.IntegerField(help_text=_("Organisation id."))
+    source = serializers.IntegerField(help_text=_("Organisation id."))  # type: ignore[assignment]  # a field named like Field.source
     target = serializers.IntegerField(help_text=_("Organisation id."))
     weight = serializers.IntegerField(help_text=_("Collaborations of the pair."))
 
@@ -366,7 +372,9 @@ class ReportSerializer(serializers.ModelSerializer):
         return {"id": post.pk, "kind": post.kind, "title": post.title} if post else {}
 
     def get_excerpt(self, report: Report) -> str:
-        text = report.comment.body if report.comment_id and report.comment else (report.post.body if report.post else "")
+        text = (
+            report.comment.body if report.comment_id and report.comment else (report.post.body if report.post else "")
+        )
         return " ".join(text.split())[:EXCERPT_LENGTH]
 
     def get_target_hidden(self, report: Report) -> bool:

@@ -56,7 +56,18 @@ MAX_PARTNERS = 20
 MAX_CAMPAIGN_PRODUCTS = 50
 SUGGESTION_NOTICES = 3  # authors of the best-fitting counterparts told about a new request or offer
 
-AUDIT_POST_FIELDS = ("kind", "title", "body", "tags", "enterprise", "status", "deadline", "resource", "sector", "pinned")
+AUDIT_POST_FIELDS = (
+    "kind",
+    "title",
+    "body",
+    "tags",
+    "enterprise",
+    "status",
+    "deadline",
+    "resource",
+    "sector",
+    "pinned",
+)
 AUDIT_COMMENT_FIELDS = ("body",)
 AUDIT_CAMPAIGN_FIELDS = ("title", "story", "starts_on", "ends_on", "status", "products")
 
@@ -244,11 +255,12 @@ def post_delete(*, post: Post, actor: Any, reason: str = "") -> Post:
     if locked.archived_at is not None:
         raise ConflictError(_("This post is deleted already."), code=errors.POST_ALREADY_ARCHIVED)
     archive_mark(locked, actor=actor, reason=reason)
+    archived = locked.archived_at
     audit_record(
         actor=actor,
         action=AuditAction.ARCHIVE,
         target=locked,
-        changes={"archived_at": [None, locked.archived_at.isoformat()]},
+        changes={"archived_at": [None, archived.isoformat() if archived else None]},
         reason=reason,
     )
     return locked
@@ -413,10 +425,14 @@ def comment_create(*, actor: Any, post_id: int, body: str, parent_id: int | None
         if parent is None:
             raise validation_error("parent_id", _("No such comment on this post."), code="does_not_exist")
         if parent.parent_id is not None:
-            raise validation_error("parent_id", _("Reply to the first comment of the thread."), code=errors.REPLY_TO_REPLY)
+            raise validation_error(
+                "parent_id", _("Reply to the first comment of the thread."), code=errors.REPLY_TO_REPLY
+            )
         if parent.deleted_at is not None or parent.hidden_at is not None:
             raise ConflictError(_("That comment was removed."), code=errors.COMMENT_DELETED)
-    comment = Comment.objects.create(post=locked, parent=parent, author=actor, body=body, body_html=render_markdown(body))
+    comment = Comment.objects.create(
+        post=locked, parent=parent, author=actor, body=body, body_html=render_markdown(body)
+    )
     Post.objects.filter(pk=locked.pk).update(comment_count=F("comment_count") + 1)
     audit_record(actor=actor, action=AuditAction.CREATE, target=comment, before=dict.fromkeys(AUDIT_COMMENT_FIELDS))
     if parent is not None and parent.author_id != actor.pk:
@@ -469,7 +485,10 @@ def comment_delete(*, comment: Comment, actor: Any) -> Comment:
     if locked.hidden_at is None:
         Post.objects.filter(pk=locked.post_id).update(comment_count=F("comment_count") - 1)
     audit_record(
-        actor=actor, action=AuditAction.DELETE, target=locked, changes={"deleted_at": [None, locked.deleted_at.isoformat()]}
+        actor=actor,
+        action=AuditAction.DELETE,
+        target=locked,
+        changes={"deleted_at": [None, locked.deleted_at.isoformat()]},
     )
     return locked
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-
 from typing import Any
 
 from django.conf import settings
@@ -60,8 +59,8 @@ from api.common.permissions import IsCoordinator
 from api.common.renderers import FirstRendererNegotiation
 from api.common.richtext import render_markdown
 from api.common.schema import problem_response
-from api.common.viewsets import ActionViewSet, CreateUpdateDomainViewSet, CrudDomainViewSet, DomainViewSet
 from api.common.throttles import client_address
+from api.common.viewsets import ActionViewSet, CreateUpdateDomainViewSet, CrudDomainViewSet, DomainViewSet
 
 TAG = ["board"]
 COLLABORATION_TAG = ["collaborations"]
@@ -104,7 +103,7 @@ class FeedPagination(CursorPagination):
     """Newest first by an opaque cursor; the first page (no ``cursor``) starts with the pinned
     notices that match the filters (at most 5), which never appear further down."""
 
-    ordering = ("-created_at", "-id")
+    ordering = ("-created_at", "-id")  # type: ignore[assignment]  # DRF takes a tuple: the id breaks ties
 
 
 _POST_LIST_DESCRIPTION = (
@@ -197,7 +196,7 @@ class PostViewSet(CrudDomainViewSet):
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         queryset = self.filter_queryset(self.get_queryset())
         page = list(self.paginate_queryset(queryset) or [])
-        if self.paginator is not None and not request.query_params.get(self.paginator.cursor_query_param):
+        if not request.query_params.get(FeedPagination.cursor_query_param):
             pinned = selectors.pinned_posts(queryset=self.filter_queryset(selectors.pinned_base(user=request.user)))
             page = [*pinned, *page]
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
@@ -209,7 +208,9 @@ class PostViewSet(CrudDomainViewSet):
         services.post_update(post=serializer.instance, actor=self.request.user, **serializer.validated_data)
 
     def perform_destroy(self, instance: Post) -> None:
-        services.post_delete(post=instance, actor=self.request.user, reason=archive_reason_of(self.request, from_query=True))
+        services.post_delete(
+            post=instance, actor=self.request.user, reason=archive_reason_of(self.request, from_query=True)
+        )
 
 
 class PostActionViewSet(ActionViewSet):
@@ -324,7 +325,9 @@ class PostActionViewSet(ActionViewSet):
         data = ReportCreateInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         report = services.report_create(actor=request.user, post=post, **data.validated_data)
-        return Response(ReportSerializer(selectors.report_list().get(pk=report.pk)).data, status=status.HTTP_201_CREATED)
+        return Response(
+            ReportSerializer(selectors.report_list().get(pk=report.pk)).data, status=status.HTTP_201_CREATED
+        )
 
     @extend_schema(
         operation_id="posts_hide",
@@ -462,7 +465,10 @@ class _SyndicationView(APIView):
                 author_name=post.enterprise.name if post.enterprise else post.author.display_name,
                 categories=[tag.name for tag in post.tags.all()],
             )
-        response = HttpResponse(feed.writeString("utf-8").encode("utf-8"), content_type=f"{feed.content_type}")
+        response = HttpResponse(
+            feed.writeString("utf-8").encode("utf-8"),
+            content_type=f"{self.renderer_classes[0].media_type}; charset=utf-8",
+        )
         response["Cache-Control"] = "max-age=300"
         return response
 
@@ -573,7 +579,7 @@ class CommentViewSet(DomainViewSet, mixins.UpdateModelMixin, mixins.DestroyModel
     def get_permissions(self) -> list[Any]:
         if self.action == "retrieve":
             return [permissions.AllowAny()]
-        return super().get_permissions()
+        return list(super().get_permissions())
 
     def get_throttles(self) -> list[Any]:
         throttles = super().get_throttles()
@@ -618,7 +624,9 @@ class CommentActionViewSet(ActionViewSet):
         data = ReportCreateInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         report = services.report_create(actor=request.user, comment=comment, **data.validated_data)
-        return Response(ReportSerializer(selectors.report_list().get(pk=report.pk)).data, status=status.HTTP_201_CREATED)
+        return Response(
+            ReportSerializer(selectors.report_list().get(pk=report.pk)).data, status=status.HTTP_201_CREATED
+        )
 
     @extend_schema(
         operation_id="comments_hide",
@@ -719,7 +727,9 @@ class ReportViewSet(ActionViewSet, mixins.ListModelMixin):
     ),
 )
 class CollaborationViewSet(ActionViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin):
-    response_cache_actions = frozenset({"list", "retrieve", "network"})  # anonymous reads served from the response cache
+    response_cache_actions = frozenset(
+        {"list", "retrieve", "network"}
+    )  # anonymous reads served from the response cache
     permission_classes = [permissions.AllowAny]
     filter_backends: list[Any] = []
     lookup_value_regex = r"\d+"
