@@ -11,8 +11,8 @@ from html.parser import HTMLParser
 import pytest
 
 from api.common.richtext import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, render_markdown
-from tests.board.xss_payloads import PAYLOADS
 from tests.accounts.factories import UserFactory
+from tests.board.xss_payloads import PAYLOADS
 from tests.world import client_for
 
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.I)
@@ -57,7 +57,7 @@ def test_the_corpus_is_large_enough():
 
 
 def test_the_checker_catches_what_it_should():
-    assert executable_parts('<script>alert(1)</script>')
+    assert executable_parts("<script>alert(1)</script>")
     assert executable_parts('<img src=x onerror="alert(1)">')
     assert executable_parts('<a href="java&#x09;script:alert(1)" rel="noopener nofollow ugc">x</a>')
     assert not executable_parts('<p><a href="https://example.org" rel="noopener nofollow ugc">x</a></p>')
