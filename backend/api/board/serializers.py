@@ -477,7 +477,7 @@ class PostCreateInputSerializer(serializers.Serializer):
         choices=OfferResource.choices, required=False, allow_blank=True, help_text=_("Requests and offers only.")
     )
     sector = serializers.ChoiceField(choices=SECTOR_CHOICES, required=False, allow_blank=True)
-    pinned = serializers.BooleanField(required=False, default=False, help_text=_("Notices only; coordinators."))
+    pinned = serializers.BooleanField(required=False, help_text=_("Notices only; coordinators."))
 
 
 class PostUpdateInputSerializer(serializers.Serializer):

@@ -58,6 +58,9 @@ export function Layout() {
               <li>
                 <NavLink to="/events">{t('nav.events')}</NavLink>
               </li>
+              <li>
+                <NavLink to="/board">{t('board.nav')}</NavLink>
+              </li>
               {signedIn ? (
                 <>
                   <li>
@@ -66,6 +69,11 @@ export function Layout() {
                   {me.data?.is_coordinator && (
                     <li>
                       <NavLink to="/coordinator">{t('nav.coordinator')}</NavLink>
+                    </li>
+                  )}
+                  {me.data?.is_coordinator && (
+                    <li>
+                      <NavLink to="/moderation">{t('board.moderation.title')}</NavLink>
                     </li>
                   )}
                   <li>

@@ -36,6 +36,24 @@ const HostEventPage = lazy(() =>
 const AttendeesPage = lazy(() =>
   import('../features/events/components/AttendeesPage').then((m) => ({ default: m.AttendeesPage })),
 );
+const BoardPage = lazy(() =>
+  import('../features/board/components/BoardPage').then((m) => ({ default: m.BoardPage })),
+);
+const PostPage = lazy(() =>
+  import('../features/board/components/PostPage').then((m) => ({ default: m.PostPage })),
+);
+const ComposePage = lazy(() =>
+  import('../features/board/components/ComposePage').then((m) => ({ default: m.ComposePage })),
+);
+const CampaignsPage = lazy(() =>
+  import('../features/board/components/CampaignPages').then((m) => ({ default: m.CampaignsPage })),
+);
+const CampaignPage = lazy(() =>
+  import('../features/board/components/CampaignPages').then((m) => ({ default: m.CampaignPage })),
+);
+const ModerationPage = lazy(() =>
+  import('../features/board/components/ModerationPage').then((m) => ({ default: m.ModerationPage })),
+);
 const LoginPage = lazy(() =>
   import('../features/accounts/components/LoginPage').then((m) => ({ default: m.LoginPage })),
 );
@@ -84,6 +102,10 @@ function LazyRoutes() {
       <Route path="products/:id" element={<ProductPage />} />
       <Route path="events" element={<EventsPage />} />
       <Route path="events/:id" element={<EventPage />} />
+      <Route path="board" element={<BoardPage />} />
+      <Route path="board/:id" element={<PostPage />} />
+      <Route path="campaigns" element={<CampaignsPage />} />
+      <Route path="campaigns/:id" element={<CampaignPage />} />
       <Route path="login" element={<LoginPage />} />
       <Route path="register" element={<RegisterPage />} />
       <Route path="reset-password" element={<ResetPasswordPage />} />
@@ -96,6 +118,8 @@ function LazyRoutes() {
         <Route path="my/events/new" element={<HostEventPage />} />
         <Route path="my/events/:id/attendees" element={<AttendeesPage />} />
         <Route path="coordinator/*" element={<CoordinatorPage />} />
+        <Route path="board/new" element={<ComposePage />} />
+        <Route path="moderation" element={<ModerationPage />} />
       </Route>
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
