@@ -102,7 +102,7 @@ export function ComposePage() {
         <Field label={t('board.compose.titleLabel')} errors={fe('title')}>
           {(p) => <input {...p} value={f.title} maxLength={200} required onChange={set('title')} />}
         </Field>
-        <div className="tabs" role="group" aria-label={t('board.compose.bodyLabel')}>
+        <div className="tabs" role="group" aria-label={t('board.compose.mode')}>
           <button type="button" aria-pressed={!showPreview} onClick={() => setShowPreview(false)}>
             {t('board.compose.edit')}
           </button>
