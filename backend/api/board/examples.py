@@ -66,7 +66,7 @@ _DETAIL = {
     "hidden_reason": "",
     "can_edit": False,
     "interests": [_INTEREST],
-    "collaboration": None,
+    "collaboration": _COLLABORATION,
     "comments": [{**_COMMENT, "replies": [{**_COMMENT, "id": 8, "parent": 7, "author": _AUTHOR, "body": "좋습니다!"}]}],
 }
 _CAMPAIGN = {
@@ -108,12 +108,12 @@ _REPORT = {
     "target_hidden": False,
     "reason": "관계없는 광고입니다.",
     "reporter": {"id": 8, "display_name": "고양 시민"},
-    "status": "open",
-    "status_label": "접수",
-    "resolution": "",
-    "resolved_by": None,
+    "status": "resolved",
+    "status_label": "처리됨",
+    "resolution": "광고라서 가렸습니다.",
+    "resolved_by": {"id": 1, "display_name": "지원센터 코디네이터"},
     "created_at": "2026-11-21T09:00:00+09:00",
-    "resolved_at": None,
+    "resolved_at": "2026-11-21T10:00:00+09:00",
 }
 
 POST_PAGE = OpenApiExample(
@@ -144,7 +144,9 @@ PREVIEW_OUT = OpenApiExample(
     response_only=True,
 )
 IMAGE_OUT = OpenApiExample(
-    "image", value={"id": 1, "image": "/media/board/2f1c.png", "alt": "공동 부스 모습"}, response_only=True
+    "image",
+    value={"id": 1, "image": "https://sehub.example/media/board/2f1c.png", "alt": "공동 부스 모습"},
+    response_only=True,
 )
 COMMENT_OUT = OpenApiExample("comment", value=_COMMENT, response_only=True)
 COMMENT_CREATE = OpenApiExample(

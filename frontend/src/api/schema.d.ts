@@ -3548,11 +3548,8 @@ export interface components {
              */
             resource?: components["schemas"]["OfferResourceEnum"] | components["schemas"]["BlankEnum"];
             sector?: components["schemas"]["SectorEnum"] | components["schemas"]["BlankEnum"];
-            /**
-             * @description 공지만; 코디네이터 (Notices only; coordinators)
-             * @default false
-             */
-            pinned: boolean;
+            /** @description 공지만; 코디네이터 (Notices only; coordinators) */
+            pinned?: boolean;
         };
         /**
          * @description A post with its whole text, its threaded comments, the organisations interested and, once
