@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 
 from api.accounts import selectors as accounts
 from api.board.models import (
@@ -307,21 +307,31 @@ def collaboration_link_find(title: str) -> int | None:
 
 
 def board_stats() -> dict[str, Any]:
-    """The board's section of ``/api/v1/stats/``: collaborations, partner organisations (public
-    ones), and their share of all public organisations (percent, one decimal)."""
-    public_total = directory.enterprise_summaries().filter(directory.public_q()).count()
-    collaborated = (
-        CollaborationPartner.objects.filter(directory.public_q("enterprise__"))
-        .values("enterprise_id")
-        .distinct()
-        .count()
+    """The board's section of ``/api/v1/stats/`` in three aggregate queries: collaborations, public
+    organisations that took part in one and their share of all public ones (percent, one decimal),
+    open requests and offers."""
+    partnered = CollaborationPartner.objects.filter(enterprise_id=OuterRef("pk"))
+    organisations = (
+        directory.enterprise_summaries()
+        .filter(directory.public_q())
+        .order_by()
+        .aggregate(total=Count("id"), collaborated=Count("id", filter=Q(Exists(partnered))))
     )
+    posts = (
+        Post.objects.filter(_live_q(), status=PostStatus.OPEN)
+        .order_by()
+        .aggregate(
+            open_requests=Count("id", filter=Q(kind=PostKind.REQUEST)),
+            open_offers=Count("id", filter=Q(kind=PostKind.OFFER)),
+        )
+    )
+    total, collaborated = organisations["total"], organisations["collaborated"]
     return {
         "collaborations": Collaboration.objects.count(),
         "organisations_collaborated": collaborated,
-        "organisations_collaborated_percent": round(100.0 * collaborated / public_total, 1) if public_total else 0.0,
-        "open_requests": Post.objects.filter(_live_q(), kind=PostKind.REQUEST, status=PostStatus.OPEN).count(),
-        "open_offers": Post.objects.filter(_live_q(), kind=PostKind.OFFER, status=PostStatus.OPEN).count(),
+        "organisations_collaborated_percent": round(100.0 * collaborated / total, 1) if total else 0.0,
+        "open_requests": posts["open_requests"],
+        "open_offers": posts["open_offers"],
     }
 
 

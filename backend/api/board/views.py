@@ -191,7 +191,7 @@ class PostViewSet(CrudDomainViewSet):
 
     def get_throttles(self) -> list[Any]:
         throttles = super().get_throttles()
-        return [*throttles, PostingThrottle()] if self.action == "create" else throttles
+        return [*throttles, PostingThrottle()] if getattr(self, "action", None) == "create" else throttles
 
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         queryset = self.filter_queryset(self.get_queryset())
@@ -577,13 +577,13 @@ class CommentViewSet(DomainViewSet, mixins.UpdateModelMixin, mixins.DestroyModel
     input_serializers = {"create": CommentCreateInputSerializer, "partial_update": CommentUpdateInputSerializer}
 
     def get_permissions(self) -> list[Any]:
-        if self.action == "retrieve":
+        if getattr(self, "action", None) == "retrieve":
             return [permissions.AllowAny()]
         return list(super().get_permissions())
 
     def get_throttles(self) -> list[Any]:
         throttles = super().get_throttles()
-        return [*throttles, CommentingThrottle()] if self.action == "create" else throttles
+        return [*throttles, CommentingThrottle()] if getattr(self, "action", None) == "create" else throttles
 
     def select(self) -> QuerySet[Comment]:
         return selectors.comment_list(user=self.request.user)
