@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 API = Path(__file__).resolve().parent.parent / "backend" / "api"
-DOMAINS = ["accounts", "audit", "budget", "enterprises", "events", "notifications", "resolutions"]
+DOMAINS = ["accounts", "audit", "board", "budget", "enterprises", "events", "notifications", "resolutions"]
 # What one domain may import from another: its read and write functions, and the kind registry.
 PUBLIC_MODULES = {"selectors", "services", "kinds"}
 SHAPE = [

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "api.audit",
     "api.budget",
     "api.resolutions",
+    "api.board",
 ]
 
 MIDDLEWARE = [
@@ -312,6 +313,9 @@ THROTTLE_RATES = {
     "login_account": env_str("THROTTLE_LOGIN_ACCOUNT", "20/hour"),
     "password_reset": env_str("THROTTLE_PASSWORD_RESET", "3/hour"),
     "register": env_str("THROTTLE_REGISTER", "20/hour"),
+    # Board writes per account: posts and comments.
+    "board_post": env_str("THROTTLE_BOARD_POST", "30/hour"),
+    "board_comment": env_str("THROTTLE_BOARD_COMMENT", "120/hour"),
 }
 # How many proxies in front of the server append to X-Forwarded-For and are trusted to (0: none;
 # the client address is the socket's and the header is ignored). One nginx in front: 1.
@@ -368,6 +372,11 @@ SPECTACULAR_SETTINGS = {
         "EvidenceKindEnum": "api.budget.models.EvidenceKind",
         "ExecutionKindEnum": "api.budget.models.ExecutionKind",
         "ResolutionStatusEnum": "api.resolutions.models.ResolutionStatus",
+        "PostKindEnum": "api.board.models.PostKind",
+        "PostStatusEnum": "api.board.models.PostStatus",
+        "ReportStatusEnum": "api.board.models.ReportStatus",
+        "CampaignStatusEnum": "api.board.models.CampaignStatus",
+        "OfferResourceEnum": "api.board.models.OfferResource",
     },
     "CONTACT": {
         "name": "고양시 사회적경제 지원센터 (Goyang Social Economy Support Centre)",
@@ -395,14 +404,18 @@ SPECTACULAR_SETTINGS = {
                 "hash-chained ledger anyone can verify. Never deleted: DELETE answers 405."
             ),
         },
+        {"name": "board", "description": "협업 게시판 (Collaboration board): news, requests, offers, comments."},
         {"name": "booths", "description": "행사 부스 신청 (Booth applications at events)."},
         {"name": "calendars", "description": "달력 구독 (Calendar feeds, .ics)."},
+        {"name": "campaigns", "description": "공동 홍보 캠페인 (Joint-promotion campaigns with products)."},
+        {"name": "collaborations", "description": "협업 기록과 네트워크 (Collaborations: who worked with whom)."},
         {"name": "enterprises", "description": "조직 디렉터리 (Directory of social economy organisations)."},
         {"name": "events", "description": "행사와 참가 신청 (Events and registrations)."},
         {
             "name": "meetings",
             "description": "결의를 한 회의와 회의록 (Meetings that take decisions, and their minutes).",
         },
+        {"name": "moderation", "description": "신고와 검토 (Reports and moderation of board content)."},
         {"name": "notifications", "description": "알림 (Notifications and their preferences)."},
         {"name": "products", "description": "상품·서비스 (Products and services of the organisations)."},
         {

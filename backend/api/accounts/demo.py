@@ -9,6 +9,9 @@ DEMO_PASSWORD = "sehub-demo-2015"
 DEMO_USERS: list[dict[str, Any]] = [
     {"email": "coordinator@example.com", "display_name": "지원센터 코디네이터", "is_coordinator": True},
     {"email": "member@example.com", "display_name": "쿠키공방 대표", "is_coordinator": False},
+    # A member of a second organisation (the learning cooperative; the board's demo makes the
+    # membership), so two organisations can work together on the board.
+    {"email": "member2@example.com", "display_name": "지혜공유 조합원", "is_coordinator": False},
     {"email": "citizen@example.com", "display_name": "고양 시민", "is_coordinator": False},
 ]
 

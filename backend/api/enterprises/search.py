@@ -134,3 +134,15 @@ def search_products(queryset: QuerySet[Any], raw_query: str) -> QuerySet[Any]:
         output_field=IntegerField(),
     )
     return qs.annotate(search_rank=rank).order_by("search_rank", "name", "id")
+
+
+def search_text(queryset: QuerySet[Any], raw_query: str, *, document: str, initials: str) -> QuerySet[Any]:
+    """Rows whose ``document`` column contains ``raw_query`` (1–2 characters, substrings), or whose
+    ``initials`` column contains it when it is a 초성 query; the queryset's order is kept (a feed
+    stays newest first). Other domains reach it through ``selectors.text_search``."""
+    query = normalise_query(raw_query)
+    if not query:
+        return queryset
+    if is_initials_query(query):
+        return _substring_filter(queryset, initials, query.replace(" ", ""), folded=False, grams_only=True)
+    return _substring_filter(queryset, document, query)

@@ -27,9 +27,11 @@ from api.enterprises.models import (
     Product,
     ProductCategory,
     ProgressTarget,
+    Sector,
     SocialLink,
     VerificationStatus,
 )
+from api.enterprises.search import build_document, hangul_initials, normalise_query, search_text
 
 __all__ = ["ProductCategory"]  # re-exported: the booth categories of events are product categories
 
@@ -38,6 +40,8 @@ __all__ = ["ProductCategory"]  # re-exported: the booth categories of events are
 MEMBERSHIP_ROLE_CHOICES = MembershipRole.choices
 # The kinds of organisation, for the budget's summaries by recipient kind.
 ENTERPRISE_KIND_CHOICES = EnterpriseKind.choices
+# Sectors of the directory, for other domains that classify by sector (the board's requests).
+SECTOR_CHOICES = Sector.choices
 
 
 def membership_roles_for_user(user: Any) -> dict[int, str]:
@@ -184,3 +188,29 @@ def member_user_ids(*, enterprise_ids: list[int], roles: frozenset[str] = EDIT_R
     return set(
         Membership.objects.filter(enterprise_id__in=enterprise_ids, role__in=roles).values_list("user_id", flat=True)
     )
+
+
+# Korean search, shared: another domain keeps its own ``search_document`` and initials columns
+# (filled with ``search_document_of`` and ``initials_of``) and filters with ``text_search``
+# (substrings inside compound words, 1–2 syllables, 초성; the directory's indexes and functions).
+
+
+def text_search(queryset: QuerySet[Any], *, raw_query: str, document: str, initials: str) -> QuerySet[Any]:
+    """Rows of ``queryset`` whose ``document`` column contains the query (or whose ``initials``
+    column contains a 초성 query); the order is left as it was."""
+    return search_text(queryset, raw_query, document=document, initials=initials)
+
+
+def initials_of(text: str) -> str:
+    """The 초성 of ``text`` (for an initials column)."""
+    return hangul_initials(text)
+
+
+def search_query_of(raw: str) -> str:
+    """A search box's text as the search sees it (NFC, spaces folded, at most 100 characters)."""
+    return normalise_query(raw)
+
+
+def search_document_of(parts: list[str]) -> str:
+    """One searchable text made of ``parts`` (for a ``document`` column)."""
+    return build_document(parts)

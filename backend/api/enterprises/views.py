@@ -9,7 +9,7 @@ from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
@@ -28,6 +28,7 @@ from api.common.images import image_check
 from api.common.parsers import FormParser, JSONParser, MultiPartParser
 from api.common.renderers import CSV_ENDPOINT, csv_stream_response
 from api.common.schema import problem_response
+from api.common.stats import stats_example, stats_sections, stats_serializer
 from api.common.viewsets import CrudDomainViewSet
 from api.enterprises import examples as ex
 from api.enterprises import selectors, services
@@ -566,18 +567,19 @@ class StatsView(APIView):
         description=(
             "운영 중인 인증 조직의 유형·구·업종별 수, 고용 인원과 취약계층 고용, 연도별 목표 대비 달성 (active "
             "verified organisations by kind, district and sector; employees; per target year, organisations and "
-            "jobs against the city's targets as numbers and percentages)."
+            "jobs against the city's targets as numbers and percentages). Other domains add sections "
+            "(`board`: collaborations; see `api/common/stats.py`)."
         ),
         tags=_STATS_TAG,
         responses={
             200: OpenApiResponse(
-                StatsSerializer,
-                examples=[ex.STATS_EXAMPLE],
+                stats_serializer(StatsSerializer),
+                examples=[OpenApiExample("stats", value=stats_example(ex.STATS_EXAMPLE.value))],
             )
         },
     )
     def get(self, request: Request) -> Response:
-        return Response(directory_stats())
+        return Response({**directory_stats(), **stats_sections()})
 
 
 @extend_schema_view(

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ProgressChart } from '../features/enterprises/components/ProgressChart';
 import { HomeSearch } from '../features/enterprises/components/HomeSearch';
 import { UpcomingList } from '../features/events/components/UpcomingList';
+import { CollaborationNetwork } from '../features/board/components/CollaborationNetwork';
 import { useTitle } from '../lib/useTitle';
 
 export function HomePage() {
@@ -23,6 +24,10 @@ export function HomePage() {
           <Link to="/events">{t('home.allEvents')}</Link>
         </p>
       </section>
+      <CollaborationNetwork />
+      <p>
+        <Link to="/board">{t('board.title')}</Link>
+      </p>
       <section className="call" aria-labelledby="call-title">
         <h2 id="call-title">{t('home.callTitle')}</h2>
         <p>{t('home.callText')}</p>

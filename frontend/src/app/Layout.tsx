@@ -60,6 +60,9 @@ export function Layout() {
                 <NavLink to="/events">{t('nav.events')}</NavLink>
               </li>
               <li>
+                <NavLink to="/board">{t('board.nav')}</NavLink>
+              </li>
+              <li>
                 <NavLink to="/budget">{t('budget.title')}</NavLink>
               </li>
               <li>
@@ -73,6 +76,11 @@ export function Layout() {
                   {me.data?.is_coordinator && (
                     <li>
                       <NavLink to="/coordinator">{t('nav.coordinator')}</NavLink>
+                    </li>
+                  )}
+                  {me.data?.is_coordinator && (
+                    <li>
+                      <NavLink to="/moderation">{t('board.moderation.title')}</NavLink>
                     </li>
                   )}
                   <li>

@@ -60,6 +60,24 @@ const NewResolutionPage = lazy(() =>
 const NewMeetingPage = lazy(() =>
   import('../features/resolutions/components/Forms').then((m) => ({ default: m.NewMeetingPage })),
 );
+const BoardPage = lazy(() =>
+  import('../features/board/components/BoardPage').then((m) => ({ default: m.BoardPage })),
+);
+const PostPage = lazy(() =>
+  import('../features/board/components/PostPage').then((m) => ({ default: m.PostPage })),
+);
+const ComposePage = lazy(() =>
+  import('../features/board/components/ComposePage').then((m) => ({ default: m.ComposePage })),
+);
+const CampaignsPage = lazy(() =>
+  import('../features/board/components/CampaignPages').then((m) => ({ default: m.CampaignsPage })),
+);
+const CampaignPage = lazy(() =>
+  import('../features/board/components/CampaignPages').then((m) => ({ default: m.CampaignPage })),
+);
+const ModerationPage = lazy(() =>
+  import('../features/board/components/ModerationPage').then((m) => ({ default: m.ModerationPage })),
+);
 const LoginPage = lazy(() =>
   import('../features/accounts/components/LoginPage').then((m) => ({ default: m.LoginPage })),
 );
@@ -136,6 +154,10 @@ function LazyRoutes() {
       <Route path="resolutions/overdue" element={<OverduePage />} />
       <Route path="resolutions/promises" element={<PromisesPage />} />
       <Route path="resolutions/:id" element={<ResolutionPage />} />
+      <Route path="board" element={<BoardPage />} />
+      <Route path="board/:id" element={<PostPage />} />
+      <Route path="campaigns" element={<CampaignsPage />} />
+      <Route path="campaigns/:id" element={<CampaignPage />} />
       <Route path="login" element={<LoginPage />} />
       <Route path="register" element={<RegisterPage />} />
       <Route path="reset-password" element={<ResetPasswordPage />} />
@@ -150,6 +172,8 @@ function LazyRoutes() {
         <Route path="coordinator/*" element={<CoordinatorPage />} />
         <Route path="resolutions/new" element={<NewResolutionPage />} />
         <Route path="resolutions/meetings/new" element={<NewMeetingPage />} />
+        <Route path="board/new" element={<ComposePage />} />
+        <Route path="moderation" element={<ModerationPage />} />
       </Route>
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
