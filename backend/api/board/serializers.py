@@ -24,7 +24,7 @@ from api.board.permissions import can_manage_campaign, can_manage_comment, can_m
 from api.board.services import MAX_CAMPAIGN_PRODUCTS, MAX_PARTNERS, MAX_TAG_LENGTH, MAX_TAGS
 from api.common.permissions import is_coordinator
 from api.common.richtext import MAX_MARKDOWN_LENGTH
-from api.common.serializers import IdField, IdListField
+from api.common.serializers import IdField, IdListField, OrganisationSummarySerializer, PersonSerializer
 from api.enterprises.selectors import SECTOR_CHOICES
 
 MAX_REASON_LENGTH = 1000
@@ -32,25 +32,12 @@ MAX_MESSAGE_LENGTH = 2000
 EXCERPT_LENGTH = 200
 
 # Organisations, products and users belong to other domains: reached through relations, never imported.
-_ENTERPRISE_MODEL: Any = Post._meta.get_field("enterprise").related_model
 _PRODUCT_MODEL: Any = Campaign._meta.get_field("products").related_model
 
 
 def _user(context: dict[str, Any]) -> Any:
     request = context.get("request")
     return getattr(request, "user", None)
-
-
-class OrganisationSummarySerializer(serializers.ModelSerializer):
-    class Meta:
-        model = _ENTERPRISE_MODEL
-        fields = ["id", "slug", "name", "name_en"]
-        read_only_fields = fields
-
-
-class PersonSerializer(serializers.Serializer):
-    id = serializers.IntegerField(read_only=True)
-    display_name = serializers.CharField(read_only=True)
 
 
 class PostImageSerializer(serializers.ModelSerializer):
@@ -305,10 +292,6 @@ class SuggestedPostSerializer(PostSerializer):
 class SuggestedOrganisationSerializer(OrganisationSummarySerializer):
     score = serializers.IntegerField(read_only=True, help_text=_("How well it fits (higher is better)."))
 
-    class Meta(OrganisationSummarySerializer.Meta):
-        fields = [*OrganisationSummarySerializer.Meta.fields, "score"]
-        read_only_fields = fields
-
 
 class SuggestionsSerializer(serializers.Serializer):
     posts = SuggestedPostSerializer(many=True, read_only=True)
@@ -527,7 +510,7 @@ class PostMatchInputSerializer(serializers.Serializer):
     note = serializers.CharField(max_length=MAX_MESSAGE_LENGTH, required=False, allow_blank=True, default="")
 
 
-class ReasonInputSerializer(serializers.Serializer):
+class ModerationReasonInputSerializer(serializers.Serializer):
     reason = serializers.CharField(max_length=MAX_REASON_LENGTH, help_text=_("Why (kept in the audit log)."))
 
 

@@ -39,6 +39,7 @@ from api.board.serializers import (
     InterestSerializer,
     MarkdownPreviewInputSerializer,
     MarkdownPreviewSerializer,
+    ModerationReasonInputSerializer,
     PostCreateInputSerializer,
     PostDetailSerializer,
     PostImageInputSerializer,
@@ -46,7 +47,6 @@ from api.board.serializers import (
     PostMatchInputSerializer,
     PostSerializer,
     PostUpdateInputSerializer,
-    ReasonInputSerializer,
     ReportCreateInputSerializer,
     ReportSerializer,
     SuggestionsSerializer,
@@ -338,13 +338,13 @@ class PostActionViewSet(ActionViewSet):
             "are resolved; audit-logged). 409 `already_hidden`."
         ),
         tags=MODERATION_TAG,
-        request=ReasonInputSerializer,
+        request=ModerationReasonInputSerializer,
         responses={200: OpenApiResponse(PostDetailSerializer, examples=[ex.POST_DETAIL]), 409: problem_response(409)},
         examples=[ex.REASON_IN],
     )
     @action(detail=True, methods=["post"], permission_classes=[IsCoordinator])
     def hide(self, request: Request, pk: str | None = None) -> Response:
-        data = ReasonInputSerializer(data=request.data)
+        data = ModerationReasonInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         return self._detail(services.post_hide(post=self.get_object(), actor=request.user, **data.validated_data))
 
@@ -353,13 +353,13 @@ class PostActionViewSet(ActionViewSet):
         summary="가린 글 되살리기 (Restore a hidden post)",
         description="코디네이터만, 사유와 함께 (coordinators only, with a reason; audit-logged). 409 `not_hidden`.",
         tags=MODERATION_TAG,
-        request=ReasonInputSerializer,
+        request=ModerationReasonInputSerializer,
         responses={200: OpenApiResponse(PostDetailSerializer, examples=[ex.POST_DETAIL]), 409: problem_response(409)},
         examples=[ex.REASON_IN],
     )
     @action(detail=True, methods=["post"], permission_classes=[IsCoordinator])
     def unhide(self, request: Request, pk: str | None = None) -> Response:
-        data = ReasonInputSerializer(data=request.data)
+        data = ModerationReasonInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         return self._detail(services.post_unhide(post=self.get_object(), actor=request.user, **data.validated_data))
 
@@ -636,13 +636,13 @@ class CommentActionViewSet(ActionViewSet):
             "placeholder; open reports are resolved; audit-logged). 409 `already_hidden`."
         ),
         tags=MODERATION_TAG,
-        request=ReasonInputSerializer,
+        request=ModerationReasonInputSerializer,
         responses={200: OpenApiResponse(CommentSerializer, examples=[ex.COMMENT_OUT]), 409: problem_response(409)},
         examples=[ex.REASON_IN],
     )
     @action(detail=True, methods=["post"])
     def hide(self, request: Request, pk: str | None = None) -> Response:
-        data = ReasonInputSerializer(data=request.data)
+        data = ModerationReasonInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         comment = services.comment_hide(comment=self.get_object(), actor=request.user, **data.validated_data)
         return Response(CommentSerializer(comment, context=self.get_serializer_context()).data)
@@ -652,13 +652,13 @@ class CommentActionViewSet(ActionViewSet):
         summary="가린 댓글 되살리기 (Restore a hidden comment)",
         description="코디네이터만, 사유와 함께 (coordinators only, with a reason). 409 `not_hidden`.",
         tags=MODERATION_TAG,
-        request=ReasonInputSerializer,
+        request=ModerationReasonInputSerializer,
         responses={200: OpenApiResponse(CommentSerializer, examples=[ex.COMMENT_OUT]), 409: problem_response(409)},
         examples=[ex.REASON_IN],
     )
     @action(detail=True, methods=["post"])
     def unhide(self, request: Request, pk: str | None = None) -> Response:
-        data = ReasonInputSerializer(data=request.data)
+        data = ModerationReasonInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         comment = services.comment_unhide(comment=self.get_object(), actor=request.user, **data.validated_data)
         return Response(CommentSerializer(comment, context=self.get_serializer_context()).data)
@@ -692,13 +692,13 @@ class ReportViewSet(ActionViewSet, mixins.ListModelMixin):
         summary="신고 기각 (Dismiss a report)",
         description="코디네이터만, 사유와 함께; 아무것도 가리지 않습니다 (coordinators only; hides nothing). 409 `report_not_open`.",
         tags=MODERATION_TAG,
-        request=ReasonInputSerializer,
+        request=ModerationReasonInputSerializer,
         responses={200: OpenApiResponse(ReportSerializer, examples=[ex.REPORT_OUT]), 409: problem_response(409)},
         examples=[ex.REASON_IN],
     )
     @action(detail=True, methods=["post"], filterset_class=None)
     def dismiss(self, request: Request, pk: str | None = None) -> Response:
-        data = ReasonInputSerializer(data=request.data)
+        data = ModerationReasonInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         report = services.report_dismiss(report=self.get_object(), actor=request.user, **data.validated_data)
         return Response(ReportSerializer(selectors.report_list().get(pk=report.pk)).data)

@@ -42,6 +42,23 @@ class IdListField(serializers.ListField):
         super().__init__(**kwargs)
 
 
+class OrganisationSummarySerializer(serializers.Serializer):
+    """An organisation as the other domains show it (a post's author organisation, a decision's
+    owners): its id, its slug for the directory's page and its names."""
+
+    id = serializers.IntegerField(read_only=True)
+    slug = serializers.CharField(read_only=True)
+    name = serializers.CharField(read_only=True)
+    name_en = serializers.CharField(read_only=True)
+
+
+class PersonSerializer(serializers.Serializer):
+    """A person as the public sees them: never an e-mail address."""
+
+    id = serializers.IntegerField(read_only=True)
+    display_name = serializers.CharField(read_only=True)
+
+
 class ProblemFieldErrorSerializer(serializers.Serializer):
     field = serializers.CharField(
         allow_null=True, help_text=_("Field path (a.b, items[0].name); null when the error concerns no single field.")

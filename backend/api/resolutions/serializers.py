@@ -7,13 +7,12 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from api.common.richtext import MAX_MARKDOWN_LENGTH
-from api.common.serializers import IdField, IdListField
+from api.common.serializers import IdField, IdListField, OrganisationSummarySerializer, PersonSerializer
 from api.resolutions import selectors
 from api.resolutions.models import Meeting, Resolution, ResolutionLink, ResolutionStatus, ResolutionUpdate
 from api.resolutions.services import can_write_update
 
 # Organisations are the directory's model: reached through the relation, never imported.
-_ENTERPRISE_MODEL: Any = Resolution._meta.get_field("responsible_enterprises").related_model
 
 
 class DateInRangeField(serializers.DateField):
@@ -35,18 +34,6 @@ class DateTimeInRangeField(serializers.DateTimeField):
         if not 2000 <= result.year <= 2100:
             raise serializers.ValidationError(_("Use a date between 2000 and 2100."), code="out_of_range")
         return result
-
-
-class OrganisationSummarySerializer(serializers.ModelSerializer):
-    class Meta:
-        model = _ENTERPRISE_MODEL
-        fields = ["id", "slug", "name", "name_en"]
-        read_only_fields = fields
-
-
-class PersonSerializer(serializers.Serializer):
-    id = serializers.IntegerField(read_only=True)
-    display_name = serializers.CharField(read_only=True)
 
 
 class MeetingSummarySerializer(serializers.ModelSerializer):

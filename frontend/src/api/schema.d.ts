@@ -660,6 +660,262 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/campaigns/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 공동 홍보 캠페인 (Joint-promotion campaigns)
+         * @description 공개된 캠페인은 누구나, 제안 중인 캠페인은 로그인한 사람이 봅니다 (published campaigns are public; proposed ones are shown to anyone logged in).
+         */
+        get: operations["campaigns_list"];
+        put?: never;
+        /**
+         * 캠페인 제안 (Propose a campaign)
+         * @description 조직 회원이 자기 조직 명의로 제안하고 그 조직이 첫 참여자가 됩니다 (a member proposes a campaign for their organisation, which takes part with the products chosen: 403 `not_your_organisation`, 400 `product_not_yours`, `ends_before_start`).
+         */
+        post: operations["campaigns_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 캠페인 (Campaign)
+         * @description 참여 조직과 상품 (the story, participating organisations and their products).
+         */
+        get: operations["campaigns_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * 캠페인 수정 (Edit a campaign)
+         * @description 제안자, 그 조직 회원, 코디네이터 (its proposer, members of its organisation, coordinators). Honours If-Match.
+         */
+        patch: operations["campaigns_update"];
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/join/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 캠페인 참여 (Join a campaign)
+         * @description 조직 회원이 자기 조직과 상품을 더합니다 (a member adds their organisation and a selection of its products). 403 `not_your_organisation`; 409 `campaign_published`, `campaign_already_joined`.
+         */
+        post: operations["campaigns_join"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/publish/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 캠페인 공개 (Publish a campaign)
+         * @description 공개 페이지가 열리고 피드에 공동 홍보 글이 올라가며 참여 조직에 알림이 갑니다 (its public page opens, a joint-promotion post goes to the feed, the participants are recorded as a collaboration and notified). 409 `campaign_published`.
+         */
+        post: operations["campaigns_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collaborations/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 협업 기록 (Collaborations)
+         * @description 누가 누구와 무엇을 언제 함께했는지, 최신순 (who worked with whom, on what, when: matched requests and offers and published campaigns, newest first). Public.
+         */
+        get: operations["collaborations_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collaborations/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 협업 (Collaboration)
+         * @description 협업 하나 (one collaboration with its partners). Public.
+         */
+        get: operations["collaborations_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/collaborations/network/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 협업 네트워크 (Collaboration network)
+         * @description 협업한 조직(노드)과 함께한 쌍(엣지, 횟수)을 데이터베이스에서 셉니다 (nodes: verified organisations that collaborated, with their count; edges: pairs that worked together, with how often; the newest 2,000 collaborations).
+         */
+        get: operations["collaborations_network"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/comments/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 댓글 쓰기 (Comment)
+         * @description 로그인한 누구나; `parent_id`로 첫 댓글에 답글 (anyone logged in; `parent_id` replies to a top-level comment: one level, 400 `reply_to_reply`). The post's author hears of a comment, a comment's author of a reply. Markdown, at most 20,000 characters. Throttled per account (`board_comment`).
+         */
+        post: operations["comments_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/comments/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 댓글 (Comment)
+         * @description 지운 댓글은 자리만 남습니다 (a removed comment keeps its place without its text).
+         */
+        get: operations["comments_retrieve"];
+        put?: never;
+        post?: never;
+        /**
+         * 댓글 삭제 (Delete a comment)
+         * @description 자리표시만 남기고 지웁니다; 코디네이터는 원문을 봅니다 (leaves a placeholder so the thread stays readable; coordinators still see the text). 409 `comment_deleted`. Honours If-Match.
+         */
+        delete: operations["comments_delete"];
+        options?: never;
+        head?: never;
+        /**
+         * 댓글 수정 (Edit a comment)
+         * @description 작성자만 (its author; coordinators too). 409 `comment_deleted`. Honours If-Match.
+         */
+        patch: operations["comments_update"];
+        trace?: never;
+    };
+    "/api/v1/comments/{id}/hide/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 댓글 가리기 (Hide a comment)
+         * @description 코디네이터만, 사유와 함께; 자리표시만 남습니다 (coordinators only, with a reason; the thread shows a placeholder; open reports are resolved; audit-logged). 409 `already_hidden`.
+         */
+        post: operations["comments_hide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/comments/{id}/report/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 댓글 신고 (Report a comment)
+         * @description 로그인한 누구나, 사유와 함께 (anyone logged in, with a reason).
+         */
+        post: operations["comments_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/comments/{id}/unhide/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 가린 댓글 되살리기 (Restore a hidden comment)
+         * @description 코디네이터만, 사유와 함께 (coordinators only, with a reason). 409 `not_hidden`.
+         */
+        post: operations["comments_unhide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/enterprises/": {
         parameters: {
             query?: never;
@@ -1520,6 +1776,298 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/posts/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 게시판 피드 (Board feed)
+         * @description 게시판 피드: 최신순, 고정 공지가 첫 페이지 맨 위 (the feed: newest first by cursor; the first page starts with up to 5 pinned notices matching the filters). Filters: `kind`, `status`, `organisation` (slug), `tag`, `author` (id), `search` (Korean search as in the directory: substrings inside words, 1–2 syllables, 초성). Hidden and deleted posts are gone from the feed.
+         */
+        get: operations["posts_list"];
+        put?: never;
+        /**
+         * 글쓰기 (Write a post)
+         * @description 로그인한 누구나; 조직 명의(`enterprise_id`)는 그 조직 회원만 (anyone logged in; on behalf of an organisation only its members: 403 `not_your_organisation`). Notices (`kind=notice`, `pinned`) are for coordinators. Requests and offers start open and may have a `deadline` and `resource`. Body: Markdown, at most 20,000 characters, rendered to sanitised HTML. Throttled per account (`board_post`).
+         */
+        post: operations["posts_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/posts/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 게시글 (Post)
+         * @description 본문(마크다운과 안전한 HTML), 댓글과 답글, 관심 조직, 성사된 협업 (the post with its Markdown and sanitised HTML, threaded comments, interested organisations and, once matched, the collaboration). A hidden post is 404 except for coordinators and its author.
+         */
+        get: operations["posts_retrieve"];
+        put?: never;
+        post?: never;
+        /**
+         * 글 삭제 (Delete a post)
+         * @description 지운 글은 보관되어 코디네이터만 봅니다 (a deleted post is archived: gone for everyone but coordinators; the audit log keeps the change). Optional `reason`. 409 `post_archived`. Honours If-Match.
+         */
+        delete: operations["posts_delete"];
+        options?: never;
+        head?: never;
+        /**
+         * 글 수정 (Edit a post)
+         * @description 작성자, 그 조직의 회원, 코디네이터 (its author, members of its organisation, coordinators); the post is marked edited. Honours If-Match.
+         */
+        patch: operations["posts_update"];
+        trace?: never;
+    };
+    "/api/v1/posts/{id}/close/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 마감 (Close without a match)
+         * @description 성사 없이 마감합니다 (closes an open request or offer). 409 `post_not_open`, `post_not_matchable`.
+         */
+        post: operations["posts_close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/posts/{id}/hide/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 글 가리기 (Hide a post)
+         * @description 코디네이터만, 사유와 함께: 목록과 피드에서 사라지고 열린 신고가 처리됩니다 (coordinators only, with a reason: gone from lists, feeds and its page for everyone but coordinators and its author; open reports of it are resolved; audit-logged). 409 `already_hidden`.
+         */
+        post: operations["posts_hide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/posts/{id}/images/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 이미지 올리기 (Add an image)
+         * @description multipart/form-data의 `image`: PNG, JPEG, WebP, 5 MB 이하 (checked by content, metadata removed).
+         */
+        post: operations["posts_images_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/posts/{id}/images/{image_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * 이미지 삭제 (Remove an image)
+         * @description 글을 고칠 수 있는 사람만 (whoever may edit the post).
+         */
+        delete: operations["posts_images_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/posts/{id}/interest/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 관심 있어요 (Express interest)
+         * @description 조직 회원이 자기 조직 명의로 요청·제공 글에 관심을 표시하고, 글쓴이에게 알림이 갑니다 (a member expresses interest on behalf of their organisation; the author is notified). 403 `not_your_organisation`; 409 `own_post` (your own post or your organisation's), `post_not_open` (matched or closed), `post_not_matchable` (not a request or offer), `already_interested`.
+         */
+        post: operations["posts_interest_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/posts/{id}/match/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 성사 표시 (Mark matched)
+         * @description 관심을 표시한 조직 가운데 협업 상대를 골라 성사로 표시하면 협업 기록이 남습니다 (the author, its organisation's members or a coordinator mark an open request or offer matched with organisations that expressed interest: 400 `not_interested` names the others; the collaboration is recorded with the post's own organisation among the partners and shows in `/api/v1/collaborations/`). 409 `post_not_open`.
+         */
+        post: operations["posts_match"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/posts/{id}/report/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 글 신고 (Report a post)
+         * @description 로그인한 누구나, 사유와 함께; 코디네이터의 검토 대기열로 갑니다 (anyone logged in, with a reason).
+         */
+        post: operations["posts_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/posts/{id}/suggestions/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 추천 매칭 (Suggested matches)
+         * @description 요청에는 맞는 제공 글과 조직을, 제공에는 맞는 요청 글과 조직을 점수순으로 (for a request, open offers and organisations whose tags, sector or products fit, ranked; the reverse for an offer). Empty lists for other kinds.
+         */
+        get: operations["posts_suggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/posts/{id}/unhide/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 가린 글 되살리기 (Restore a hidden post)
+         * @description 코디네이터만, 사유와 함께 (coordinators only, with a reason; audit-logged). 409 `not_hidden`.
+         */
+        post: operations["posts_unhide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/posts/feed.atom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 게시판 Atom (Board as Atom)
+         * @description 최신 50개, 공개 글만; `kind`로 거를 수 있습니다 (the newest 50 public posts; filter by `kind`).
+         */
+        get: operations["posts_feed_atom"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/posts/feed.rss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 게시판 RSS (Board as RSS 2.0)
+         * @description 최신 50개, 공개 글만; `kind`로 거를 수 있습니다 (the newest 50 public posts; filter by `kind`).
+         */
+        get: operations["posts_feed_rss"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/posts/preview/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 마크다운 미리보기 (Markdown preview)
+         * @description 저장하지 않고 글이 보일 모습을 돌려줍니다 (renders Markdown to the same sanitised HTML a post or comment gets, without saving anything). Logged-in users.
+         */
+        post: operations["posts_preview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/products/": {
         parameters: {
             query?: never;
@@ -1610,6 +2158,46 @@ export interface paths {
          * @description 코디네이터만 (coordinators only): the product comes back to the catalogue; booth showcases it left are not refilled. Optional `reason` goes into the audit log. 409 `not_archived`.
          */
         post: operations["products_restore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 신고 대기열 (Moderation queue)
+         * @description 코디네이터만; 오래된 순; `status`로 거름 (coordinators only; oldest first; filter by `status`).
+         */
+        get: operations["reports_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/dismiss/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 신고 기각 (Dismiss a report)
+         * @description 코디네이터만, 사유와 함께; 아무것도 가리지 않습니다 (coordinators only; hides nothing). 409 `report_not_open`.
+         */
+        post: operations["reports_dismiss"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1841,7 +2429,7 @@ export interface paths {
         };
         /**
          * 사회적경제 현황과 목표 달성률 (Directory statistics and progress against targets)
-         * @description 운영 중인 인증 조직의 유형·구·업종별 수, 고용 인원과 취약계층 고용, 연도별 목표 대비 달성 (active verified organisations by kind, district and sector; employees; per target year, organisations and jobs against the city's targets as numbers and percentages).
+         * @description 운영 중인 인증 조직의 유형·구·업종별 수, 고용 인원과 취약계층 고용, 연도별 목표 대비 달성 (active verified organisations by kind, district and sector; employees; per target year, organisations and jobs against the city's targets as numbers and percentages). Other domains add sections (`board`: collaborations; see `api/common/stats.py`).
          */
         get: operations["stats_retrieve"];
         put?: never;
@@ -2019,6 +2607,35 @@ export interface components {
             readonly request_id: string;
             /** 공개 */
             readonly public: boolean;
+        };
+        /** @enum {unknown} */
+        BlankEnum: "";
+        BoardStats: {
+            /**
+             * Format: int64
+             * @description 게시판에 기록된 협업 수 (Collaborations recorded on the board)
+             */
+            collaborations: number;
+            /**
+             * Format: int64
+             * @description 협업에 한 번 이상 참여한 인증 조직 수 (Verified organisations that took part in at least one collaboration)
+             */
+            organisations_collaborated: number;
+            /**
+             * Format: double
+             * @description 전체 인증 조직 가운데 그 비율 (퍼센트) (Their share of all verified organisations, in percent)
+             */
+            organisations_collaborated_percent: number;
+            /**
+             * Format: int64
+             * @description 진행 중인 협업 요청 수 (Open collaboration requests)
+             */
+            open_requests: number;
+            /**
+             * Format: int64
+             * @description 진행 중인 나눔·제공 수 (Open offers)
+             */
+            open_offers: number;
         };
         BoothApplication: {
             /** Format: int64 */
@@ -2294,6 +2911,105 @@ export interface components {
              */
             readonly created_at: string;
         };
+        Campaign: {
+            /** Format: int64 */
+            readonly id: number;
+            /** 제목 */
+            readonly title: string;
+            /** 소개 (마크다운) */
+            readonly story: string;
+            /** 소개 (HTML) */
+            readonly story_html: string;
+            /**
+             * 시작일
+             * Format: date
+             */
+            readonly starts_on: string;
+            /**
+             * 종료일
+             * Format: date
+             */
+            readonly ends_on: string;
+            /** 상태 */
+            readonly status: components["schemas"]["CampaignStatusEnum"];
+            readonly status_label: string;
+            readonly enterprise: components["schemas"]["OrganisationSummary"];
+            readonly proposed_by: components["schemas"]["Person"];
+            readonly participants: components["schemas"]["CampaignParticipant"][];
+            readonly products: components["schemas"]["CampaignProduct"][];
+            /** @description 내가 고치거나 공개할 수 있는지 (Whether you may edit or publish it) */
+            readonly can_edit: boolean;
+            /**
+             * 공개 시각
+             * Format: date-time
+             */
+            readonly published_at: string | null;
+            /**
+             * 생성 일시
+             * Format: date-time
+             */
+            readonly created_at: string;
+            /**
+             * 수정 시각
+             * Format: date-time
+             */
+            readonly updated_at: string;
+        };
+        CampaignCreateInputRequest: {
+            title: string;
+            /** @description 마크다운 (20,000자 이하); HTML은 글자 그대로 보입니다 (Markdown (at most 20,000 characters); raw HTML is shown as text) */
+            story: string;
+            /** Format: date */
+            starts_on: string;
+            /** Format: date */
+            ends_on: string;
+            /**
+             * Format: int64
+             * @description 캠페인을 제안하는 우리 조직 (Your organisation proposing the campaign)
+             */
+            enterprise_id: number;
+            /** @description 캠페인에 내놓는 상품 (Its products in the campaign) */
+            product_ids?: number[];
+        };
+        CampaignJoinInputRequest: {
+            /**
+             * Format: int64
+             * @description 캠페인에 참여하는 우리 조직 (Your organisation joining the campaign)
+             */
+            enterprise_id: number;
+            /** @description 캠페인에 내놓는 상품 (Its products in the campaign) */
+            product_ids?: number[];
+        };
+        CampaignParticipant: {
+            readonly enterprise: components["schemas"]["OrganisationSummary"];
+            /**
+             * 참여 시각
+             * Format: date-time
+             */
+            readonly joined_at: string;
+        };
+        CampaignProduct: {
+            /** Format: int64 */
+            readonly id: number;
+            /** Format: int64 */
+            readonly enterprise: number;
+            /** 이름 */
+            readonly name: string;
+            /**
+             * 가격(원)
+             * Format: int64
+             */
+            readonly price: number | null;
+            /** 분류 */
+            readonly category: components["schemas"]["ProductCategoryEnum"];
+            readonly category_label: string;
+        };
+        /**
+         * @description * `proposed` - 제안
+         *     * `published` - 공개
+         * @enum {string}
+         */
+        CampaignStatusEnum: "proposed" | "published";
         ChainItem: {
             /** Format: int64 */
             readonly id: number;
@@ -2308,6 +3024,104 @@ export interface components {
              */
             readonly due_date: string | null;
             readonly meeting: components["schemas"]["MeetingSummary"];
+        };
+        /** @description Who worked with whom, on what, when. */
+        Collaboration: {
+            /** Format: int64 */
+            readonly id: number;
+            /** 제목 */
+            readonly title: string;
+            /** 비고 */
+            readonly note: string;
+            readonly post: components["schemas"]["CollaborationPost"] | null;
+            /** Format: int64 */
+            readonly campaign: number | null;
+            readonly partners: components["schemas"]["OrganisationSummary"][];
+            /**
+             * 성사 시각
+             * Format: date-time
+             */
+            readonly matched_at: string;
+        };
+        CollaborationNetwork: {
+            nodes: components["schemas"]["NetworkNode"][];
+            edges: components["schemas"]["NetworkEdge"][];
+        };
+        CollaborationPost: {
+            /** Format: int64 */
+            readonly id: number;
+            /** 유형 */
+            readonly kind: components["schemas"]["PostKindEnum"];
+            /** 제목 */
+            readonly title: string;
+        };
+        /**
+         * @description A comment. A removed one (deleted by its author or hidden by a moderator) keeps its place
+         *     with ``removed`` set and no text, except for coordinators, who still see it.
+         */
+        Comment: {
+            /** Format: int64 */
+            readonly id: number;
+            /** Format: int64 */
+            readonly post: number;
+            /** Format: int64 */
+            readonly parent: number | null;
+            readonly author: components["schemas"]["Person"] | null;
+            readonly body: string;
+            readonly body_html: string;
+            /** @description 지워짐: 코디네이터 외에는 내용이 비어 있음 (Removed: empty for everyone but coordinators) */
+            readonly removed: boolean;
+            /** @description deleted(작성자가 지움) 또는 hidden(관리자가 가림) (deleted (by its author) or hidden (by a moderator)) */
+            readonly removed_reason: string;
+            /** @description 올린 뒤 수정됨 (Changed after it was posted) */
+            readonly edited: boolean;
+            /** @description 내가 고치거나 지울 수 있는지 (Whether you may edit or delete it) */
+            readonly can_edit: boolean;
+            /**
+             * 생성 일시
+             * Format: date-time
+             */
+            readonly created_at: string;
+        };
+        CommentCreateInputRequest: {
+            /**
+             * Format: int64
+             * @description 댓글을 다는 글 (The post commented on)
+             */
+            post_id: number;
+            /** @description 마크다운 (20,000자 이하); HTML은 글자 그대로 보입니다 (Markdown (at most 20,000 characters); raw HTML is shown as text) */
+            body: string;
+            /**
+             * Format: int64
+             * @description 이 댓글에 답글 (Reply to this top-level comment)
+             */
+            parent_id?: number | null;
+        };
+        /** @description A top-level comment with its replies (one level). */
+        CommentThread: {
+            /** Format: int64 */
+            readonly id: number;
+            /** Format: int64 */
+            readonly post: number;
+            /** Format: int64 */
+            readonly parent: number | null;
+            readonly author: components["schemas"]["Person"] | null;
+            readonly body: string;
+            readonly body_html: string;
+            /** @description 지워짐: 코디네이터 외에는 내용이 비어 있음 (Removed: empty for everyone but coordinators) */
+            readonly removed: boolean;
+            /** @description deleted(작성자가 지움) 또는 hidden(관리자가 가림) (deleted (by its author) or hidden (by a moderator)) */
+            readonly removed_reason: string;
+            /** @description 올린 뒤 수정됨 (Changed after it was posted) */
+            readonly edited: boolean;
+            /** @description 내가 고치거나 지울 수 있는지 (Whether you may edit or delete it) */
+            readonly can_edit: boolean;
+            /**
+             * 생성 일시
+             * Format: date-time
+             */
+            readonly created_at: string;
+            readonly replies: components["schemas"]["Comment"][];
         };
         CoverImageInputRequest: {
             /**
@@ -3033,6 +3847,28 @@ export interface components {
              */
             file: string;
         };
+        Interest: {
+            /** Format: int64 */
+            readonly id: number;
+            readonly enterprise: components["schemas"]["OrganisationSummary"];
+            readonly user: components["schemas"]["Person"];
+            /** 메시지 */
+            readonly message: string;
+            /**
+             * 생성 일시
+             * Format: date-time
+             */
+            readonly created_at: string;
+        };
+        InterestCreateInputRequest: {
+            /**
+             * Format: int64
+             * @description 관심을 표시하는 우리 조직 (Your organisation that is interested)
+             */
+            enterprise_id: number;
+            /** @default  */
+            message: string;
+        };
         LedgerEntry: {
             /** Format: int64 */
             readonly id: number;
@@ -3087,6 +3923,14 @@ export interface components {
         LinkKind: {
             key: string;
             label: string;
+        };
+        MarkdownPreview: {
+            /** @description 글에 보일 안전한 HTML (The sanitised HTML the post would show) */
+            body_html: string;
+        };
+        MarkdownPreviewInputRequest: {
+            /** @description 마크다운 (20,000자 이하); HTML은 글자 그대로 보입니다 (Markdown (at most 20,000 characters); raw HTML is shown as text) */
+            body: string;
         };
         MarkedCount: {
             /**
@@ -3247,6 +4091,10 @@ export interface components {
             /** @default editor */
             role: components["schemas"]["RoleEnum"];
         };
+        ModerationReasonInputRequest: {
+            /** @description 사유 (감사 기록에 남음) (Why (kept in the audit log)) */
+            reason: string;
+        };
         /** @description One organisation the user is a member of, and their role there. */
         MyOrganisation: {
             readonly slug: string;
@@ -3282,6 +4130,35 @@ export interface components {
              * Format: date-time
              */
             readonly confirmed_at: string | null;
+        };
+        NetworkEdge: {
+            /**
+             * Format: int64
+             * @description 조직 id (Organisation id)
+             */
+            source: number;
+            /**
+             * Format: int64
+             * @description 조직 id (Organisation id)
+             */
+            target: number;
+            /**
+             * Format: int64
+             * @description 두 조직이 함께한 협업 수 (Collaborations of the pair)
+             */
+            weight: number;
+        };
+        NetworkNode: {
+            /** Format: int64 */
+            id: number;
+            slug: string;
+            name: string;
+            name_en: string;
+            /**
+             * Format: int64
+             * @description 참여한 협업 수 (Collaborations it took part in)
+             */
+            collaborations: number;
         };
         Notification: {
             /** Format: int64 */
@@ -3319,9 +4196,15 @@ export interface components {
          *     * `resolution_updated` - 결의의 서면 경과
          *     * `resolution_due_soon` - 결의 기한 임박
          *     * `resolution_overdue` - 결의 기한 지남
+         *     * `board_post_commented` - 내 글에 달린 댓글
+         *     * `board_comment_replied` - 내 댓글에 달린 답글
+         *     * `board_interest_received` - 내 요청·제공 글에 대한 관심
+         *     * `board_post_matched` - 우리 조직과 성사된 요청·제공
+         *     * `board_match_suggested` - 추천 매칭
+         *     * `board_campaign_published` - 참여한 캠페인 공개
          * @enum {string}
          */
-        NotificationKindEnum: "registration_confirmed" | "registration_waitlisted" | "registration_promoted" | "event_changed" | "event_cancelled" | "booth_application_decided" | "resolution_updated" | "resolution_due_soon" | "resolution_overdue";
+        NotificationKindEnum: "registration_confirmed" | "registration_waitlisted" | "registration_promoted" | "event_changed" | "event_cancelled" | "booth_application_decided" | "resolution_updated" | "resolution_due_soon" | "resolution_overdue" | "board_post_commented" | "board_comment_replied" | "board_interest_received" | "board_post_matched" | "board_match_suggested" | "board_campaign_published";
         NotificationPreference: {
             kind: components["schemas"]["NotificationKindEnum"];
             readonly kind_label: string;
@@ -3337,14 +4220,25 @@ export interface components {
         NotificationPreferencesInputRequest: {
             preferences: components["schemas"]["NotificationPreferenceItemInputRequest"][];
         };
+        /**
+         * @description * `skills` - 기술·재능
+         *     * `space` - 공간
+         *     * `equipment` - 장비
+         *     * `volunteers` - 자원봉사
+         *     * `surplus_stock` - 남는 재고
+         *     * `other` - 기타
+         * @enum {string}
+         */
+        OfferResourceEnum: "skills" | "space" | "equipment" | "volunteers" | "surplus_stock" | "other";
+        /**
+         * @description An organisation as the other domains show it (a post's author organisation, a decision's
+         *     owners): its id, its slug for the directory's page and its names.
+         */
         OrganisationSummary: {
             /** Format: int64 */
             readonly id: number;
-            /** 슬러그 */
             readonly slug: string;
-            /** 기업명 */
             readonly name: string;
-            /** 영문명 */
             readonly name_en: string;
         };
         Organiser: {
@@ -3418,6 +4312,42 @@ export interface components {
              */
             previous: string | null;
             results: components["schemas"]["BudgetItem"][];
+        };
+        PaginatedCampaignList: {
+            /**
+             * Format: int64
+             * @example 123
+             */
+            count: number;
+            /**
+             * Format: uri
+             * @example https://sehub.example/api/v1/campaigns/?page=3
+             */
+            next: string | null;
+            /**
+             * Format: uri
+             * @example https://sehub.example/api/v1/campaigns/?page=1
+             */
+            previous: string | null;
+            results: components["schemas"]["Campaign"][];
+        };
+        PaginatedCollaborationList: {
+            /**
+             * Format: int64
+             * @example 123
+             */
+            count: number;
+            /**
+             * Format: uri
+             * @example https://sehub.example/api/v1/collaborations/?page=3
+             */
+            next: string | null;
+            /**
+             * Format: uri
+             * @example https://sehub.example/api/v1/collaborations/?page=1
+             */
+            previous: string | null;
+            results: components["schemas"]["Collaboration"][];
         };
         PaginatedEnterpriseList: {
             /**
@@ -3517,6 +4447,19 @@ export interface components {
             previous: string | null;
             results: components["schemas"]["Notification"][];
         };
+        PaginatedPostList: {
+            /**
+             * Format: uri
+             * @example https://sehub.example/api/v1/posts/?cursor=cD0yMDI2
+             */
+            next: string | null;
+            /**
+             * Format: uri
+             * @example https://sehub.example/api/v1/posts/?cursor=cD0yMDI2
+             */
+            previous: string | null;
+            results: components["schemas"]["Post"][];
+        };
         PaginatedProductList: {
             /**
              * Format: int64
@@ -3552,6 +4495,24 @@ export interface components {
              */
             previous: string | null;
             results: components["schemas"]["Programme"][];
+        };
+        PaginatedReportList: {
+            /**
+             * Format: int64
+             * @example 123
+             */
+            count: number;
+            /**
+             * Format: uri
+             * @example https://sehub.example/api/v1/reports/?page=3
+             */
+            next: string | null;
+            /**
+             * Format: uri
+             * @example https://sehub.example/api/v1/reports/?page=1
+             */
+            previous: string | null;
+            results: components["schemas"]["Report"][];
         };
         PaginatedResolutionList: {
             /**
@@ -3644,6 +4605,19 @@ export interface components {
             /** Format: int64 */
             recipient_id?: number | null;
             event_ids?: number[];
+        };
+        PatchedCampaignUpdateInputRequest: {
+            title?: string;
+            /** @description 마크다운 (20,000자 이하); HTML은 글자 그대로 보입니다 (Markdown (at most 20,000 characters); raw HTML is shown as text) */
+            story?: string;
+            /** Format: date */
+            starts_on?: string;
+            /** Format: date */
+            ends_on?: string;
+        };
+        PatchedCommentUpdateInputRequest: {
+            /** @description 마크다운 (20,000자 이하); HTML은 글자 그대로 보입니다 (Markdown (at most 20,000 characters); raw HTML is shown as text) */
+            body?: string;
         };
         /** @description An organisation. ``is_verified`` is the badge; pending ones are seen only by their own people. */
         PatchedEnterpriseRequest: {
@@ -3746,6 +4720,32 @@ export interface components {
             attendance_count?: number | null;
             participant_ids?: number[];
         };
+        PatchedPostUpdateInputRequest: {
+            title?: string;
+            /** @description 마크다운 (20,000자 이하); HTML은 글자 그대로 보입니다 (Markdown (at most 20,000 characters); raw HTML is shown as text) */
+            body?: string;
+            /** @description 태그 10개까지, 각 40자 이하 (Up to 10 tags of at most 40 characters) */
+            tags?: string[];
+            /**
+             * Format: date
+             * @description 요청·제공 글만 (Requests and offers only)
+             */
+            deadline?: string | null;
+            /**
+             * @description 요청·제공 글만 (Requests and offers only)
+             *
+             *     * `skills` - 기술·재능
+             *     * `space` - 공간
+             *     * `equipment` - 장비
+             *     * `volunteers` - 자원봉사
+             *     * `surplus_stock` - 남는 재고
+             *     * `other` - 기타
+             */
+            resource?: components["schemas"]["OfferResourceEnum"] | components["schemas"]["BlankEnum"];
+            sector?: components["schemas"]["SectorEnum"] | components["schemas"]["BlankEnum"];
+            /** @description 공지만; 코디네이터 (Notices only; coordinators) */
+            pinned?: boolean;
+        };
         /** @description A product or service. ``price`` null means "price on request". */
         PatchedProductRequest: {
             /** 이름 */
@@ -3803,11 +4803,217 @@ export interface components {
             /** 선호 언어 */
             preferred_language?: components["schemas"]["PreferredLanguageEnum"];
         };
+        /** @description A person as the public sees them: never an e-mail address. */
         Person: {
             /** Format: int64 */
             readonly id: number;
             readonly display_name: string;
         };
+        /** @description A post as the feed shows it (a plain-text excerpt instead of the whole body). */
+        Post: {
+            /** Format: int64 */
+            readonly id: number;
+            /** 유형 */
+            readonly kind: components["schemas"]["PostKindEnum"];
+            readonly kind_label: string;
+            /** 제목 */
+            readonly title: string;
+            /** @description 서식을 뺀 본문 앞부분 (The start of the text, without formatting) */
+            readonly excerpt: string;
+            readonly tags: string[];
+            readonly author: components["schemas"]["Person"];
+            readonly enterprise: components["schemas"]["OrganisationSummary"] | null;
+            /** 상태 */
+            readonly status: components["schemas"]["PostStatusEnum"];
+            readonly status_label: string;
+            /**
+             * 마감일
+             * Format: date
+             */
+            readonly deadline: string | null;
+            /** 제공하거나 필요한 것 */
+            readonly resource: components["schemas"]["OfferResourceEnum"];
+            /** 업종 */
+            readonly sector: components["schemas"]["SectorEnum"];
+            /** 고정 */
+            readonly pinned: boolean;
+            /** Format: int64 */
+            readonly campaign: number | null;
+            readonly images: components["schemas"]["PostImage"][];
+            /**
+             * 댓글 수
+             * Format: int64
+             */
+            readonly comment_count: number;
+            /**
+             * 관심 조직 수
+             * Format: int64
+             */
+            readonly interest_count: number;
+            /** @description 올린 뒤 수정됨 (Changed after it was posted) */
+            readonly edited: boolean;
+            /** @description 관리자가 가림 (코디네이터와 글쓴이만 봄) (Hidden by a moderator (only coordinators and the author see it)) */
+            readonly hidden: boolean;
+            /** @description 웹 앱에서 이 글의 주소 (The post's page in the web app) */
+            readonly url: string;
+            /**
+             * 생성 일시
+             * Format: date-time
+             */
+            readonly created_at: string;
+            /**
+             * 수정 시각
+             * Format: date-time
+             */
+            readonly updated_at: string;
+        };
+        PostCreateInputRequest: {
+            kind: components["schemas"]["PostKindEnum"];
+            title: string;
+            /** @description 마크다운 (20,000자 이하); HTML은 글자 그대로 보입니다 (Markdown (at most 20,000 characters); raw HTML is shown as text) */
+            body: string;
+            /** @description 태그 10개까지, 각 40자 이하 (Up to 10 tags of at most 40 characters) */
+            tags?: string[];
+            /**
+             * Format: int64
+             * @description 이 조직 명의로 올림 (그 조직 회원이어야 함) (Post on behalf of this organisation (you must be its member))
+             */
+            enterprise_id?: number | null;
+            /**
+             * Format: date
+             * @description 요청·제공 글만 (Requests and offers only)
+             */
+            deadline?: string | null;
+            /**
+             * @description 요청·제공 글만 (Requests and offers only)
+             *
+             *     * `skills` - 기술·재능
+             *     * `space` - 공간
+             *     * `equipment` - 장비
+             *     * `volunteers` - 자원봉사
+             *     * `surplus_stock` - 남는 재고
+             *     * `other` - 기타
+             */
+            resource?: components["schemas"]["OfferResourceEnum"] | components["schemas"]["BlankEnum"];
+            sector?: components["schemas"]["SectorEnum"] | components["schemas"]["BlankEnum"];
+            /** @description 공지만; 코디네이터 (Notices only; coordinators) */
+            pinned?: boolean;
+        };
+        /**
+         * @description A post with its whole text, its threaded comments, the organisations interested and, once
+         *     matched, the collaboration.
+         */
+        PostDetail: {
+            /** Format: int64 */
+            readonly id: number;
+            /** 유형 */
+            readonly kind: components["schemas"]["PostKindEnum"];
+            readonly kind_label: string;
+            /** 제목 */
+            readonly title: string;
+            /** @description 서식을 뺀 본문 앞부분 (The start of the text, without formatting) */
+            readonly excerpt: string;
+            readonly tags: string[];
+            readonly author: components["schemas"]["Person"];
+            readonly enterprise: components["schemas"]["OrganisationSummary"] | null;
+            /** 상태 */
+            readonly status: components["schemas"]["PostStatusEnum"];
+            readonly status_label: string;
+            /**
+             * 마감일
+             * Format: date
+             */
+            readonly deadline: string | null;
+            /** 제공하거나 필요한 것 */
+            readonly resource: components["schemas"]["OfferResourceEnum"];
+            /** 업종 */
+            readonly sector: components["schemas"]["SectorEnum"];
+            /** 고정 */
+            readonly pinned: boolean;
+            /** Format: int64 */
+            readonly campaign: number | null;
+            readonly images: components["schemas"]["PostImage"][];
+            /**
+             * 댓글 수
+             * Format: int64
+             */
+            readonly comment_count: number;
+            /**
+             * 관심 조직 수
+             * Format: int64
+             */
+            readonly interest_count: number;
+            /** @description 올린 뒤 수정됨 (Changed after it was posted) */
+            readonly edited: boolean;
+            /** @description 관리자가 가림 (코디네이터와 글쓴이만 봄) (Hidden by a moderator (only coordinators and the author see it)) */
+            readonly hidden: boolean;
+            /** @description 웹 앱에서 이 글의 주소 (The post's page in the web app) */
+            readonly url: string;
+            /**
+             * 생성 일시
+             * Format: date-time
+             */
+            readonly created_at: string;
+            /**
+             * 수정 시각
+             * Format: date-time
+             */
+            readonly updated_at: string;
+            /** 본문 (마크다운) */
+            readonly body: string;
+            /** 본문 (HTML) */
+            readonly body_html: string;
+            /** @description 관리자가 가린 사유 (코디네이터와 글쓴이) (Why a moderator hid it (coordinators and the author)) */
+            readonly hidden_reason: string;
+            /** @description 내가 고치기·성사·마감·삭제를 할 수 있는지 (Whether you may edit it, mark it matched or closed, or delete it) */
+            readonly can_edit: boolean;
+            readonly interests: components["schemas"]["Interest"][];
+            readonly collaboration: components["schemas"]["Collaboration"] | null;
+            readonly comments: components["schemas"]["CommentThread"][];
+        };
+        PostImage: {
+            /** Format: int64 */
+            readonly id: number;
+            /**
+             * 이미지
+             * Format: uri
+             */
+            readonly image: string | null;
+            /** 대체 텍스트 */
+            readonly alt: string;
+        };
+        PostImageInputRequest: {
+            /**
+             * Format: binary
+             * @description PNG, JPEG, WebP, 최대 5 MB (PNG, JPEG or WebP, at most 5 MB)
+             */
+            image: string;
+            /** @default  */
+            alt: string;
+        };
+        /**
+         * @description * `news` - 소식
+         *     * `request` - 협업 요청
+         *     * `offer` - 나눔·제공
+         *     * `promotion` - 공동 홍보
+         *     * `question` - 질문
+         *     * `notice` - 공지
+         * @enum {string}
+         */
+        PostKindEnum: "news" | "request" | "offer" | "promotion" | "question" | "notice";
+        PostMatchInputRequest: {
+            /** @description 협업 상대 조직 (모두 관심을 표시했어야 함) (Partner organisations (each must have expressed interest)) */
+            enterprise_ids: number[];
+            /** @default  */
+            note: string;
+        };
+        /**
+         * @description * `open` - 진행 중
+         *     * `matched` - 성사
+         *     * `closed` - 폐업
+         * @enum {string}
+         */
+        PostStatusEnum: "open" | "matched" | "closed";
         /**
          * @description * `ko` - 한국어
          *     * `en` - 영어
@@ -3831,7 +5037,7 @@ export interface components {
              * @description 클라이언트가 분기할 수 있는 고정 snake_case 오류 코드 (Stable snake_case error code clients can switch on)
              * @enum {string}
              */
-            code: "accept_needs_coordinator" | "already_archived" | "amendment_below_executed" | "amendment_unchanged" | "amount_not_integer" | "application/problem+json" | "authentication_failed" | "bad_authorization_header" | "booth_already_applied" | "booth_application_closed" | "booth_application_not_pending" | "booths_below_accepted" | "budget_execution_already_reversed" | "budget_item_cancelled" | "budget_item_completed" | "budget_item_has_executions" | "budget_item_not_approved" | "budget_over_allocation" | "budget_reversal_not_reversible" | "budget_status_transition_invalid" | "capacity_below_confirmed" | "carry_over_loop" | "carry_over_not_earlier" | "conflict" | "csrf_failed" | "due_before_meeting" | "duplicate" | "duplicate_certification_number" | "duplicate_slug" | "duplicate_year" | "email_taken" | "ends_before_start" | "enterprise_not_verified" | "event_already_cancelled" | "event_cancelled" | "event_has_registrations" | "event_not_found" | "event_not_scheduled" | "event_past" | "event_postponed" | "exceeds_total" | "execution_not_of_item" | "host_not_verified" | "host_not_yours" | "host_required" | "idempotency_key_in_use" | "idempotency_key_invalid" | "idempotency_key_reused" | "in_past" | "integrity_conflict" | "invalid_page" | "last_owner" | "link_exists" | "malformed_request" | "method_not_allowed" | "no_active_account" | "no_such_event" | "no_such_meeting" | "no_such_organisation" | "no_such_person" | "no_such_resolution" | "not_acceptable" | "not_archived" | "not_authenticated" | "not_certifiable" | "not_found" | "not_responsible" | "organiser_not_member" | "parent_loop" | "password_changed" | "password_incorrect" | "password_invalid" | "payload_too_large" | "permission_denied" | "precondition_failed" | "product_not_yours" | "programme_inactive" | "programme_not_found" | "reason_required" | "recipient_not_found" | "recurrence_rule_empty" | "recurrence_rule_invalid" | "registration_closed" | "registration_not_confirmed" | "registration_not_open" | "registration_window_invalid" | "responsible_required" | "server_error" | "service_unavailable" | "throttled" | "token_invalid" | "token_not_valid" | "transition_not_allowed" | "unknown_kind" | "unknown_link_kind" | "unknown_link_target" | "unknown_user" | "unprocessable" | "unsupported_media_type" | "urn:sehub:problem:" | "user_inactive" | "user_not_found" | "validation_error" | "written_in_future";
+            code: "accept_needs_coordinator" | "already_archived" | "already_hidden" | "already_interested" | "amendment_below_executed" | "amendment_unchanged" | "amount_not_integer" | "application/problem+json" | "authentication_failed" | "bad_authorization_header" | "booth_already_applied" | "booth_application_closed" | "booth_application_not_pending" | "booths_below_accepted" | "budget_execution_already_reversed" | "budget_item_cancelled" | "budget_item_completed" | "budget_item_has_executions" | "budget_item_not_approved" | "budget_over_allocation" | "budget_reversal_not_reversible" | "budget_status_transition_invalid" | "campaign_already_joined" | "campaign_published" | "capacity_below_confirmed" | "carry_over_loop" | "carry_over_not_earlier" | "comment_deleted" | "conflict" | "csrf_failed" | "due_before_meeting" | "duplicate" | "duplicate_certification_number" | "duplicate_slug" | "duplicate_year" | "email_taken" | "ends_before_start" | "enterprise_not_verified" | "event_already_cancelled" | "event_cancelled" | "event_has_registrations" | "event_not_found" | "event_not_scheduled" | "event_past" | "event_postponed" | "exceeds_total" | "execution_not_of_item" | "host_not_verified" | "host_not_yours" | "host_required" | "idempotency_key_in_use" | "idempotency_key_invalid" | "idempotency_key_reused" | "in_past" | "integrity_conflict" | "invalid_page" | "last_owner" | "link_exists" | "malformed_request" | "method_not_allowed" | "no_active_account" | "no_partner" | "no_such_event" | "no_such_meeting" | "no_such_organisation" | "no_such_person" | "no_such_resolution" | "not_acceptable" | "not_archived" | "not_authenticated" | "not_certifiable" | "not_found" | "not_hidden" | "not_interested" | "not_responsible" | "not_your_organisation" | "notice_coordinators_only" | "only_for_requests_and_offers" | "organisation_not_public" | "organiser_not_member" | "own_post" | "parent_loop" | "password_changed" | "password_incorrect" | "password_invalid" | "payload_too_large" | "permission_denied" | "pin_notices_only" | "post_archived" | "post_not_matchable" | "post_not_open" | "precondition_failed" | "product_not_yours" | "programme_inactive" | "programme_not_found" | "reason_required" | "recipient_not_found" | "recurrence_rule_empty" | "recurrence_rule_invalid" | "registration_closed" | "registration_not_confirmed" | "registration_not_open" | "registration_window_invalid" | "reply_to_reply" | "report_not_open" | "responsible_required" | "server_error" | "service_unavailable" | "throttled" | "token_invalid" | "token_not_valid" | "too_many_tags" | "transition_not_allowed" | "unknown_kind" | "unknown_link_kind" | "unknown_link_target" | "unknown_user" | "unprocessable" | "unsupported_media_type" | "urn:sehub:problem:" | "user_inactive" | "user_not_found" | "validation_error" | "written_in_future";
             /** @description 실패한 요청의 경로 (Path of the request that failed) */
             instance?: string;
             /** @description 필드별 오류 (검증) (Per-field errors (validation)) */
@@ -4106,6 +5312,50 @@ export interface components {
          * @enum {string}
          */
         RegistrationStatusEnum: "confirmed" | "waitlisted" | "cancelled";
+        Report: {
+            /** Format: int64 */
+            readonly id: number;
+            /** @description post(글) 또는 comment(댓글) (post or comment) */
+            readonly target: string;
+            /** @description 신고된 글, 또는 신고된 댓글이 달린 글 (The post reported, or the post of the comment) */
+            readonly target_post: components["schemas"]["CollaborationPost"];
+            /** Format: int64 */
+            readonly comment: number | null;
+            /** @description 신고된 내용의 앞부분 (The start of the reported text) */
+            readonly excerpt: string;
+            /** @description 신고된 내용이 지금 가려져 있는지 (Whether the reported text is hidden now) */
+            readonly target_hidden: boolean;
+            /** 사유 */
+            readonly reason: string;
+            readonly reporter: components["schemas"]["Person"];
+            /** 상태 */
+            readonly status: components["schemas"]["ReportStatusEnum"];
+            readonly status_label: string;
+            /** 결의 */
+            readonly resolution: string;
+            readonly resolved_by: components["schemas"]["Person"] | null;
+            /**
+             * 생성 일시
+             * Format: date-time
+             */
+            readonly created_at: string;
+            /**
+             * 처리 시각
+             * Format: date-time
+             */
+            readonly resolved_at: string | null;
+        };
+        ReportCreateInputRequest: {
+            /** @description 무엇이 문제인지 (What is wrong with it) */
+            reason: string;
+        };
+        /**
+         * @description * `open` - 진행 중
+         *     * `resolved` - 처리됨
+         *     * `dismissed` - 기각
+         * @enum {string}
+         */
+        ReportStatusEnum: "open" | "resolved" | "dismissed";
         Resolution: {
             /** Format: int64 */
             readonly id: number;
@@ -4432,6 +5682,7 @@ export interface components {
             by_district: components["schemas"]["StatsBucket"][];
             by_sector: components["schemas"]["StatsBucket"][];
             progress: components["schemas"]["StatsProgress"][];
+            board: components["schemas"]["BoardStats"];
         };
         StatsBucket: {
             code: string;
@@ -4484,6 +5735,89 @@ export interface components {
             status: components["schemas"]["BudgetItemStatusEnum"];
             /** @default  */
             reason: string;
+        };
+        /**
+         * @description An organisation as the other domains show it (a post's author organisation, a decision's
+         *     owners): its id, its slug for the directory's page and its names.
+         */
+        SuggestedOrganisation: {
+            /** Format: int64 */
+            readonly id: number;
+            readonly slug: string;
+            readonly name: string;
+            readonly name_en: string;
+            /**
+             * Format: int64
+             * @description 얼마나 잘 맞는지 (클수록 좋음) (How well it fits (higher is better))
+             */
+            readonly score: number;
+        };
+        /** @description A post as the feed shows it (a plain-text excerpt instead of the whole body). */
+        SuggestedPost: {
+            /** Format: int64 */
+            readonly id: number;
+            /** 유형 */
+            readonly kind: components["schemas"]["PostKindEnum"];
+            readonly kind_label: string;
+            /** 제목 */
+            readonly title: string;
+            /** @description 서식을 뺀 본문 앞부분 (The start of the text, without formatting) */
+            readonly excerpt: string;
+            readonly tags: string[];
+            readonly author: components["schemas"]["Person"];
+            readonly enterprise: components["schemas"]["OrganisationSummary"] | null;
+            /** 상태 */
+            readonly status: components["schemas"]["PostStatusEnum"];
+            readonly status_label: string;
+            /**
+             * 마감일
+             * Format: date
+             */
+            readonly deadline: string | null;
+            /** 제공하거나 필요한 것 */
+            readonly resource: components["schemas"]["OfferResourceEnum"];
+            /** 업종 */
+            readonly sector: components["schemas"]["SectorEnum"];
+            /** 고정 */
+            readonly pinned: boolean;
+            /** Format: int64 */
+            readonly campaign: number | null;
+            readonly images: components["schemas"]["PostImage"][];
+            /**
+             * 댓글 수
+             * Format: int64
+             */
+            readonly comment_count: number;
+            /**
+             * 관심 조직 수
+             * Format: int64
+             */
+            readonly interest_count: number;
+            /** @description 올린 뒤 수정됨 (Changed after it was posted) */
+            readonly edited: boolean;
+            /** @description 관리자가 가림 (코디네이터와 글쓴이만 봄) (Hidden by a moderator (only coordinators and the author see it)) */
+            readonly hidden: boolean;
+            /** @description 웹 앱에서 이 글의 주소 (The post's page in the web app) */
+            readonly url: string;
+            /**
+             * 생성 일시
+             * Format: date-time
+             */
+            readonly created_at: string;
+            /**
+             * 수정 시각
+             * Format: date-time
+             */
+            readonly updated_at: string;
+            /**
+             * Format: int64
+             * @description 얼마나 잘 맞는지 (클수록 좋음) (How well it fits (higher is better))
+             */
+            readonly score: number;
+        };
+        Suggestions: {
+            readonly posts: components["schemas"]["SuggestedPost"][];
+            readonly organisations: components["schemas"]["SuggestedOrganisation"][];
         };
         SummaryLine: {
             /** @description 묶음의 코드 (사업 id, 비목, 연도…) (The group's code (programme id, category, year…)) */
@@ -8805,6 +10139,1817 @@ export interface operations {
             };
             /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    campaigns_list: {
+        parameters: {
+            query?: {
+                /** @description 페이지네이션된 결과 집합 내의 페이지 번호 (A page number within the paginated result set) */
+                page?: number;
+                /** @description 페이지당 결과 수 (1–100, 기본 20) (Number of results per page (1–100, default 20)) */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedCampaignList"];
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `does_not_exist`, `ends_before_start`, `max_length`, `no_partner`, `not_interested`, `notice_coordinators_only`, `only_for_requests_and_offers`, `organisation_not_public`, `pin_notices_only`, `product_not_yours`, `reply_to_reply`, `too_many_tags`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    campaigns_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignCreateInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
+                    Location?: string;
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"];
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `does_not_exist`, `ends_before_start`, `max_length`, `no_partner`, `not_interested`, `notice_coordinators_only`, `only_for_requests_and_offers`, `organisation_not_public`, `pin_notices_only`, `product_not_yours`, `reply_to_reply`, `too_many_tags`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 권한 없음 (Not allowed for your role).
+             *
+             *     `code` 값 (values): `not_your_organisation`
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `already_hidden`, `already_interested`, `campaign_already_joined`, `campaign_published`, `comment_deleted`, `not_hidden`, `own_post`, `post_archived`, `post_not_matchable`, `post_not_open`, `report_not_open`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 본문이 너무 큼 (Body over the size limit). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 지원하지 않는 Content-Type (Unsupported media type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 재사용 (Key already used for a different request). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    campaigns_retrieve: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 이전에 받은 ETag; 같으면 304 (an ETag you hold; unchanged → 304). */
+                "If-None-Match"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description 표현의 버전 (version of this representation). */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"];
+                };
+            };
+            /** @description 바뀌지 않음 (Not modified: your ETag is current). */
+            304: {
+                headers: {
+                    /** @description 표현의 버전 (version of this representation). */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    campaigns_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
+                "Idempotency-Key"?: string;
+                /** @description 마지막으로 읽은 ETag; 다르면 412 (the ETag you last read; stale → 412). */
+                "If-Match"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedCampaignUpdateInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description 표현의 버전 (version of this representation). */
+                    ETag?: string;
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"];
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `does_not_exist`, `ends_before_start`, `max_length`, `no_partner`, `not_interested`, `notice_coordinators_only`, `only_for_requests_and_offers`, `organisation_not_public`, `pin_notices_only`, `product_not_yours`, `reply_to_reply`, `too_many_tags`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 권한 없음 (Not allowed for your role).
+             *
+             *     `code` 값 (values): `not_your_organisation`
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `already_hidden`, `already_interested`, `campaign_already_joined`, `campaign_published`, `comment_deleted`, `not_hidden`, `own_post`, `post_archived`, `post_not_matchable`, `post_not_open`, `report_not_open`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 전제 조건 실패 (Stale If-Match: the resource changed since you read it). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 본문이 너무 큼 (Body over the size limit). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 지원하지 않는 Content-Type (Unsupported media type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 재사용 (Key already used for a different request). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    campaigns_join: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CampaignJoinInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"];
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `does_not_exist`, `ends_before_start`, `max_length`, `no_partner`, `not_interested`, `notice_coordinators_only`, `only_for_requests_and_offers`, `organisation_not_public`, `pin_notices_only`, `product_not_yours`, `reply_to_reply`, `too_many_tags`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `already_hidden`, `already_interested`, `campaign_already_joined`, `campaign_published`, `comment_deleted`, `not_hidden`, `own_post`, `post_archived`, `post_not_matchable`, `post_not_open`, `report_not_open`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 본문이 너무 큼 (Body over the size limit). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 지원하지 않는 Content-Type (Unsupported media type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 재사용 (Key already used for a different request). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    campaigns_publish: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Campaign"];
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `does_not_exist`, `ends_before_start`, `max_length`, `no_partner`, `not_interested`, `notice_coordinators_only`, `only_for_requests_and_offers`, `organisation_not_public`, `pin_notices_only`, `product_not_yours`, `reply_to_reply`, `too_many_tags`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 권한 없음 (Not allowed for your role).
+             *
+             *     `code` 값 (values): `not_your_organisation`
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `already_hidden`, `already_interested`, `campaign_already_joined`, `campaign_published`, `comment_deleted`, `not_hidden`, `own_post`, `post_archived`, `post_not_matchable`, `post_not_open`, `report_not_open`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 재사용 (Key already used for a different request). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    collaborations_list: {
+        parameters: {
+            query?: {
+                /** @description 페이지네이션된 결과 집합 내의 페이지 번호 (A page number within the paginated result set) */
+                page?: number;
+                /** @description 페이지당 결과 수 (1–100, 기본 20) (Number of results per page (1–100, default 20)) */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedCollaborationList"];
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `does_not_exist`, `ends_before_start`, `max_length`, `no_partner`, `not_interested`, `notice_coordinators_only`, `only_for_requests_and_offers`, `organisation_not_public`, `pin_notices_only`, `product_not_yours`, `reply_to_reply`, `too_many_tags`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    collaborations_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Collaboration"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    collaborations_network: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollaborationNetwork"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    comments_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentCreateInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
+                    Location?: string;
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `does_not_exist`, `ends_before_start`, `max_length`, `no_partner`, `not_interested`, `notice_coordinators_only`, `only_for_requests_and_offers`, `organisation_not_public`, `pin_notices_only`, `product_not_yours`, `reply_to_reply`, `too_many_tags`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 권한 없음 (Not allowed for your role).
+             *
+             *     `code` 값 (values): `not_your_organisation`
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `already_hidden`, `already_interested`, `campaign_already_joined`, `campaign_published`, `comment_deleted`, `not_hidden`, `own_post`, `post_archived`, `post_not_matchable`, `post_not_open`, `report_not_open`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 본문이 너무 큼 (Body over the size limit). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 지원하지 않는 Content-Type (Unsupported media type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 재사용 (Key already used for a different request). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    comments_retrieve: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 이전에 받은 ETag; 같으면 304 (an ETag you hold; unchanged → 304). */
+                "If-None-Match"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description 표현의 버전 (version of this representation). */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            /** @description 바뀌지 않음 (Not modified: your ETag is current). */
+            304: {
+                headers: {
+                    /** @description 표현의 버전 (version of this representation). */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    comments_delete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 마지막으로 읽은 ETag; 다르면 412 (the ETag you last read; stale → 412). */
+                "If-Match"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 삭제됨 (Deleted) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 권한 없음 (Not allowed for your role).
+             *
+             *     `code` 값 (values): `not_your_organisation`
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `already_hidden`, `already_interested`, `campaign_already_joined`, `campaign_published`, `comment_deleted`, `not_hidden`, `own_post`, `post_archived`, `post_not_matchable`, `post_not_open`, `report_not_open`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 전제 조건 실패 (Stale If-Match: the resource changed since you read it). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    comments_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
+                "Idempotency-Key"?: string;
+                /** @description 마지막으로 읽은 ETag; 다르면 412 (the ETag you last read; stale → 412). */
+                "If-Match"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedCommentUpdateInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description 표현의 버전 (version of this representation). */
+                    ETag?: string;
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `does_not_exist`, `ends_before_start`, `max_length`, `no_partner`, `not_interested`, `notice_coordinators_only`, `only_for_requests_and_offers`, `organisation_not_public`, `pin_notices_only`, `product_not_yours`, `reply_to_reply`, `too_many_tags`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 권한 없음 (Not allowed for your role).
+             *
+             *     `code` 값 (values): `not_your_organisation`
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `already_hidden`, `already_interested`, `campaign_already_joined`, `campaign_published`, `comment_deleted`, `not_hidden`, `own_post`, `post_archived`, `post_not_matchable`, `post_not_open`, `report_not_open`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 전제 조건 실패 (Stale If-Match: the resource changed since you read it). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 본문이 너무 큼 (Body over the size limit). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 지원하지 않는 Content-Type (Unsupported media type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 재사용 (Key already used for a different request). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    comments_hide: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModerationReasonInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `does_not_exist`, `ends_before_start`, `max_length`, `no_partner`, `not_interested`, `notice_coordinators_only`, `only_for_requests_and_offers`, `organisation_not_public`, `pin_notices_only`, `product_not_yours`, `reply_to_reply`, `too_many_tags`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 권한 없음 (Not allowed for your role).
+             *
+             *     `code` 값 (values): `not_your_organisation`
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `already_hidden`, `already_interested`, `campaign_already_joined`, `campaign_published`, `comment_deleted`, `not_hidden`, `own_post`, `post_archived`, `post_not_matchable`, `post_not_open`, `report_not_open`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 본문이 너무 큼 (Body over the size limit). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 지원하지 않는 Content-Type (Unsupported media type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 재사용 (Key already used for a different request). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    comments_report: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportCreateInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
+                    Location?: string;
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `does_not_exist`, `ends_before_start`, `max_length`, `no_partner`, `not_interested`, `notice_coordinators_only`, `only_for_requests_and_offers`, `organisation_not_public`, `pin_notices_only`, `product_not_yours`, `reply_to_reply`, `too_many_tags`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `already_hidden`, `already_interested`, `campaign_already_joined`, `campaign_published`, `comment_deleted`, `not_hidden`, `own_post`, `post_archived`, `post_not_matchable`, `post_not_open`, `report_not_open`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 본문이 너무 큼 (Body over the size limit). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 지원하지 않는 Content-Type (Unsupported media type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 재사용 (Key already used for a different request). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    comments_unhide: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModerationReasonInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `does_not_exist`, `ends_before_start`, `max_length`, `no_partner`, `not_interested`, `notice_coordinators_only`, `only_for_requests_and_offers`, `organisation_not_public`, `pin_notices_only`, `product_not_yours`, `reply_to_reply`, `too_many_tags`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 권한 없음 (Not allowed for your role).
+             *
+             *     `code` 값 (values): `not_your_organisation`
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `already_hidden`, `already_interested`, `campaign_already_joined`, `campaign_published`, `comment_deleted`, `not_hidden`, `own_post`, `post_archived`, `post_not_matchable`, `post_not_open`, `report_not_open`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 본문이 너무 큼 (Body over the size limit). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 지원하지 않는 Content-Type (Unsupported media type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 재사용 (Key already used for a different request). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14754,6 +17899,12 @@ export interface operations {
                  *     * `resolution_updated` - 결의의 서면 경과
                  *     * `resolution_due_soon` - 결의 기한 임박
                  *     * `resolution_overdue` - 결의 기한 지남
+                 *     * `board_post_commented` - 내 글에 달린 댓글
+                 *     * `board_comment_replied` - 내 댓글에 달린 답글
+                 *     * `board_interest_received` - 내 요청·제공 글에 대한 관심
+                 *     * `board_post_matched` - 우리 조직과 성사된 요청·제공
+                 *     * `board_match_suggested` - 추천 매칭
+                 *     * `board_campaign_published` - 참여한 캠페인 공개
                  */
                 kind?: components["schemas"]["NotificationKindEnum"];
                 /** @description 페이지당 반환할 결과 수 (Number of results to return per page) */
@@ -15211,6 +18362,1991 @@ export interface operations {
             };
             /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
             405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    posts_list: {
+        parameters: {
+            query?: {
+                /** @description 이 사용자가 쓴 글 (id) (Posts by this user (id)) */
+                author?: number;
+                /** @description 페이지네이션 커서 값 (The pagination cursor value) */
+                cursor?: string;
+                /**
+                 * @description 종류 (여러 개는 반복) (Kind (repeat for several))
+                 *
+                 *     * `news` - 소식
+                 *     * `request` - 협업 요청
+                 *     * `offer` - 나눔·제공
+                 *     * `promotion` - 공동 홍보
+                 *     * `question` - 질문
+                 *     * `notice` - 공지
+                 */
+                kind?: components["schemas"]["PostKindEnum"][];
+                /** @description 글을 올린 명의 조직의 slug (Slug of the organisation posted for) */
+                organisation?: string;
+                /** @description 페이지당 반환할 결과 수 (Number of results to return per page) */
+                page_size?: number;
+                /** @description 제목·본문·태그 한글 검색: 낱말 안의 부분 문자열, 한두 글자, 초성 (Korean search in title, text and tags: substrings inside words, 1–2 syllables, initial consonants) */
+                search?: string;
+                /**
+                 * @description 요청·제공 글의 상태 (여러 개는 반복) (Status of requests and offers (repeat for several))
+                 *
+                 *     * `open` - 진행 중
+                 *     * `matched` - 성사
+                 *     * `closed` - 폐업
+                 */
+                status?: components["schemas"]["PostStatusEnum"][];
+                /** @description 이 태그가 붙은 글 (Posts with this tag) */
+                tag?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedPostList"];
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `does_not_exist`, `ends_before_start`, `max_length`, `no_partner`, `not_interested`, `notice_coordinators_only`, `only_for_requests_and_offers`, `organisation_not_public`, `pin_notices_only`, `product_not_yours`, `reply_to_reply`, `too_many_tags`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    posts_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostCreateInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
+                    Location?: string;
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostDetail"];
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `does_not_exist`, `ends_before_start`, `max_length`, `no_partner`, `not_interested`, `notice_coordinators_only`, `only_for_requests_and_offers`, `organisation_not_public`, `pin_notices_only`, `product_not_yours`, `reply_to_reply`, `too_many_tags`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 권한 없음 (Not allowed for your role).
+             *
+             *     `code` 값 (values): `not_your_organisation`
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `already_hidden`, `already_interested`, `campaign_already_joined`, `campaign_published`, `comment_deleted`, `not_hidden`, `own_post`, `post_archived`, `post_not_matchable`, `post_not_open`, `report_not_open`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 본문이 너무 큼 (Body over the size limit). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 지원하지 않는 Content-Type (Unsupported media type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 재사용 (Key already used for a different request). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    posts_retrieve: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 이전에 받은 ETag; 같으면 304 (an ETag you hold; unchanged → 304). */
+                "If-None-Match"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description 표현의 버전 (version of this representation). */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostDetail"];
+                };
+            };
+            /** @description 바뀌지 않음 (Not modified: your ETag is current). */
+            304: {
+                headers: {
+                    /** @description 표현의 버전 (version of this representation). */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    posts_delete: {
+        parameters: {
+            query?: {
+                /** @description 보관 사유 (reason for archiving; at most 500 characters; kept in the audit log). */
+                reason?: string;
+            };
+            header?: {
+                /** @description 마지막으로 읽은 ETag; 다르면 412 (the ETag you last read; stale → 412). */
+                "If-Match"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 보관됨 (Archived) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `does_not_exist`, `ends_before_start`, `max_length`, `no_partner`, `not_interested`, `notice_coordinators_only`, `only_for_requests_and_offers`, `organisation_not_public`, `pin_notices_only`, `product_not_yours`, `reply_to_reply`, `too_many_tags`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 권한 없음 (Not allowed for your role).
+             *
+             *     `code` 값 (values): `not_your_organisation`
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `already_hidden`, `already_interested`, `campaign_already_joined`, `campaign_published`, `comment_deleted`, `not_hidden`, `own_post`, `post_archived`, `post_not_matchable`, `post_not_open`, `report_not_open`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 전제 조건 실패 (Stale If-Match: the resource changed since you read it). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    posts_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
+                "Idempotency-Key"?: string;
+                /** @description 마지막으로 읽은 ETag; 다르면 412 (the ETag you last read; stale → 412). */
+                "If-Match"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedPostUpdateInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description 표현의 버전 (version of this representation). */
+                    ETag?: string;
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostDetail"];
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `does_not_exist`, `ends_before_start`, `max_length`, `no_partner`, `not_interested`, `notice_coordinators_only`, `only_for_requests_and_offers`, `organisation_not_public`, `pin_notices_only`, `product_not_yours`, `reply_to_reply`, `too_many_tags`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 권한 없음 (Not allowed for your role).
+             *
+             *     `code` 값 (values): `not_your_organisation`
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `already_hidden`, `already_interested`, `campaign_already_joined`, `campaign_published`, `comment_deleted`, `not_hidden`, `own_post`, `post_archived`, `post_not_matchable`, `post_not_open`, `report_not_open`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 전제 조건 실패 (Stale If-Match: the resource changed since you read it). */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 본문이 너무 큼 (Body over the size limit). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 지원하지 않는 Content-Type (Unsupported media type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 재사용 (Key already used for a different request). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    posts_close: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostDetail"];
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `does_not_exist`, `ends_before_start`, `max_length`, `no_partner`, `not_interested`, `notice_coordinators_only`, `only_for_requests_and_offers`, `organisation_not_public`, `pin_notices_only`, `product_not_yours`, `reply_to_reply`, `too_many_tags`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 권한 없음 (Not allowed for your role).
+             *
+             *     `code` 값 (values): `not_your_organisation`
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `already_hidden`, `already_interested`, `campaign_already_joined`, `campaign_published`, `comment_deleted`, `not_hidden`, `own_post`, `post_archived`, `post_not_matchable`, `post_not_open`, `report_not_open`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 재사용 (Key already used for a different request). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    posts_hide: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModerationReasonInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostDetail"];
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `does_not_exist`, `ends_before_start`, `max_length`, `no_partner`, `not_interested`, `notice_coordinators_only`, `only_for_requests_and_offers`, `organisation_not_public`, `pin_notices_only`, `product_not_yours`, `reply_to_reply`, `too_many_tags`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 권한 없음 (Not allowed for your role).
+             *
+             *     `code` 값 (values): `not_your_organisation`
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `already_hidden`, `already_interested`, `campaign_already_joined`, `campaign_published`, `comment_deleted`, `not_hidden`, `own_post`, `post_archived`, `post_not_matchable`, `post_not_open`, `report_not_open`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 본문이 너무 큼 (Body over the size limit). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 지원하지 않는 Content-Type (Unsupported media type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 재사용 (Key already used for a different request). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    posts_images_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["PostImageInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
+                    Location?: string;
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostImage"];
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `does_not_exist`, `ends_before_start`, `max_length`, `no_partner`, `not_interested`, `notice_coordinators_only`, `only_for_requests_and_offers`, `organisation_not_public`, `pin_notices_only`, `product_not_yours`, `reply_to_reply`, `too_many_tags`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 권한 없음 (Not allowed for your role).
+             *
+             *     `code` 값 (values): `not_your_organisation`
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `already_hidden`, `already_interested`, `campaign_already_joined`, `campaign_published`, `comment_deleted`, `not_hidden`, `own_post`, `post_archived`, `post_not_matchable`, `post_not_open`, `report_not_open`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 본문이 너무 큼 (Body over the size limit). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 지원하지 않는 Content-Type (Unsupported media type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 재사용 (Key already used for a different request). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    posts_images_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                image_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 삭제됨 (Removed) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 권한 없음 (Not allowed for your role).
+             *
+             *     `code` 값 (values): `not_your_organisation`
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    posts_interest_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterestCreateInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
+                    Location?: string;
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Interest"];
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `does_not_exist`, `ends_before_start`, `max_length`, `no_partner`, `not_interested`, `notice_coordinators_only`, `only_for_requests_and_offers`, `organisation_not_public`, `pin_notices_only`, `product_not_yours`, `reply_to_reply`, `too_many_tags`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `already_hidden`, `already_interested`, `campaign_already_joined`, `campaign_published`, `comment_deleted`, `not_hidden`, `own_post`, `post_archived`, `post_not_matchable`, `post_not_open`, `report_not_open`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 본문이 너무 큼 (Body over the size limit). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 지원하지 않는 Content-Type (Unsupported media type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 재사용 (Key already used for a different request). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    posts_match: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostMatchInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Collaboration"];
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `does_not_exist`, `ends_before_start`, `max_length`, `no_partner`, `not_interested`, `notice_coordinators_only`, `only_for_requests_and_offers`, `organisation_not_public`, `pin_notices_only`, `product_not_yours`, `reply_to_reply`, `too_many_tags`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 권한 없음 (Not allowed for your role).
+             *
+             *     `code` 값 (values): `not_your_organisation`
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `already_hidden`, `already_interested`, `campaign_already_joined`, `campaign_published`, `comment_deleted`, `not_hidden`, `own_post`, `post_archived`, `post_not_matchable`, `post_not_open`, `report_not_open`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 본문이 너무 큼 (Body over the size limit). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 지원하지 않는 Content-Type (Unsupported media type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 재사용 (Key already used for a different request). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    posts_report: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportCreateInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
+                    Location?: string;
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `does_not_exist`, `ends_before_start`, `max_length`, `no_partner`, `not_interested`, `notice_coordinators_only`, `only_for_requests_and_offers`, `organisation_not_public`, `pin_notices_only`, `product_not_yours`, `reply_to_reply`, `too_many_tags`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `already_hidden`, `already_interested`, `campaign_already_joined`, `campaign_published`, `comment_deleted`, `not_hidden`, `own_post`, `post_archived`, `post_not_matchable`, `post_not_open`, `report_not_open`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 본문이 너무 큼 (Body over the size limit). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 지원하지 않는 Content-Type (Unsupported media type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 재사용 (Key already used for a different request). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    posts_suggestions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Suggestions"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    posts_unhide: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModerationReasonInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PostDetail"];
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `does_not_exist`, `ends_before_start`, `max_length`, `no_partner`, `not_interested`, `notice_coordinators_only`, `only_for_requests_and_offers`, `organisation_not_public`, `pin_notices_only`, `product_not_yours`, `reply_to_reply`, `too_many_tags`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 권한 없음 (Not allowed for your role).
+             *
+             *     `code` 값 (values): `not_your_organisation`
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `already_hidden`, `already_interested`, `campaign_already_joined`, `campaign_published`, `comment_deleted`, `not_hidden`, `own_post`, `post_archived`, `post_not_matchable`, `post_not_open`, `report_not_open`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 본문이 너무 큼 (Body over the size limit). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 지원하지 않는 Content-Type (Unsupported media type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 재사용 (Key already used for a different request). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    posts_feed_atom: {
+        parameters: {
+            query?: {
+                /** @description 글 종류, 여러 번 가능 (kind, repeat for several). */
+                kind?: components["schemas"]["PostKindEnum"][];
+                /** @description 조직 slug (slug of the organisation posted for). */
+                organisation?: string;
+                /** @description 태그 (posts with this tag). */
+                tag?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `does_not_exist`, `ends_before_start`, `max_length`, `no_partner`, `not_interested`, `notice_coordinators_only`, `only_for_requests_and_offers`, `organisation_not_public`, `pin_notices_only`, `product_not_yours`, `reply_to_reply`, `too_many_tags`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    posts_feed_rss: {
+        parameters: {
+            query?: {
+                /** @description 글 종류, 여러 번 가능 (kind, repeat for several). */
+                kind?: components["schemas"]["PostKindEnum"][];
+                /** @description 조직 slug (slug of the organisation posted for). */
+                organisation?: string;
+                /** @description 태그 (posts with this tag). */
+                tag?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/rss+xml": string;
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `does_not_exist`, `ends_before_start`, `max_length`, `no_partner`, `not_interested`, `notice_coordinators_only`, `only_for_requests_and_offers`, `organisation_not_public`, `pin_notices_only`, `product_not_yours`, `reply_to_reply`, `too_many_tags`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    posts_preview: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkdownPreviewInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkdownPreview"];
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `does_not_exist`, `ends_before_start`, `max_length`, `no_partner`, `not_interested`, `notice_coordinators_only`, `only_for_requests_and_offers`, `organisation_not_public`, `pin_notices_only`, `product_not_yours`, `reply_to_reply`, `too_many_tags`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `already_hidden`, `already_interested`, `campaign_already_joined`, `campaign_published`, `comment_deleted`, `not_hidden`, `own_post`, `post_archived`, `post_not_matchable`, `post_not_open`, `report_not_open`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 본문이 너무 큼 (Body over the size limit). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 지원하지 않는 Content-Type (Unsupported media type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 재사용 (Key already used for a different request). */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16133,6 +21269,254 @@ export interface operations {
              * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
              *
              *     `code` 값 (values): `duplicate_certification_number`, `duplicate_slug`, `duplicate_year`, `last_owner`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 본문이 너무 큼 (Body over the size limit). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 지원하지 않는 Content-Type (Unsupported media type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 재사용 (Key already used for a different request). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reports_list: {
+        parameters: {
+            query?: {
+                /** @description 페이지네이션된 결과 집합 내의 페이지 번호 (A page number within the paginated result set) */
+                page?: number;
+                /** @description 페이지당 결과 수 (1–100, 기본 20) (Number of results per page (1–100, default 20)) */
+                page_size?: number;
+                /**
+                 * @description 신고 처리 상태 (여러 개는 반복) (Status of the report (repeat for several))
+                 *
+                 *     * `open` - 진행 중
+                 *     * `resolved` - 처리됨
+                 *     * `dismissed` - 기각
+                 */
+                status?: components["schemas"]["ReportStatusEnum"][];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedReportList"];
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `does_not_exist`, `ends_before_start`, `max_length`, `no_partner`, `not_interested`, `notice_coordinators_only`, `only_for_requests_and_offers`, `organisation_not_public`, `pin_notices_only`, `product_not_yours`, `reply_to_reply`, `too_many_tags`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 권한 없음 (Not allowed for your role).
+             *
+             *     `code` 값 (values): `not_your_organisation`
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reports_dismiss: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModerationReasonInputRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Report"];
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `does_not_exist`, `ends_before_start`, `max_length`, `no_partner`, `not_interested`, `notice_coordinators_only`, `only_for_requests_and_offers`, `organisation_not_public`, `pin_notices_only`, `product_not_yours`, `reply_to_reply`, `too_many_tags`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 권한 없음 (Not allowed for your role).
+             *
+             *     `code` 값 (values): `not_your_organisation`
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `already_hidden`, `already_interested`, `campaign_already_joined`, `campaign_published`, `comment_deleted`, `not_hidden`, `own_post`, `post_archived`, `post_not_matchable`, `post_not_open`, `report_not_open`
              */
             409: {
                 headers: {
