@@ -62,6 +62,8 @@ def _find(kind: str, title: str) -> int | None:
 
 def _link(resolution: Resolution, actor: Any, kind: str, title: str) -> None:
     target_id = _find(kind, title)
+    if target_id is None and link_kind(kind) is not None:
+        raise LookupError(f"demo data: no {kind} titled {title!r} to link to")
     if (
         target_id is not None
         and not ResolutionLink.objects.filter(resolution=resolution, kind=kind, target_id=target_id).exists()
@@ -219,6 +221,7 @@ def load() -> str:
     _write(fair, member, date(2016, 3, 14), "1분기 한마당을 고양시청 광장에서 열었습니다. 부스 13개가 찼습니다.")
     _link(fair, coordinator, "event", FAIR_TITLE)
     _link(fair, coordinator, "budget_item", "분기별 사회적경제 한마당 운영")
+    _link(fair, coordinator, "post", "사회적경제 한마당을 상설화하고 분기마다 엽시다")
     for title, due, status, note in (
         (
             "한마당 예산 편성",
@@ -283,6 +286,7 @@ def load() -> str:
         centre_2016, coordinator, date(2016, 6, 1), "운영위원 후보를 추천받고 있습니다.", ResolutionStatus.IN_PROGRESS
     )
     _link(centre_2016, coordinator, "budget_item", "2016 사회적경제 지원센터 운영")
+    _link(centre_2016, coordinator, "post", "사회적경제 지원센터를 공동 운영하면 어떨까요?")
 
     # 5. Joint promotion: accepted, overdue, no written update for a long time.
     promotion = decide(
@@ -296,7 +300,7 @@ def load() -> str:
     )
     accept(promotion, date(2015, 6, 10))
     _link(promotion, coordinator, "budget_item", "2016 시민 인식 확산 홍보")
-    _link(promotion, coordinator, "post", "고양시 사회적경제 공동 홍보 참여 조직 모집")
+    _link(promotion, coordinator, "post", "고양시 사회적경제를 알리는 공동 홍보를 합시다")
 
     # 6. Transparent budget disclosure: done on time.
     budget = decide(
@@ -376,6 +380,7 @@ def load() -> str:
         ResolutionStatus.IN_PROGRESS,
     )
     _link(retreat, member, "event", RETREAT_TITLE)
+    _link(retreat, coordinator, "post", "서로 알아가는 1박 2일 MT를 함께 준비할 조직을 찾습니다")
 
     for resolution in Resolution.objects.filter(meeting__in=[breakout, follow_up, recent]):
         _backdate(resolution)
