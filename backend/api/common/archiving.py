@@ -16,6 +16,7 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import serializers
 
 from api.common.errors import ConflictError
+from api.common.serializers import Serializer
 
 # 409 codes of archiving (listed with the audit log's, ``api.audit.errors``).
 ALREADY_ARCHIVED = "already_archived"
@@ -49,7 +50,7 @@ def archive_unmark(row: Any) -> datetime:
 MAX_REASON_LENGTH = 500
 
 
-class ArchiveReasonInputSerializer(serializers.Serializer):
+class ArchiveReasonInputSerializer(Serializer):
     reason = serializers.CharField(
         max_length=MAX_REASON_LENGTH,
         required=False,
