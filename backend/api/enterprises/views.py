@@ -7,6 +7,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
@@ -28,7 +29,7 @@ from api.common.images import image_check
 from api.common.parsers import FormParser, JSONParser, MultiPartParser
 from api.common.renderers import CSV_ENDPOINT, csv_stream_response
 from api.common.schema import problem_response
-from api.common.viewsets import CrudDomainViewSet
+from api.common.viewsets import CrudDomainViewSet, created_response
 from api.enterprises import examples as ex
 from api.enterprises import selectors, services
 from api.enterprises.csv_io import export_rows
@@ -298,7 +299,10 @@ class EnterpriseViewSet(CrudDomainViewSet):
         data = MembershipAddInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         membership = services.membership_add(enterprise=enterprise, **data.validated_data, actor=request.user)
-        return Response(MembershipSerializer(membership).data, status=status.HTTP_201_CREATED)
+        location = reverse(
+            "enterprise-members-remove", kwargs={"slug": enterprise.slug, "membership_id": membership.pk}
+        )
+        return created_response(MembershipSerializer(membership).data, location=location)
 
     @extend_schema(
         operation_id="enterprises_members_remove",
@@ -351,8 +355,9 @@ class EnterpriseViewSet(CrudDomainViewSet):
         serializer.is_valid(raise_exception=True)
         fields = {k: v for k, v in serializer.validated_data.items() if k != "enterprise"}
         product = services.product_create(actor=request.user, enterprise=enterprise, **fields)
-        return Response(
-            ProductSerializer(product, context=self.get_serializer_context()).data, status=status.HTTP_201_CREATED
+        return created_response(
+            ProductSerializer(product, context=self.get_serializer_context()).data,
+            location=reverse("product-detail", kwargs={"pk": product.pk}),
         )
 
     # --- CSV ---------------------------------------------------------------------------------------

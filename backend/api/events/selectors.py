@@ -209,5 +209,18 @@ def booth_application_list(*, user: Any, event: Event | None = None) -> QuerySet
     return queryset.filter(enterprise_id__in=list(membership_roles(user)))
 
 
+def booth_application_get(*, user: Any, application_id: int) -> BoothApplication | None:
+    """One application, to whoever sees it in a list: coordinators, members of the applying
+    organisation (``/booth-applications/``) and the event's managers (the event's list)."""
+    found = booth_application_list(user=user).filter(pk=application_id).first()
+    if found is not None:
+        return found
+    event_id = BoothApplication.objects.filter(pk=application_id).values_list("event_id", flat=True).first()
+    if event_id is None:
+        return None
+    event = Event.objects.get(pk=event_id)
+    return booth_application_list(user=user, event=event).filter(pk=application_id).first()
+
+
 def is_cancelled(event: Event) -> bool:
     return event.status == EventStatus.CANCELLED
