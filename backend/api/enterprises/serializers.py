@@ -282,8 +282,7 @@ class ProductSerializer(ModelSerializer):
 
 @extend_schema_serializer(component_name="Product")
 class ProductInputSerializer(ProductSerializer):
-    # Change a product (``PatchedProductRequest``; ``enterprise`` cannot change) or add one to the
-    # organisation of the path (``ProductRequest``; ``enterprise`` is ignored there).
+    # Change a product (``PatchedProductRequest``; ``enterprise`` cannot change).
 
     def validate_enterprise(self, value: Enterprise) -> Enterprise:
         if self.instance is not None and value.pk != self.instance.enterprise_id:
@@ -306,6 +305,17 @@ class ProductCreateInputSerializer(ProductInputSerializer):
         queryset=Enterprise.objects.all(),
         help_text=_("Slug of the organisation offering it (set on creation, cannot change)."),
     )
+
+
+@extend_schema_serializer(component_name="ProductAddInput")
+class ProductAddInputSerializer(ProductInputSerializer):
+    """Add a product to the organisation of the path (``/enterprises/{slug}/products/``): the path
+    names the organisation, so the body has no ``enterprise``."""
+
+    enterprise = None  # type: ignore[assignment]  # removes the inherited declared field (DRF's way)
+
+    class Meta(ProductInputSerializer.Meta):
+        fields = [name for name in ProductInputSerializer.Meta.fields if name != "enterprise"]
 
 
 class ProgressTargetSerializer(ModelSerializer):

@@ -51,6 +51,7 @@ from api.enterprises.serializers import (
     MembershipAddInputSerializer,
     MembershipSerializer,
     ProductCreateInputSerializer,
+    ProductAddInputSerializer,
     ProductInputSerializer,
     ProductSerializer,
     ProgressTargetInputSerializer,
@@ -344,17 +345,16 @@ class EnterpriseViewSet(CrudDomainViewSet):
         summary="조직의 상품 등록 (Add a product to the organisation)",
         description="소유자·편집자·코디네이터 (owners, editors, coordinators).",
         tags=_ENTERPRISE_TAG,
-        request=ProductInputSerializer,
+        request=ProductAddInputSerializer,
         responses={201: OpenApiResponse(ProductSerializer, examples=[ex.PRODUCT_OUT])},
         examples=[ex.NEW_PRODUCT_EXAMPLE],
     )
     @products.mapping.post
     def products_create(self, request: Request, slug: str | None = None) -> Response:
         enterprise = self.get_object()
-        serializer = ProductInputSerializer(data=request.data, context=self.get_serializer_context())
+        serializer = ProductAddInputSerializer(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
-        fields = {k: v for k, v in serializer.validated_data.items() if k != "enterprise"}
-        product = services.product_create(actor=request.user, enterprise=enterprise, **fields)
+        product = services.product_create(actor=request.user, enterprise=enterprise, **serializer.validated_data)
         return created_response(
             ProductSerializer(product, context=self.get_serializer_context()).data,
             location=reverse("product-detail", kwargs={"pk": product.pk}),
