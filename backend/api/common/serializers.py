@@ -138,10 +138,11 @@ def json_type_problems(serializer: serializers.Serializer, data: Any) -> dict[st
         return {}
     errors: dict[str, Any] = {}
     for field in serializer._writable_fields:
-        if field.field_name in data:
-            problem = json_type_errors(field, data[field.field_name])
+        name = str(field.field_name)
+        if name in data:
+            problem = json_type_errors(field, data[name])
             if problem:
-                errors[field.field_name] = _as_detail(problem)
+                errors[name] = _as_detail(problem)
     return errors
 
 

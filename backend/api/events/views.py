@@ -318,7 +318,9 @@ class EventActionViewSet(ActionViewSet):
         data.is_valid(raise_exception=True)
         image = data.validated_data["image"]
         image_format = image_check(image, field="image")
-        return self._detail(services.event_cover_set(event=event, image=image, image_format=image_format))
+        return self._detail(
+            services.event_cover_set(event=event, image=image, image_format=image_format, actor=request.user)
+        )
 
     @extend_schema(
         operation_id="events_cover_image_destroy",
@@ -329,7 +331,7 @@ class EventActionViewSet(ActionViewSet):
     )
     @cover_image.mapping.delete
     def cover_image_destroy(self, request: Request, pk: str | None = None) -> Response:
-        services.event_cover_delete(event=self.get_object())
+        services.event_cover_delete(event=self.get_object(), actor=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     # --- registration -------------------------------------------------------------------------------------
