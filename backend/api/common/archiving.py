@@ -2,7 +2,8 @@
 and ``archive_reason``: organisations, products, events.
 
 An archived row is hidden from everyone but coordinators (the domains' selectors), kept whole, and
-restorable by a coordinator. The callers lock the row first and write the audit entry.
+restorable by a coordinator. Domains archive and restore through ``api.audit.services.audit_archive``/
+``audit_restore`` (lock, mark, audit entry), which call ``archive_mark``/``archive_unmark`` here.
 """
 
 from __future__ import annotations
