@@ -184,7 +184,8 @@ class MyRegistrationSerializer(ModelSerializer):
 
 
 class EventDetailSerializer(EventSerializer):
-    booth_categories = BoothCategorySerializer(many=True, read_only=True)
+    # Loaded by ``selectors.event_booths_load`` (the views call it before serializing).
+    booth_categories = BoothCategorySerializer(source="booth_category_list", many=True, read_only=True)
     exhibitors = ExhibitorSerializer(many=True, read_only=True)
     my_registration = serializers.SerializerMethodField()
 

@@ -192,6 +192,11 @@ class EventViewSet(CrudDomainViewSet):
     def get_serializer_class(self) -> Any:
         return EventSerializer if self.action == "list" else EventDetailSerializer
 
+    def get_serializer(self, *args: Any, **kwargs: Any) -> Any:
+        if args and isinstance(args[0], Event):  # one event's detail: its booths too
+            selectors.event_booths_load(args[0])
+        return super().get_serializer(*args, **kwargs)
+
     def perform_create(self, data: Any) -> Event:
         return services.event_create(actor=self.request.user, **data)
 
@@ -243,7 +248,7 @@ class EventActionViewSet(ActionViewSet):
         return selectors.event_list()
 
     def _detail(self, event: Event, code: int = status.HTTP_200_OK) -> Response:
-        event = selectors.event_detail_queryset().get(pk=event.pk)
+        event = selectors.event_booths_load(selectors.event_detail_queryset().get(pk=event.pk))
         return Response(EventDetailSerializer(event, context=self.get_serializer_context()).data, status=code)
 
     @extend_schema(
