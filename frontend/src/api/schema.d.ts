@@ -228,6 +228,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/booth-applications/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 부스 신청 보기 (A booth application)
+         * @description 코디네이터, 신청한 조직의 회원, 행사 담당자; 다른 사람에게는 404 (coordinators, members of the applying organisation and the event's managers; 404 for everyone else). The address a new application's `Location` names.
+         */
+        get: operations["booth_applications_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/booth-applications/{id}/accept/": {
         parameters: {
             query?: never;
@@ -2474,7 +2494,7 @@ export interface components {
              * @description 클라이언트가 분기할 수 있는 고정 snake_case 오류 코드 (Stable snake_case error code clients can switch on)
              * @enum {string}
              */
-            code: "already_archived" | "application/problem+json" | "authentication_failed" | "bad_authorization_header" | "booth_already_applied" | "booth_application_closed" | "booth_application_not_pending" | "booths_below_accepted" | "capacity_below_confirmed" | "conflict" | "csrf_failed" | "duplicate" | "duplicate_certification_number" | "duplicate_slug" | "duplicate_year" | "email_taken" | "ends_before_start" | "enterprise_not_verified" | "event_already_cancelled" | "event_cancelled" | "event_has_registrations" | "event_not_scheduled" | "event_past" | "event_postponed" | "exceeds_total" | "host_not_verified" | "host_not_yours" | "host_required" | "idempotency_key_in_use" | "idempotency_key_invalid" | "idempotency_key_reused" | "in_past" | "integrity_conflict" | "invalid_page" | "last_owner" | "malformed_request" | "method_not_allowed" | "no_active_account" | "not_acceptable" | "not_archived" | "not_authenticated" | "not_certifiable" | "not_found" | "organiser_not_member" | "password_changed" | "password_incorrect" | "password_invalid" | "payload_too_large" | "permission_denied" | "precondition_failed" | "product_not_yours" | "recurrence_rule_empty" | "recurrence_rule_invalid" | "registration_closed" | "registration_not_confirmed" | "registration_not_open" | "registration_window_invalid" | "server_error" | "service_unavailable" | "throttled" | "token_invalid" | "token_not_valid" | "unknown_kind" | "unknown_user" | "unprocessable" | "unsupported_media_type" | "urn:sehub:problem:" | "user_inactive" | "user_not_found" | "validation_error";
+            code: "already_archived" | "application/problem+json" | "authentication_failed" | "bad_authorization_header" | "booth_already_applied" | "booth_application_closed" | "booth_application_not_pending" | "booths_below_accepted" | "capacity_below_confirmed" | "conflict" | "csrf_failed" | "duplicate" | "duplicate_certification_number" | "duplicate_slug" | "duplicate_year" | "email_taken" | "ends_before_start" | "enterprise_archived" | "enterprise_not_verified" | "event_already_cancelled" | "event_cancelled" | "event_has_registrations" | "event_not_scheduled" | "event_past" | "event_postponed" | "exceeds_total" | "host_archived" | "host_not_verified" | "host_not_yours" | "host_required" | "idempotency_key_in_use" | "idempotency_key_invalid" | "idempotency_key_reused" | "in_past" | "integrity_conflict" | "invalid_page" | "last_owner" | "malformed_request" | "method_not_allowed" | "no_active_account" | "not_acceptable" | "not_archived" | "not_authenticated" | "not_certifiable" | "not_found" | "organiser_not_member" | "password_changed" | "password_incorrect" | "password_invalid" | "payload_too_large" | "permission_denied" | "precondition_failed" | "product_not_yours" | "recurrence_rule_empty" | "recurrence_rule_invalid" | "registration_closed" | "registration_not_confirmed" | "registration_not_open" | "registration_window_invalid" | "server_error" | "service_unavailable" | "throttled" | "token_invalid" | "token_not_valid" | "unknown_kind" | "unknown_user" | "unprocessable" | "unsupported_media_type" | "urn:sehub:problem:" | "user_inactive" | "user_not_found" | "validation_error";
             /** @description 실패한 요청의 경로 (Path of the request that failed) */
             instance?: string;
             /** @description 필드별 오류 (검증) (Per-field errors (validation)) */
@@ -2539,6 +2559,25 @@ export interface components {
             readonly archive_reason: string;
         };
         /**
+         * @description Add a product to the organisation of the path (``/enterprises/{slug}/products/``): the path
+         *     names the organisation, so the body has no ``enterprise``.
+         */
+        ProductAddInputRequest: {
+            /** 이름 */
+            name: string;
+            /** 소개 */
+            description?: string;
+            /** Format: int64 */
+            price?: number | null;
+            category?: components["schemas"]["ProductCategoryEnum"];
+            /** 주문처(링크) */
+            order_url?: string;
+            /** 주문처(연락처) */
+            order_contact?: string;
+            /** 판매 중 */
+            is_available?: boolean;
+        };
+        /**
          * @description * `food` - 식품
          *     * `crafts` - 공예품
          *     * `household` - 생활용품
@@ -2559,27 +2598,6 @@ export interface components {
              * @description 상품을 내는 조직의 slug (등록할 때 정하며 바꿀 수 없음) (Slug of the organisation offering it (set on creation, cannot change))
              */
             enterprise: string;
-            /** 이름 */
-            name: string;
-            /** 소개 */
-            description?: string;
-            /** Format: int64 */
-            price?: number | null;
-            category?: components["schemas"]["ProductCategoryEnum"];
-            /** 주문처(링크) */
-            order_url?: string;
-            /** 주문처(연락처) */
-            order_contact?: string;
-            /** 판매 중 */
-            is_available?: boolean;
-        };
-        /** @description A product or service. ``price`` null means "price on request". */
-        ProductRequest: {
-            /**
-             * 슬러그
-             * @description 상품을 내는 조직의 slug (등록할 때 정하며 바꿀 수 없음) (Slug of the organisation offering it (set on creation, cannot change))
-             */
-            enterprise?: string;
             /** 이름 */
             name: string;
             /** 소개 */
@@ -4072,7 +4090,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_archived`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -4080,6 +4098,74 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    booth_applications_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoothApplication"];
                 };
             };
             /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
@@ -4158,7 +4244,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_archived`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -4279,7 +4365,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_archived`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -4414,7 +4500,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_archived`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -4653,8 +4739,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
-                    Location?: string;
+                    /** @description 만든 리소스의 주소 (address of the created resource). */
+                    Location: string;
                     /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
                     "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
@@ -4666,7 +4752,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_archived`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -4889,7 +4975,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `enterprise_archived`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
              */
             400: {
                 headers: {
@@ -4966,8 +5052,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
-                    Location?: string;
+                    /** @description 만든 리소스의 주소 (address of the created resource). */
+                    Location: string;
                     /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
                     "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
@@ -4979,7 +5065,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `enterprise_archived`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
              */
             400: {
                 headers: {
@@ -5178,7 +5264,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `enterprise_archived`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
              */
             400: {
                 headers: {
@@ -5303,7 +5389,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `enterprise_archived`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
              */
             400: {
                 headers: {
@@ -5520,7 +5606,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `enterprise_archived`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
              */
             400: {
                 headers: {
@@ -5801,8 +5887,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
-                    Location?: string;
+                    /** @description 만든 리소스의 주소 (address of the created resource). */
+                    Location: string;
                     /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
                     "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
@@ -5814,7 +5900,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `enterprise_archived`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
              */
             400: {
                 headers: {
@@ -6094,14 +6180,14 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ProductRequest"];
+                "application/json": components["schemas"]["ProductAddInputRequest"];
             };
         };
         responses: {
             201: {
                 headers: {
-                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
-                    Location?: string;
+                    /** @description 만든 리소스의 주소 (address of the created resource). */
+                    Location: string;
                     /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
                     "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
@@ -6113,7 +6199,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `enterprise_archived`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
              */
             400: {
                 headers: {
@@ -6248,7 +6334,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `enterprise_archived`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
              */
             400: {
                 headers: {
@@ -6369,7 +6455,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `enterprise_archived`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
              */
             400: {
                 headers: {
@@ -6504,7 +6590,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `enterprise_archived`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
              */
             400: {
                 headers: {
@@ -6677,7 +6763,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `enterprise_archived`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
              */
             400: {
                 headers: {
@@ -6756,7 +6842,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `enterprise_archived`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
              */
             400: {
                 headers: {
@@ -6882,7 +6968,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_archived`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -6959,8 +7045,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
-                    Location?: string;
+                    /** @description 만든 리소스의 주소 (address of the created resource). */
+                    Location: string;
                     /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
                     "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
@@ -6972,7 +7058,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_archived`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -7188,7 +7274,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_archived`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -7368,7 +7454,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_archived`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -7445,8 +7531,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
-                    Location?: string;
+                    /** @description 만든 리소스의 주소 (address of the created resource). */
+                    Location: string;
                     /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
                     "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
@@ -7458,7 +7544,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_archived`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -7666,7 +7752,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_archived`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -7791,7 +7877,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_archived`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -7941,7 +8027,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_archived`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -8115,7 +8201,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_archived`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -8323,7 +8409,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_archived`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -8402,8 +8488,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
-                    Location?: string;
+                    /** @description 만든 리소스의 주소 (address of the created resource). */
+                    Location: string;
                     /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
                     "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
@@ -8415,7 +8501,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_archived`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -8611,8 +8697,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
-                    Location?: string;
+                    /** @description 만든 리소스의 주소 (address of the created resource). */
+                    Location: string;
                     /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
                     "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
@@ -8624,7 +8710,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_archived`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -8764,7 +8850,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_archived`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -8972,7 +9058,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_archived`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -9111,7 +9197,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_archived`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -9326,7 +9412,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_archived`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -9461,8 +9547,8 @@ export interface operations {
             };
             201: {
                 headers: {
-                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
-                    Location?: string;
+                    /** @description 만든 리소스의 주소 (address of the created resource). */
+                    Location: string;
                     /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
                     "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
@@ -9474,7 +9560,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_archived`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -9666,7 +9752,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_archived`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -9805,7 +9891,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_archived`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -9949,7 +10035,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_archived`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -10619,7 +10705,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `enterprise_archived`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
              */
             400: {
                 headers: {
@@ -10696,8 +10782,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
-                    Location?: string;
+                    /** @description 만든 리소스의 주소 (address of the created resource). */
+                    Location: string;
                     /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
                     "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
@@ -10709,7 +10795,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `enterprise_archived`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
              */
             400: {
                 headers: {
@@ -10919,7 +11005,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `enterprise_archived`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
              */
             400: {
                 headers: {
@@ -11045,7 +11131,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `enterprise_archived`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
              */
             400: {
                 headers: {
@@ -11194,7 +11280,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `enterprise_archived`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
              */
             400: {
                 headers: {
@@ -11411,7 +11497,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `enterprise_archived`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
              */
             400: {
                 headers: {
@@ -11651,8 +11737,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
-                    Location?: string;
+                    /** @description 만든 리소스의 주소 (address of the created resource). */
+                    Location: string;
                     /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
                     "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
@@ -11664,7 +11750,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `enterprise_archived`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
              */
             400: {
                 headers: {
@@ -11968,7 +12054,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `enterprise_archived`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
              */
             400: {
                 headers: {
