@@ -224,7 +224,7 @@ class Probe:
         response = getattr(self.clients[role], method)(url, **kwargs)
         status = response.status_code
         self.last_status = status
-        is_json = response["Content-Type"].startswith(("application/json", "application/problem+json"))
+        is_json = response.get("Content-Type", "").startswith(("application/json", "application/problem+json"))
         self.last_body = json.loads(response.content) if is_json and response.content else {}
         where = f"{self.operation_id} {method.upper()} as {role} [{label}] → {status}"
         after = _row_counts()

@@ -179,7 +179,9 @@ def test_always_present_output_fields_are_required():
 
 
 def test_immutable_fields_are_absent_from_patch_bodies():
-    assert "enterprise" in SCHEMAS["ProductRequest"]["properties"]
+    # POST /products/ names the organisation; the nested create takes it from the path.
+    assert "enterprise" in SCHEMAS["ProductCreateInputRequest"]["required"]
+    assert "enterprise" not in SCHEMAS["ProductAddInputRequest"]["properties"]
     assert "enterprise" not in SCHEMAS["PatchedProductRequest"]["properties"]
     assert "slug" in SCHEMAS["EnterpriseRequest"]["properties"]
     assert "slug" not in SCHEMAS["PatchedEnterpriseRequest"]["properties"]
