@@ -394,3 +394,11 @@ class TestBlankTypedFilters:
     def test_a_value_still_filters_and_absence_is_no_filter(self, db, anon_client):
         assert anon_client.get("/api/v1/events/?date_to=2015-05-27").status_code == 200
         assert anon_client.get("/api/v1/events/").status_code == 200
+
+
+def test_audit_log_filters_and_ids_are_bounded(db, world):
+    client = world.client("coordinator")
+    response = client.get("/api/v1/audit-log/?date_to=")
+    assert response.status_code == 400 and [e["field"] for e in response.json()["errors"]] == ["date_to"]
+    assert client.get("/api/v1/audit-log/enterprises.enterprise/9223372036854775808/").status_code == 404
+    assert client.get("/api/v1/audit-log/enterprises.enterprise/9223372036854775807/").status_code == 200
