@@ -9,9 +9,7 @@
 #   CONTRACT_ROLES         identities to run as (default "anonymous citizen member coordinator")
 #   CONTRACT_PHASES        schemathesis phases (default all four)
 #   CONTRACT_PORT          port of the throwaway server (default 8765)
-#   CONTRACT_EXCLUDE_CHECKS checks to leave out (default none). CI leaves out
-#                          negative_data_rejection until every serializer field refuses values of
-#                          another JSON type (DRF reads 0 as "0" for a string field); see README.
+#   CONTRACT_EXCLUDE_CHECKS checks to leave out (default none; CI leaves out none either)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -86,3 +86,33 @@ def test_no_type_ignore_without_a_reason():
             elif match and not re.match(r"\s*#\s*\S", match.group("rest")):
                 bare.append(f"{path.relative_to(API)}:{number} (no reason)")
     assert not bare, bare
+
+
+def _all_subclasses(cls: type) -> set[type]:
+    found = set()
+    for sub in cls.__subclasses__():
+        found.add(sub)
+        found |= _all_subclasses(sub)
+    return found
+
+
+def test_every_serializer_refuses_json_values_of_another_type():
+    """Every serializer of the API derives from ``api.common.serializers.Serializer`` or
+    ``ModelSerializer`` (or calls ``strict_to_internal_value`` itself), so ``"display_name": 0`` is a
+    400 naming the field in every domain, the next ones included."""
+    import importlib
+
+    from rest_framework import serializers
+
+    for path in API.rglob("*.py"):
+        if "migrations" in path.parts or path.name == "__init__.py":
+            continue
+        importlib.import_module(".".join(("api", *path.relative_to(API).with_suffix("").parts)))
+    lax = sorted(
+        f"{cls.__module__}.{cls.__qualname__}"
+        for cls in _all_subclasses(serializers.BaseSerializer)
+        if cls.__module__.startswith("api.")
+        and not issubclass(cls, serializers.ListSerializer)
+        and not getattr(cls, "strict_json_types", False)
+    )
+    assert not lax, "serializers not derived from api.common.serializers.Serializer/ModelSerializer: " + ", ".join(lax)

@@ -216,11 +216,16 @@ class Probe:
         self.counts = _row_counts()
         self.failures: list[str] = []
         self.sent = 0
+        self.last_status = 0
+        self.last_body: dict[str, Any] = {}
 
     def send(self, role: str, method: str, url: str, *, label: str, **kwargs: Any) -> None:
         self.sent += 1
         response = getattr(self.clients[role], method)(url, **kwargs)
         status = response.status_code
+        self.last_status = status
+        is_json = response.get("Content-Type", "").startswith(("application/json", "application/problem+json"))
+        self.last_body = json.loads(response.content) if is_json and response.content else {}
         where = f"{self.operation_id} {method.upper()} as {role} [{label}] → {status}"
         after = _row_counts()
         if status >= 500:
@@ -339,3 +344,66 @@ def test_hostile_input(operation_id: str, method: str, template: str, op: dict[s
     assert not probe.failures, f"{len(probe.failures)} of {probe.sent} requests failed:\n" + "\n".join(
         probe.failures[:40]
     )
+
+
+# A JSON value of another type than the spec's, per declared type: refused (400 naming the field),
+# never converted (DRF alone reads "display_name": 0 as "0" and "capacity": "5" as 5).
+WRONG_TYPES: dict[str, list[Any]] = {
+    "string": [0, True],
+    "integer": ["1", True],
+    "number": ["1", True],
+    "boolean": ["true", 1],
+    "array": [5, "x", {"a": 1}],
+    "object": ["x", 5, [1]],
+}
+JSON_WRITES = [o for o in OPERATIONS if o[1] in WRITE_METHODS and _body_schema(o[3])[0] == "application/json"]
+
+
+def _declared_type(schema: dict[str, Any]) -> str | None:
+    schema = _resolve(schema)
+    if "enum" in schema:
+        values = [v for v in schema["enum"] if v is not None]
+        return "string" if values and all(isinstance(v, str) for v in values) else None
+    if "oneOf" in schema or "anyOf" in schema:
+        return None
+    return schema.get("type")
+
+
+@pytest.mark.parametrize(("operation_id", "method", "template", "op"), JSON_WRITES, ids=[o[0] for o in JSON_WRITES])
+def test_json_values_of_another_type_are_refused(
+    operation_id: str, method: str, template: str, op: dict[str, Any], hostile_world: World
+):
+    world = hostile_world
+    path, _values = _real_path(world, operation_id, template)
+    probe = Probe(world, operation_id)
+    _media, schema, example = _body_schema(op)
+    client = probe.clients["coordinator"]
+    with transaction.atomic():  # a look, not a change: rolled back
+        look = getattr(client, method)(path, data=json.dumps(example), content_type="application/json")
+        transaction.set_rollback(True)
+    if look.status_code in (401, 403, 404, 405):
+        pytest.skip(f"the coordinator gets {look.status_code} with the operation's example")
+    properties = _resolve(schema).get("properties") or {}
+    wrong = []
+    for name, prop in properties.items():
+        if _resolve(prop).get("readOnly"):
+            continue
+        declared = _declared_type(prop)
+        for value in WRONG_TYPES.get(declared or "", []):
+            body = {**example, name: value}
+            probe.send(
+                "coordinator",
+                method,
+                path,
+                label=f"{name}={value!r}",
+                data=json.dumps(body),
+                content_type="application/json",
+            )
+            if probe.last_status != 400:
+                wrong.append(f"{name}: {declared} given {value!r} → {probe.last_status}")
+                continue
+            response_fields = [e.get("field") or "" for e in probe.last_body.get("errors", [])]
+            if not any(f == name or f.startswith((f"{name}.", f"{name}[")) for f in response_fields):
+                wrong.append(f"{name}: {declared} given {value!r} → 400 naming {response_fields}")
+    assert not probe.failures, "\n".join(probe.failures[:40])
+    assert not wrong, f"{operation_id}: values of another JSON type accepted or not named:\n" + "\n".join(wrong)

@@ -179,7 +179,9 @@ def test_always_present_output_fields_are_required():
 
 
 def test_immutable_fields_are_absent_from_patch_bodies():
-    assert "enterprise" in SCHEMAS["ProductRequest"]["properties"]
+    # POST /products/ names the organisation; the nested create takes it from the path.
+    assert "enterprise" in SCHEMAS["ProductCreateInputRequest"]["required"]
+    assert "enterprise" not in SCHEMAS["ProductAddInputRequest"]["properties"]
     assert "enterprise" not in SCHEMAS["PatchedProductRequest"]["properties"]
     assert "slug" in SCHEMAS["EnterpriseRequest"]["properties"]
     assert "slug" not in SCHEMAS["PatchedEnterpriseRequest"]["properties"]
@@ -247,3 +249,34 @@ def test_every_parameter_and_property_description_is_korean_and_english():
         if not (HANGUL.search(text) and LATIN.search(text.partition("\n\n")[0] if HANGUL.search(text) else text))
     ]
     assert not missing, missing
+
+
+def _request_arrays(node, path, out):
+    if isinstance(node, dict):
+        if node.get("type") == "array" and not node.get("readOnly"):
+            out.append((path, node))
+        for key, value in node.items():
+            _request_arrays(value, f"{path}.{key}", out)
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            _request_arrays(value, f"{path}[{index}]", out)
+
+
+def test_every_array_a_client_sends_is_bounded():
+    """maxItems on every array of a request body (the server refuses longer lists: 400)."""
+    arrays = []
+    for name, schema in SPEC["components"]["schemas"].items():
+        if name.endswith("Request"):
+            _request_arrays(schema, name, arrays)
+    assert arrays
+    unbounded = [path for path, node in arrays if "maxItems" not in node]
+    assert not unbounded, unbounded
+
+
+def test_every_201_names_the_new_resource_in_location():
+    for path, item in SPEC["paths"].items():
+        for method, op in item.items():
+            created = op.get("responses", {}).get("201") if isinstance(op, dict) else None
+            if created:
+                header = created.get("headers", {}).get("Location")
+                assert header and header.get("required") is True, f"{method.upper()} {path}"

@@ -1,3 +1,4 @@
+import re
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,33 @@ def spec_operations() -> dict[str, tuple[str, str]]:
             if method in ("get", "post", "put", "patch", "delete"):
                 ops[op["operationId"]] = (method.upper(), path)
     return ops
+
+
+def _spec_paths() -> dict[str, list[str]]:
+    spec = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
+    return {path: [m for m in item if m in ("get", "post", "patch", "delete")] for path, item in spec["paths"].items()}
+
+
+PATHS = _spec_paths()
+
+
+def _spec_path_of(url: str) -> str | None:
+    for template in PATHS:
+        pattern = "^" + re.sub(r"\\{\w+\\}", "[^/]+", re.escape(template)) + "$"
+        if re.match(pattern, url):
+            return template
+    return None
+
+
+def check_location(client, response, operation_id: str) -> None:
+    """A 201 names the created resource in ``Location``: a path of the spec, readable where the
+    spec has a GET on it."""
+    location = response.get("Location")
+    assert location, f"{operation_id}: 201 without Location"
+    template = _spec_path_of(location)
+    assert template, f"{operation_id}: Location {location} is no path of the spec"
+    if "get" in PATHS[template]:
+        assert client.get(location).status_code == 200, f"{operation_id}: GET {location} is not 200"
 
 
 def test_every_operation_has_a_row_for_every_role() -> None:
@@ -47,5 +75,7 @@ def test_permission_matrix(row, role: str, world: World) -> None:
     )
     if response.status_code >= 400:
         assert response["Content-Type"].startswith("application/problem+json")
+    if response.status_code == 201:
+        check_location(client, response, row.operation_id)
     if row.check is not None:
         row.check(world, role, response)

@@ -42,7 +42,8 @@ class TestValidation:
         body = assert_problem(response, 400, "validation_error")
         codes = {e["field"]: e["code"] for e in body["errors"]}
         assert codes["preferred_language"] == "invalid_choice"
-        assert codes["email"] == "invalid"
+        # A JSON value of another type is refused as such, never converted ("display_name": 0 → "0").
+        assert codes["email"] == codes["password"] == codes["display_name"] == "invalid_type"
         assert User.objects.count() == 0
 
     def test_malformed_json(self, anon_client):

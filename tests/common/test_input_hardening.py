@@ -370,3 +370,35 @@ class TestBooleanFilters:
     @pytest.mark.parametrize("value", ["true", "false", "True", "1", "0", ""])
     def test_true_false_one_and_zero_are_accepted(self, db, anon_client, value):
         assert anon_client.get(f"/api/v1/enterprises/?verified={value}").status_code == 200
+
+
+class TestBlankTypedFilters:
+    """A date, date-time or number parameter given an empty value is a 400 naming it (the spec types
+    it; an empty string is no date), not a silent "no filter"."""
+
+    @pytest.mark.parametrize(
+        ("url", "name"),
+        [
+            ("/api/v1/events/?date_to=", "date_to"),
+            ("/api/v1/events/calendar.ics?date_from=%20", "date_from"),
+            ("/api/v1/products/?price_max=", "price_max"),
+            ("/api/v1/events/?series=", "series"),
+        ],
+    )
+    def test_an_empty_value_is_a_400_naming_it(self, db, anon_client, url, name):
+        response = anon_client.get(url)
+        assert response.status_code == 400
+        assert response["Content-Type"] == "application/problem+json"
+        assert [error["field"] for error in response.json()["errors"]] == [name]
+
+    def test_a_value_still_filters_and_absence_is_no_filter(self, db, anon_client):
+        assert anon_client.get("/api/v1/events/?date_to=2015-05-27").status_code == 200
+        assert anon_client.get("/api/v1/events/").status_code == 200
+
+
+def test_audit_log_filters_and_ids_are_bounded(db, world):
+    client = world.client("coordinator")
+    response = client.get("/api/v1/audit-log/?date_to=")
+    assert response.status_code == 400 and [e["field"] for e in response.json()["errors"]] == ["date_to"]
+    assert client.get("/api/v1/audit-log/enterprises.enterprise/9223372036854775808/").status_code == 404
+    assert client.get("/api/v1/audit-log/enterprises.enterprise/9223372036854775807/").status_code == 200

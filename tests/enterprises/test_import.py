@@ -149,3 +149,18 @@ def test_export_bad_filter_is_a_problem_document(world, anon_client):
     assert response.status_code == 400
     assert response["Content-Type"].startswith("application/problem+json")
     assert response.json()["errors"][0]["field"] == "kind"
+
+
+def test_an_archived_organisation_is_not_updated_by_an_import(world):
+    """The row names it (rows[N].기업명, code enterprise_archived); nothing of the file is written."""
+    client = world.client("coordinator")
+    assert post(client, GOOD).status_code == 200
+    sun = Enterprise.objects.get(certification_number="2014-77")
+    assert client.delete(f"/api/v1/enterprises/{sun.slug}/?reason=폐업").status_code == 204
+    response = post(client, GOOD.replace("12,5", "14,6").replace(",3,0,", ",4,0,"))
+    assert response.status_code == 400
+    errors = response.json()["errors"]
+    assert [(e["field"], e["code"]) for e in errors] == [("rows[2].기업명", "enterprise_archived")]
+    assert "햇살도시락" in errors[0]["message"]
+    assert Enterprise.objects.get(pk=sun.pk).employees_total == 12
+    assert Enterprise.objects.get(name="들꽃협동조합").employees_total == 3  # all or nothing

@@ -198,6 +198,13 @@ ROWS = [
     ),
     Row("booth_applications_list", "GET", "/api/v1/booth-applications/", logged_in(200)),
     Row(
+        "booth_applications_retrieve",
+        "GET",
+        "/api/v1/booth-applications/{booth_application_b_id}/",
+        # B applied; A hosts the event; the citizen is neither.
+        {"anonymous": 401, "citizen": 404, "member_a": 200, "member_b": 200, "coordinator": 200},
+    ),
+    Row(
         "booth_applications_accept",
         "POST",
         "/api/v1/booth-applications/{booth_application_b_id}/accept/",

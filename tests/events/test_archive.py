@@ -189,3 +189,63 @@ def test_an_archived_organisation_cannot_exhibit(world):
         format="json",
     )
     assert response.status_code == 400 and response.data["errors"][0]["field"] == "enterprise_id"
+
+
+def test_a_coordinator_cannot_name_an_archived_organisation_as_host(world):
+    directory.enterprise_archive(enterprise=world.enterprise_b, actor=None)
+    start = timezone.now() + timedelta(days=10)
+    response = world.client("coordinator").post(
+        "/api/v1/events/",
+        {
+            "title": "보관된 조직의 행사",
+            "kind": "meeting",
+            "starts_at": start.isoformat(),
+            "ends_at": (start + timedelta(hours=2)).isoformat(),
+            "host_ids": [world.enterprise_b.pk],
+        },
+        format="json",
+    )
+    assert response.status_code == 400
+    assert [(e["field"], e["code"]) for e in response.data["errors"]] == [("host_ids", "host_archived")]
+    patch = world.client("coordinator").patch(
+        f"/api/v1/events/{world.event_a_id}/",
+        {"host_ids": [world.enterprise_a.pk, world.enterprise_b.pk]},
+        format="json",
+    )
+    assert patch.status_code == 400 and patch.data["errors"][0]["code"] == "host_archived"
+
+
+def test_archiving_an_event_withdraws_its_booth_applications(world, django_capture_on_commit_callbacks):
+    fair, food = world.fair, world.fair_food
+    accepted = _application(fair, food, world.enterprise_a, world.user("member_a"), "accepted", [world.product_a])
+    waiting = _application(fair, food, world.enterprise_b, world.user("member_b"), "waitlisted", minutes=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = world.client("coordinator").delete(f"/api/v1/events/{fair.pk}/?reason=행사 취소")
+    assert response.status_code == 204
+    statuses = {x.pk: x.status for x in BoothApplication.objects.filter(event=fair)}
+    assert set(statuses.values()) == {BoothApplicationStatus.WITHDRAWN}
+    for application, user in ((accepted, "member_a"), (waiting, "member_b")):
+        assert Notification.objects.filter(
+            user=world.user(user),
+            kind=NotificationKind.BOOTH_APPLICATION_DECIDED,
+            data__booth_application_id=application.pk,
+        ).exists()
+        entry = AuditEntry.objects.get(object_type="events.boothapplication", object_id=str(application.pk))
+        assert entry.action == "withdraw" and entry.reason == "행사 취소"
+    # Nobody was promoted into a booth of an archived event.
+    assert BoothApplication.objects.get(pk=waiting.pk).status == BoothApplicationStatus.WITHDRAWN
+
+
+def test_cover_image_changes_are_audited(world):
+    from tests.events.permission_rows import _png
+
+    client = world.client("member_a")
+    url = f"/api/v1/events/{world.event_a_id}/cover-image/"
+    assert client.post(url, _png(world, "member_a"), format="multipart").status_code == 200
+    assert client.delete(url).status_code == 204
+    upload, removal = AuditEntry.objects.filter(object_type="events.event", object_id=str(world.event_a_id)).order_by(
+        "id"
+    )
+    assert upload.action == removal.action == "update"
+    assert upload.changes["cover_image"][0] in ("", None) and upload.changes["cover_image"][1]
+    assert removal.changes["cover_image"][0] and removal.changes["cover_image"][1] in ("", None)

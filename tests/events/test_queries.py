@@ -7,7 +7,8 @@ from tests.events.factories import BoothCategoryFactory, EventFactory, Registrat
 pytestmark = pytest.mark.django_db
 
 LIST_QUERIES = 6
-DETAIL_QUERIES = 10
+DETAIL_QUERIES = 7  # with booths (+ categories, exhibitors, their products) and logged in (+ my registration)
+COLD_DETAIL_QUERIES = 3  # an anonymous read of an event without booths, nothing cached
 
 
 @pytest.fixture
@@ -49,6 +50,20 @@ def test_event_detail_query_count_is_bounded(world, django_assert_max_num_querie
     with django_assert_max_num_queries(DETAIL_QUERIES):
         response = client.get(f"/api/v1/events/{world.fair_id}/")
     assert response.status_code == 200
+
+
+def test_a_cold_anonymous_event_detail_takes_three_queries(world, django_assert_max_num_queries):
+    """The event with its counts, its hosts, its organisers; booth queries only for an event with
+    booth categories."""
+    for _ in range(20):
+        RegistrationFactory(event=world.event_a)
+    world.event_a.booth_categories.all().delete()
+    world.event_a.organisers.set([world.user("member_a")])
+    with django_assert_max_num_queries(COLD_DETAIL_QUERIES):
+        response = world.client("anonymous").get(f"/api/v1/events/{world.event_a_id}/")
+    assert response.status_code == 200
+    assert response.data["booth_categories"] == [] and response.data["exhibitors"] == []
+    assert response.data["organisers"] and response.data["hosts"]
 
 
 def test_calendar_feed_query_count_is_bounded(many_events, django_assert_max_num_queries):

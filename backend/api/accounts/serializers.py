@@ -6,10 +6,11 @@ from rest_framework import serializers
 from rest_framework_simplejwt.serializers import TokenObtainPairSerializer
 
 from api.accounts.models import Language, User
+from api.common.serializers import ModelSerializer, Serializer, strict_to_internal_value
 from api.enterprises import selectors as enterprise_selectors
 
 
-class MyOrganisationSerializer(serializers.Serializer):
+class MyOrganisationSerializer(Serializer):
     """One organisation the user is a member of, and their role there."""
 
     slug = serializers.CharField(source="enterprise.slug", read_only=True)
@@ -19,7 +20,7 @@ class MyOrganisationSerializer(serializers.Serializer):
     )
 
 
-class UserSerializer(serializers.ModelSerializer):
+class UserSerializer(ModelSerializer):
     """The logged-in user's own account (``/auth/me/``)."""
 
     role = serializers.CharField(read_only=True, help_text=_("citizen or coordinator (platform staff)."))
@@ -53,7 +54,7 @@ class UserUpdateInputSerializer(UserSerializer):
     pass
 
 
-class UserRegisterInputSerializer(serializers.Serializer):
+class UserRegisterInputSerializer(Serializer):
     email = serializers.EmailField(max_length=254)
     password = serializers.CharField(write_only=True, max_length=128, style={"input_type": "password"})
     display_name = serializers.CharField(min_length=1, max_length=100)
@@ -71,30 +72,35 @@ class TokenObtainInputSerializer(TokenObtainPairSerializer):
             write_only=True, max_length=128, trim_whitespace=False, style={"input_type": "password"}
         )
 
+    strict_json_types = True
 
-class TokenPairSerializer(serializers.Serializer):
+    def to_internal_value(self, data: Any) -> Any:
+        return strict_to_internal_value(self, data, super().to_internal_value)
+
+
+class TokenPairSerializer(Serializer):
     access = serializers.CharField(help_text=_("Bearer token for the Authorization header (15 minutes)."))
     refresh = serializers.CharField(help_text=_("Token to get a new pair (14 days, single use)."))
 
 
-class RefreshInputSerializer(serializers.Serializer):
+class RefreshInputSerializer(Serializer):
     refresh = serializers.CharField(max_length=2048)
 
 
-class PasswordChangeInputSerializer(serializers.Serializer):
+class PasswordChangeInputSerializer(Serializer):
     old_password = serializers.CharField(max_length=128, style={"input_type": "password"})
     new_password = serializers.CharField(max_length=128, style={"input_type": "password"})
 
 
-class PasswordResetInputSerializer(serializers.Serializer):
+class PasswordResetInputSerializer(Serializer):
     email = serializers.EmailField(max_length=254)
 
 
-class PasswordResetConfirmInputSerializer(serializers.Serializer):
+class PasswordResetConfirmInputSerializer(Serializer):
     uid = serializers.CharField(max_length=64)
     token = serializers.CharField(max_length=128)
     new_password = serializers.CharField(max_length=128, style={"input_type": "password"})
 
 
-class DetailSerializer(serializers.Serializer):
+class DetailSerializer(Serializer):
     detail = serializers.CharField()

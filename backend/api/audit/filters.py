@@ -12,13 +12,14 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy
 
 from api.audit.models import AuditEntry
+from api.common.filters import FilterSet
 
 
 def _start_of(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=ZoneInfo(settings.TIME_ZONE))
 
 
-class AuditEntryFilter(django_filters.FilterSet):
+class AuditEntryFilter(FilterSet):
     object_type = django_filters.CharFilter(
         max_length=80, help_text=gettext_lazy("Object type, e.g. enterprises.enterprise.")
     )

@@ -8,6 +8,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from api.audit.models import AuditEntry
+from api.common.serializers import ModelSerializer
 
 _CHANGES_SCHEMA = {
     "type": "object",
@@ -16,7 +17,7 @@ _CHANGES_SCHEMA = {
 }
 
 
-class AuditEntryPublicSerializer(serializers.ModelSerializer):
+class AuditEntryPublicSerializer(ModelSerializer):
     """What anyone may read of a public entry (budget, resolutions): no user id, no request id."""
 
     changes = serializers.SerializerMethodField()

@@ -12,21 +12,24 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models, transaction
 from django.db.models.fields.files import FieldFile
 
 from api.audit.models import AuditAction, AuditEntry
+from api.common.archiving import archive_mark, archive_unmark
 
 __all__ = [
     "AuditAction",  # re-exported: other domains name the action through this module
+    "audit_archive",
     "audit_diff",
     "audit_object_type",
     "audit_public_types",
     "audit_record",
     "audit_register_public_type",
+    "audit_restore",
     "audit_snapshot",
 ]
 
@@ -146,3 +149,50 @@ def audit_record(
         request_id=(request_id or "")[:64],
         public=object_type in _PUBLIC_TYPES if public is None else public,
     )
+
+
+# --- Archive and restore: the one way every domain soft-deletes a row and brings it back -----------
+
+_ModelT = TypeVar("_ModelT", bound=models.Model)
+
+
+def _lock(row: _ModelT) -> _ModelT:
+    return type(row)._default_manager.select_for_update().get(pk=row.pk)
+
+
+@transaction.atomic
+def audit_archive(*, row: _ModelT, actor: Any, reason: str = "") -> _ModelT:
+    """Archive ``row`` (a model with ``archived_at``/``archived_by``/``archive_reason``) and record it.
+
+    Locks the row (``select_for_update``; a caller that already holds the lock keeps it), marks it
+    archived (409 ``already_archived`` when it is) and appends the ``archive`` entry with the
+    ``archived_at`` change and the reason. Returns the locked, archived row. The domain's own
+    consequences (withdrawn booths, notified people, search columns) stay in the domain's service,
+    in the same transaction.
+    """
+    locked = _lock(row)
+    archive_mark(locked, actor=actor, reason=reason)
+    audit_record(
+        actor=actor,
+        action=AuditAction.ARCHIVE,
+        target=locked,
+        changes={"archived_at": [None, locked.archived_at]},  # type: ignore[attr-defined]  # archivable models only
+        reason=reason,
+    )
+    return locked
+
+
+@transaction.atomic
+def audit_restore(*, row: _ModelT, actor: Any, reason: str = "") -> _ModelT:
+    """Bring an archived ``row`` back as it was and record it (409 ``not_archived``); locks it as
+    ``audit_archive`` does and returns the locked, restored row."""
+    locked = _lock(row)
+    archived_at = archive_unmark(locked)
+    audit_record(
+        actor=actor,
+        action=AuditAction.RESTORE,
+        target=locked,
+        changes={"archived_at": [archived_at, None]},
+        reason=reason,
+    )
+    return locked

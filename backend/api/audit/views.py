@@ -9,6 +9,7 @@ from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics
+from rest_framework.exceptions import NotFound
 
 from api.audit import examples as ex
 from api.audit import selectors
@@ -17,6 +18,7 @@ from api.audit.models import AuditEntry
 from api.audit.permissions import CanReadAuditLog
 from api.audit.serializers import AuditEntrySerializer
 from api.common.pagination import CursorPagination
+from api.common.serializers import MAX_ID
 
 TAG = "audit"
 
@@ -89,6 +91,8 @@ class AuditObjectHistoryView(generics.ListAPIView):
     def get_queryset(self) -> QuerySet[AuditEntry]:
         if getattr(self, "swagger_fake_view", False):
             return AuditEntry.objects.none()
+        if int(self.kwargs["object_id"]) > MAX_ID:  # no row has such an id (the spec's maximum)
+            raise NotFound()
         return selectors.audit_object_history(
             object_type=self.kwargs["object_type"], object_id=self.kwargs["object_id"]
         )

@@ -24,7 +24,14 @@ from api.board.permissions import can_manage_campaign, can_manage_comment, can_m
 from api.board.services import MAX_CAMPAIGN_PRODUCTS, MAX_PARTNERS, MAX_TAG_LENGTH, MAX_TAGS
 from api.common.permissions import is_coordinator
 from api.common.richtext import MAX_MARKDOWN_LENGTH
-from api.common.serializers import IdField, IdListField, OrganisationSummarySerializer, PersonSerializer
+from api.common.serializers import (
+    IdField,
+    IdListField,
+    ModelSerializer,
+    OrganisationSummarySerializer,
+    PersonSerializer,
+    Serializer,
+)
 from api.enterprises.selectors import SECTOR_CHOICES
 
 MAX_REASON_LENGTH = 1000
@@ -40,14 +47,14 @@ def _user(context: dict[str, Any]) -> Any:
     return getattr(request, "user", None)
 
 
-class PostImageSerializer(serializers.ModelSerializer):
+class PostImageSerializer(ModelSerializer):
     class Meta:
         model = PostImage
         fields = ["id", "image", "alt"]
         read_only_fields = fields
 
 
-class PostSerializer(serializers.ModelSerializer):
+class PostSerializer(ModelSerializer):
     """A post as the feed shows it (a plain-text excerpt instead of the whole body)."""
 
     kind_label = serializers.CharField(source="get_kind_display", read_only=True)
@@ -109,7 +116,7 @@ class PostSerializer(serializers.ModelSerializer):
         return f"/board/{post.pk}"
 
 
-class CommentSerializer(serializers.ModelSerializer):
+class CommentSerializer(ModelSerializer):
     """A comment. A removed one (deleted by its author or hidden by a moderator) keeps its place
     with ``removed`` set and no text, except for coordinators, who still see it."""
 
@@ -185,7 +192,7 @@ class CommentThreadSerializer(CommentSerializer):
         return CommentSerializer(replies, many=True, context=self.context).data
 
 
-class InterestSerializer(serializers.ModelSerializer):
+class InterestSerializer(ModelSerializer):
     enterprise = OrganisationSummarySerializer(read_only=True)
     user = PersonSerializer(read_only=True)
 
@@ -195,14 +202,14 @@ class InterestSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class CollaborationPostSerializer(serializers.ModelSerializer):
+class CollaborationPostSerializer(ModelSerializer):
     class Meta:
         model = Post
         fields = ["id", "kind", "title"]
         read_only_fields = fields
 
 
-class CollaborationSerializer(serializers.ModelSerializer):
+class CollaborationSerializer(ModelSerializer):
     """Who worked with whom, on what, when."""
 
     post = CollaborationPostSerializer(read_only=True, allow_null=True)
@@ -293,12 +300,12 @@ class SuggestedOrganisationSerializer(OrganisationSummarySerializer):
     score = serializers.IntegerField(read_only=True, help_text=_("How well it fits (higher is better)."))
 
 
-class SuggestionsSerializer(serializers.Serializer):
+class SuggestionsSerializer(Serializer):
     posts = SuggestedPostSerializer(many=True, read_only=True)
     organisations = SuggestedOrganisationSerializer(many=True, read_only=True)
 
 
-class NetworkNodeSerializer(serializers.Serializer):
+class NetworkNodeSerializer(Serializer):
     id = serializers.IntegerField()
     slug = serializers.CharField()
     name = serializers.CharField()
@@ -306,18 +313,18 @@ class NetworkNodeSerializer(serializers.Serializer):
     collaborations = serializers.IntegerField(help_text=_("Collaborations it took part in."))
 
 
-class NetworkEdgeSerializer(serializers.Serializer):
+class NetworkEdgeSerializer(Serializer):
     source = serializers.IntegerField(help_text=_("Organisation id."))  # type: ignore[assignment]  # a field named like Field.source
     target = serializers.IntegerField(help_text=_("Organisation id."))
     weight = serializers.IntegerField(help_text=_("Collaborations of the pair."))
 
 
-class CollaborationNetworkSerializer(serializers.Serializer):
+class CollaborationNetworkSerializer(Serializer):
     nodes = NetworkNodeSerializer(many=True)
     edges = NetworkEdgeSerializer(many=True)
 
 
-class ReportSerializer(serializers.ModelSerializer):
+class ReportSerializer(ModelSerializer):
     reporter = PersonSerializer(read_only=True)
     resolved_by = PersonSerializer(read_only=True, allow_null=True)
     target = serializers.SerializerMethodField(help_text=_("post or comment"))
@@ -365,7 +372,7 @@ class ReportSerializer(serializers.ModelSerializer):
         return bool(target and target.hidden_at is not None)
 
 
-class CampaignParticipantSerializer(serializers.ModelSerializer):
+class CampaignParticipantSerializer(ModelSerializer):
     enterprise = OrganisationSummarySerializer(read_only=True)
 
     class Meta:
@@ -374,7 +381,7 @@ class CampaignParticipantSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class CampaignProductSerializer(serializers.ModelSerializer):
+class CampaignProductSerializer(ModelSerializer):
     category_label = serializers.CharField(source="get_category_display", read_only=True)
 
     class Meta:
@@ -383,7 +390,7 @@ class CampaignProductSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class CampaignSerializer(serializers.ModelSerializer):
+class CampaignSerializer(ModelSerializer):
     status_label = serializers.CharField(source="get_status_display", read_only=True)
     enterprise = OrganisationSummarySerializer(read_only=True)
     proposed_by = PersonSerializer(read_only=True)
@@ -417,7 +424,7 @@ class CampaignSerializer(serializers.ModelSerializer):
         return can_manage_campaign(_user(self.context), campaign)
 
 
-class BoardStatsSerializer(serializers.Serializer):
+class BoardStatsSerializer(Serializer):
     collaborations = serializers.IntegerField(help_text=_("Collaborations recorded on the board."))
     organisations_collaborated = serializers.IntegerField(
         help_text=_("Verified organisations that took part in at least one collaboration.")
@@ -447,7 +454,7 @@ class _TagsField(serializers.ListField):
         super().__init__(**kwargs)
 
 
-class PostCreateInputSerializer(serializers.Serializer):
+class PostCreateInputSerializer(Serializer):
     kind = serializers.ChoiceField(choices=PostKind.choices)
     title = serializers.CharField(max_length=200)
     body = _MarkdownField()
@@ -463,7 +470,7 @@ class PostCreateInputSerializer(serializers.Serializer):
     pinned = serializers.BooleanField(required=False, help_text=_("Notices only; coordinators."))
 
 
-class PostUpdateInputSerializer(serializers.Serializer):
+class PostUpdateInputSerializer(Serializer):
     title = serializers.CharField(max_length=200, required=False)
     body = _MarkdownField(required=False)
     tags = _TagsField(required=False)
@@ -475,50 +482,50 @@ class PostUpdateInputSerializer(serializers.Serializer):
     pinned = serializers.BooleanField(required=False, help_text=_("Notices only; coordinators."))
 
 
-class MarkdownPreviewInputSerializer(serializers.Serializer):
+class MarkdownPreviewInputSerializer(Serializer):
     body = _MarkdownField(allow_blank=True)
 
 
-class MarkdownPreviewSerializer(serializers.Serializer):
+class MarkdownPreviewSerializer(Serializer):
     body_html = serializers.CharField(help_text=_("The sanitised HTML the post would show."))
 
 
-class PostImageInputSerializer(serializers.Serializer):
+class PostImageInputSerializer(Serializer):
     image = serializers.ImageField(help_text=_("PNG, JPEG or WebP, at most 5 MB."))
     alt = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
 
 
-class CommentCreateInputSerializer(serializers.Serializer):
+class CommentCreateInputSerializer(Serializer):
     post_id = IdField(help_text=_("The post commented on."))
     body = _MarkdownField()
     parent_id = IdField(required=False, allow_null=True, help_text=_("Reply to this top-level comment."))
 
 
-class CommentUpdateInputSerializer(serializers.Serializer):
+class CommentUpdateInputSerializer(Serializer):
     body = _MarkdownField()
 
 
-class InterestCreateInputSerializer(serializers.Serializer):
+class InterestCreateInputSerializer(Serializer):
     enterprise_id = IdField(help_text=_("Your organisation that is interested."))
     message = serializers.CharField(max_length=MAX_MESSAGE_LENGTH, required=False, allow_blank=True, default="")
 
 
-class PostMatchInputSerializer(serializers.Serializer):
+class PostMatchInputSerializer(Serializer):
     enterprise_ids = IdListField(
         max_length=MAX_PARTNERS, help_text=_("Partner organisations (each must have expressed interest).")
     )
     note = serializers.CharField(max_length=MAX_MESSAGE_LENGTH, required=False, allow_blank=True, default="")
 
 
-class ModerationReasonInputSerializer(serializers.Serializer):
+class ModerationReasonInputSerializer(Serializer):
     reason = serializers.CharField(max_length=MAX_REASON_LENGTH, help_text=_("Why (kept in the audit log)."))
 
 
-class ReportCreateInputSerializer(serializers.Serializer):
+class ReportCreateInputSerializer(Serializer):
     reason = serializers.CharField(max_length=MAX_REASON_LENGTH, help_text=_("What is wrong with it."))
 
 
-class CampaignCreateInputSerializer(serializers.Serializer):
+class CampaignCreateInputSerializer(Serializer):
     title = serializers.CharField(max_length=200)
     story = _MarkdownField()
     starts_on = serializers.DateField()
@@ -529,14 +536,14 @@ class CampaignCreateInputSerializer(serializers.Serializer):
     )
 
 
-class CampaignUpdateInputSerializer(serializers.Serializer):
+class CampaignUpdateInputSerializer(Serializer):
     title = serializers.CharField(max_length=200, required=False)
     story = _MarkdownField(required=False)
     starts_on = serializers.DateField(required=False)
     ends_on = serializers.DateField(required=False)
 
 
-class CampaignJoinInputSerializer(serializers.Serializer):
+class CampaignJoinInputSerializer(Serializer):
     enterprise_id = IdField(help_text=_("Your organisation joining the campaign."))
     product_ids = IdListField(
         max_length=MAX_CAMPAIGN_PRODUCTS, required=False, default=list, help_text=_("Its products in the campaign.")

@@ -19,7 +19,7 @@ from api.budget.models import (
     EvidenceKind,
     FundingSource,
 )
-from api.common.serializers import IdField, IdListField
+from api.common.serializers import IdField, IdListField, ModelSerializer, Serializer
 
 # A trillion won (1조) per amount: far above any line of a city budget, far below 2^63.
 MAX_AMOUNT = 10**15
@@ -49,39 +49,39 @@ class AmountField(serializers.IntegerField):
         return int(super().to_internal_value(data))
 
 
-class ProgrammeSerializer(serializers.ModelSerializer):
+class ProgrammeSerializer(ModelSerializer):
     class Meta:
         model = BudgetProgramme
         fields = ["id", "code", "name", "name_en", "position", "is_active"]
         read_only_fields = fields
 
 
-class ProgrammeCreateInputSerializer(serializers.Serializer):
+class ProgrammeCreateInputSerializer(Serializer):
     code = serializers.SlugField(max_length=40)
     name = serializers.CharField(max_length=100)
     name_en = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
     position = serializers.IntegerField(min_value=0, max_value=32767, required=False, default=0)
 
 
-class ProgrammeUpdateInputSerializer(serializers.Serializer):
+class ProgrammeUpdateInputSerializer(Serializer):
     name = serializers.CharField(max_length=100, required=False)
     name_en = serializers.CharField(max_length=100, required=False, allow_blank=True)
     position = serializers.IntegerField(min_value=0, max_value=32767, required=False)
     is_active = serializers.BooleanField(required=False)
 
 
-class RecipientSerializer(serializers.Serializer):
+class RecipientSerializer(Serializer):
     id = serializers.IntegerField()
     slug = serializers.CharField()
     name = serializers.CharField()
 
 
-class FundedEventSerializer(serializers.Serializer):
+class FundedEventSerializer(Serializer):
     id = serializers.IntegerField()
     title = serializers.CharField()
 
 
-class EvidenceSerializer(serializers.ModelSerializer):
+class EvidenceSerializer(ModelSerializer):
     kind_label = serializers.CharField(source="get_kind_display", read_only=True)
 
     class Meta:
@@ -90,7 +90,7 @@ class EvidenceSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class EvidenceInputSerializer(serializers.Serializer):
+class EvidenceInputSerializer(Serializer):
     kind = serializers.ChoiceField(choices=EvidenceKind.choices)
     title = serializers.CharField(max_length=200)
     url = serializers.URLField(max_length=500)
@@ -100,7 +100,7 @@ class EvidenceAddInputSerializer(EvidenceInputSerializer):
     execution_id = IdField(required=False, allow_null=True, default=None, help_text=_("An execution of this item."))
 
 
-class ExecutionSerializer(serializers.ModelSerializer):
+class ExecutionSerializer(ModelSerializer):
     kind_label = serializers.CharField(source="get_kind_display", read_only=True)
     reversed_by = serializers.SerializerMethodField()
     evidence = EvidenceSerializer(many=True, read_only=True)
@@ -130,7 +130,7 @@ class ExecutionSerializer(serializers.ModelSerializer):
         return reversal.pk if reversal is not None else None
 
 
-class ExecutionCreateInputSerializer(serializers.Serializer):
+class ExecutionCreateInputSerializer(Serializer):
     executed_on = serializers.DateField()
     amount = AmountField(min_value=1, help_text=_("Won, a whole number above 0."))
     payee = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
@@ -143,11 +143,11 @@ class ExecutionCreateInputSerializer(serializers.Serializer):
         return value
 
 
-class ReasonInputSerializer(serializers.Serializer):
+class ReasonInputSerializer(Serializer):
     reason = serializers.CharField(max_length=2000, help_text=_("Why (required; public)."))
 
 
-class AmendmentSerializer(serializers.ModelSerializer):
+class AmendmentSerializer(ModelSerializer):
     created_by_name = serializers.SerializerMethodField()
 
     class Meta:
@@ -159,17 +159,17 @@ class AmendmentSerializer(serializers.ModelSerializer):
         return obj.created_by.display_name if obj.created_by is not None else ""
 
 
-class AmendmentCreateInputSerializer(serializers.Serializer):
+class AmendmentCreateInputSerializer(Serializer):
     new_amount = AmountField(help_text=_("The new allocation in won (not below what is executed)."))
     reason = serializers.CharField(max_length=2000)
 
 
-class StatusInputSerializer(serializers.Serializer):
+class StatusInputSerializer(Serializer):
     status = serializers.ChoiceField(choices=BudgetItemStatus.choices)
     reason = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
 
 
-class BudgetItemSerializer(serializers.ModelSerializer):
+class BudgetItemSerializer(ModelSerializer):
     programme = ProgrammeSerializer(read_only=True)
     category_label = serializers.CharField(source="get_category_display", read_only=True)
     funding_source_label = serializers.CharField(source="get_funding_source_display", read_only=True)
@@ -222,7 +222,7 @@ class BudgetItemDetailSerializer(BudgetItemSerializer):
         read_only_fields = fields
 
 
-class BudgetItemCreateInputSerializer(serializers.Serializer):
+class BudgetItemCreateInputSerializer(Serializer):
     fiscal_year = serializers.IntegerField(min_value=2000, max_value=2100)
     programme_id = IdField()
     category = serializers.ChoiceField(choices=BudgetCategory.choices)
@@ -245,7 +245,7 @@ class BudgetItemCreateInputSerializer(serializers.Serializer):
         return value
 
 
-class BudgetItemUpdateInputSerializer(serializers.Serializer):
+class BudgetItemUpdateInputSerializer(Serializer):
     title = serializers.CharField(max_length=200, required=False)
     description = serializers.CharField(max_length=20000, required=False, allow_blank=True)
     programme_id = IdField(required=False)
@@ -255,7 +255,7 @@ class BudgetItemUpdateInputSerializer(serializers.Serializer):
     event_ids = IdListField(required=False)
 
 
-class LedgerEntrySerializer(serializers.ModelSerializer):
+class LedgerEntrySerializer(ModelSerializer):
     created_at = serializers.SerializerMethodField(
         help_text=_("UTC, with microseconds, exactly as hashed (e.g. 2015-03-02T01:00:00.000000+00:00).")
     )
@@ -270,14 +270,14 @@ class LedgerEntrySerializer(serializers.ModelSerializer):
         return timestamp(obj.created_at)
 
 
-class LedgerVerifySerializer(serializers.Serializer):
+class LedgerVerifySerializer(Serializer):
     intact = serializers.BooleanField()
     entries = serializers.IntegerField()
     head = serializers.CharField(allow_null=True)
     first_break = serializers.IntegerField(allow_null=True)
 
 
-class SummaryLineSerializer(serializers.Serializer):
+class SummaryLineSerializer(Serializer):
     key = serializers.JSONField(help_text=_("The group's code (programme id, category, year…)."))
     label = serializers.CharField()  # type: ignore[assignment]  # the member "label" shadows Field.label on purpose
     allocated = serializers.IntegerField()
@@ -291,7 +291,7 @@ class ProgrammeSummaryLineSerializer(SummaryLineSerializer):
     code = serializers.CharField()
 
 
-class BudgetSummarySerializer(serializers.Serializer):
+class BudgetSummarySerializer(Serializer):
     year = serializers.IntegerField(allow_null=True)
     years = serializers.ListField(child=serializers.IntegerField())
     total = SummaryLineSerializer()

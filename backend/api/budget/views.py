@@ -49,6 +49,7 @@ from api.common.errors import validation_error
 from api.common.pagination import CursorPagination
 from api.common.renderers import CSV_ENDPOINT, csv_stream_response
 from api.common.schema import problem_response
+from api.common.serializers import Serializer
 from api.common.viewsets import ActionViewSet, CreateUpdateDomainViewSet, schema_generation
 
 TAG = "budget"
@@ -68,7 +69,7 @@ class HistoryCursorPagination(CursorPagination):
     ordering = "id"
 
 
-class HistoryPageSerializer(serializers.Serializer):
+class HistoryPageSerializer(Serializer):
     """A cursor page of ledger entries (the history action is not a list view to the schema)."""
 
     next = serializers.URLField(allow_null=True)

@@ -2,7 +2,8 @@
 and ``archive_reason``: organisations, products, events.
 
 An archived row is hidden from everyone but coordinators (the domains' selectors), kept whole, and
-restorable by a coordinator. The callers lock the row first and write the audit entry.
+restorable by a coordinator. Domains archive and restore through ``api.audit.services.audit_archive``/
+``audit_restore`` (lock, mark, audit entry), which call ``archive_mark``/``archive_unmark`` here.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import serializers
 
 from api.common.errors import ConflictError
+from api.common.serializers import Serializer
 
 # 409 codes of archiving (listed with the audit log's, ``api.audit.errors``).
 ALREADY_ARCHIVED = "already_archived"
@@ -49,7 +51,7 @@ def archive_unmark(row: Any) -> datetime:
 MAX_REASON_LENGTH = 500
 
 
-class ArchiveReasonInputSerializer(serializers.Serializer):
+class ArchiveReasonInputSerializer(Serializer):
     reason = serializers.CharField(
         max_length=MAX_REASON_LENGTH,
         required=False,

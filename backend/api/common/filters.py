@@ -85,7 +85,9 @@ class FilterSet(django_filters.FilterSet):
     - model choice filters check that an integer key fits before they query;
     - free-text filters are at most ``MAX_QUERY_TEXT`` characters unless they set ``max_length``,
       and arrive in NFC;
-    - boolean filters take ``true``/``false`` (``1``/``0``); another value is a 400, not ignored.
+    - boolean filters take ``true``/``false`` (``1``/``0``); another value is a 400, not ignored;
+    - date, date-time and number filters given an empty value (``?date_to=``) are a 400: the spec
+      types them, and an empty string is no date (leave the parameter out for "no filter").
     """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -103,6 +105,9 @@ def _harden(flt: django_filters.Filter, model: type[models.Model] | None) -> Non
             flt.field_class = forms.IntegerField
         extra.setdefault("min_value", INT64_MIN)
         extra.setdefault("max_value", INT64_MAX)
+        flt.field_class = _refusing_blank(flt.field_class)
+    elif isinstance(flt, django_filters.DateFilter | django_filters.DateTimeFilter):
+        flt.field_class = _refusing_blank(flt.field_class)
     elif isinstance(flt, django_filters.ModelMultipleChoiceFilter):
         flt.field_class = BoundedModelMultipleChoiceField
     elif isinstance(flt, django_filters.ModelChoiceFilter):
@@ -112,6 +117,26 @@ def _harden(flt: django_filters.Filter, model: type[models.Model] | None) -> Non
         flt.field_class = _NFCCharField
     elif isinstance(flt, django_filters.BooleanFilter) and flt.field_class is forms.NullBooleanField:
         flt.field_class = StrictBooleanField
+
+
+_BLANK_REFUSING: dict[type[forms.Field], type[forms.Field]] = {}
+
+
+def _refusing_blank(field_class: type[forms.Field]) -> type[forms.Field]:
+    """``field_class`` that answers a present but empty value with a 400 instead of "no filter"."""
+    if getattr(field_class, "refuses_blank", False):
+        return field_class
+    if field_class not in _BLANK_REFUSING:
+
+        def to_python(self: forms.Field, value: Any) -> Any:
+            if isinstance(value, str) and not value.strip():
+                raise ValidationError(_("Give a value, or leave the parameter out."), code="blank")
+            return field_class.to_python(self, value)
+
+        _BLANK_REFUSING[field_class] = type(
+            f"NonBlank{field_class.__name__}", (field_class,), {"to_python": to_python, "refuses_blank": True}
+        )
+    return _BLANK_REFUSING[field_class]
 
 
 class StrictBooleanField(forms.NullBooleanField):

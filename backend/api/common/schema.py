@@ -168,6 +168,15 @@ class AutoSchema(openapi.AutoSchema):
         (immutable after creation)."""
         schema = super()._map_basic_serializer(serializer, direction)
         instance = serializer if not isinstance(serializer, type) else serializer()
+        # A nested list (``Child(many=True, max_length=20)``) carries its bounds too; spectacular
+        # documents them only for ListField.
+        for name, field in instance.fields.items():
+            prop = schema.get("properties", {}).get(name)
+            if isinstance(field, serializers.ListSerializer) and isinstance(prop, dict) and prop.get("type") == "array":
+                if field.max_length is not None:
+                    prop["maxItems"] = field.max_length
+                if field.min_length is not None:
+                    prop["minItems"] = field.min_length
         if direction == "response":
             # A model serializer writes every field it has; a plain serializer (the problem document)
             # may leave out the fields it declares with required=False.
@@ -322,10 +331,8 @@ class AutoSchema(openapi.AutoSchema):
         if code == "201":
             headers["Location"] = {
                 "schema": {"type": "string", "format": "uri-reference", "maxLength": 2048},
-                "description": (
-                    "만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it "
-                    "has its own address; follow the response's links otherwise)."
-                ),
+                "required": True,
+                "description": "만든 리소스의 주소 (address of the created resource).",
             }
         if code.startswith("2") and self.method in ("POST", "PATCH"):
             headers["Idempotent-Replayed"] = {

@@ -39,6 +39,11 @@ def schema_generation(view: Any) -> bool:
     return bool(getattr(view, "swagger_fake_view", False))
 
 
+def created_response(data: Any, *, location: str) -> Response:
+    """201 Created with ``Location``, the address of the new resource (every 201 of the API sends it)."""
+    return Response(data, status=status.HTTP_201_CREATED, headers={"Location": location})
+
+
 class SelectorMixin:
     """``get_queryset()`` = the view's ``select()``, except during schema generation (the one
     ``swagger_fake_view`` guard: ``select()`` may need URL arguments and a real user)."""

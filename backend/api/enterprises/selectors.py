@@ -183,6 +183,11 @@ def enterprise_ids_not_public(*, ids: list[int]) -> list[int]:
     return sorted(set(ids) - public)
 
 
+def enterprise_ids_archived(*, ids: list[int]) -> list[int]:
+    """Which of ``ids`` are archived, sorted (coordinators are told why such an id is refused)."""
+    return sorted(Enterprise.objects.filter(pk__in=ids, archived_at__isnull=False).values_list("pk", flat=True))
+
+
 def member_user_ids(*, enterprise_ids: list[int], roles: frozenset[str] = EDIT_ROLES) -> set[int]:
     """Ids of the users holding one of ``roles`` in any of the organisations."""
     return set(

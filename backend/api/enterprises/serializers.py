@@ -19,6 +19,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field, extend_schema_serializer
 from rest_framework import serializers
 
+from api.common.serializers import ModelSerializer, Serializer
 from api.enterprises.models import (
     Enterprise,
     EnterpriseKind,
@@ -57,7 +58,7 @@ class TagListField(serializers.ListField):
         return [getattr(item, "name", item) for item in items]
 
 
-class SocialLinkSerializer(serializers.ModelSerializer):
+class SocialLinkSerializer(ModelSerializer):
     kind = serializers.ChoiceField(choices=SocialLinkKind.choices)
     kind_label = serializers.CharField(source="get_kind_display", read_only=True)
     url = serializers.URLField(max_length=200)
@@ -81,7 +82,7 @@ class SocialLinkSerializer(serializers.ModelSerializer):
         return attrs
 
 
-class EnterpriseSerializer(serializers.ModelSerializer):
+class EnterpriseSerializer(ModelSerializer):
     """An organisation. ``is_verified`` is the badge; pending ones are seen only by their own people."""
 
     # A CharField checked in validate_slug: OpenAPI's regex dialect has no Unicode \w for Korean slugs.
@@ -202,18 +203,18 @@ class EnterpriseInputSerializer(EnterpriseSerializer):
         return value
 
 
-class EnterpriseVerifyResultSerializer(serializers.Serializer):
+class EnterpriseVerifyResultSerializer(Serializer):
     slug = serializers.CharField()
     verification_status = serializers.CharField()
     is_verified = serializers.BooleanField()
     verified_at = serializers.DateTimeField(allow_null=True)
 
 
-class ImageUploadInputSerializer(serializers.Serializer):
+class ImageUploadInputSerializer(Serializer):
     file = serializers.FileField(help_text=_("PNG, JPEG or WebP, at most 5 MB."))
 
 
-class MembershipSerializer(serializers.ModelSerializer):
+class MembershipSerializer(ModelSerializer):
     email = serializers.EmailField(source="user.email", read_only=True)
     display_name = serializers.CharField(source="user.display_name", read_only=True)
     role_label = serializers.CharField(source="get_role_display", read_only=True)
@@ -224,12 +225,12 @@ class MembershipSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class MembershipAddInputSerializer(serializers.Serializer):
+class MembershipAddInputSerializer(Serializer):
     email = serializers.EmailField(max_length=254, help_text=_("E-mail of a registered user."))
     role = serializers.ChoiceField(choices=MembershipRole.choices, default=MembershipRole.EDITOR)
 
 
-class ProductSerializer(serializers.ModelSerializer):
+class ProductSerializer(ModelSerializer):
     """A product or service. ``price`` null means "price on request"."""
 
     enterprise = serializers.SlugRelatedField(
@@ -281,8 +282,7 @@ class ProductSerializer(serializers.ModelSerializer):
 
 @extend_schema_serializer(component_name="Product")
 class ProductInputSerializer(ProductSerializer):
-    # Change a product (``PatchedProductRequest``; ``enterprise`` cannot change) or add one to the
-    # organisation of the path (``ProductRequest``; ``enterprise`` is ignored there).
+    # Change a product (``PatchedProductRequest``; ``enterprise`` cannot change).
 
     def validate_enterprise(self, value: Enterprise) -> Enterprise:
         if self.instance is not None and value.pk != self.instance.enterprise_id:
@@ -307,7 +307,18 @@ class ProductCreateInputSerializer(ProductInputSerializer):
     )
 
 
-class ProgressTargetSerializer(serializers.ModelSerializer):
+@extend_schema_serializer(component_name="ProductAddInput")
+class ProductAddInputSerializer(ProductInputSerializer):
+    """Add a product to the organisation of the path (``/enterprises/{slug}/products/``): the path
+    names the organisation, so the body has no ``enterprise``."""
+
+    enterprise = None  # type: ignore[assignment]  # removes the inherited declared field (DRF's way)
+
+    class Meta(ProductInputSerializer.Meta):
+        fields = [name for name in ProductInputSerializer.Meta.fields if name != "enterprise"]
+
+
+class ProgressTargetSerializer(ModelSerializer):
     year = serializers.IntegerField(min_value=2000, max_value=2100)
     organisations = serializers.IntegerField(min_value=0, max_value=1_000_000)
     jobs = serializers.IntegerField(min_value=0, max_value=100_000_000)
@@ -327,7 +338,7 @@ class ProgressTargetInputSerializer(ProgressTargetSerializer):
 # --- Statistics -------------------------------------------------------------------------------------
 
 
-class StatsBucketSerializer(serializers.Serializer):
+class StatsBucketSerializer(Serializer):
     code = serializers.CharField()
     label = serializers.CharField()  # type: ignore[assignment]  # the bucket's "label" shadows Field.label on purpose
     organisations = serializers.IntegerField()
@@ -335,7 +346,7 @@ class StatsBucketSerializer(serializers.Serializer):
     employees_vulnerable = serializers.IntegerField()
 
 
-class StatsProgressSerializer(serializers.Serializer):
+class StatsProgressSerializer(Serializer):
     year = serializers.IntegerField()
     organisations_target = serializers.IntegerField()
     organisations = serializers.IntegerField(
@@ -348,7 +359,7 @@ class StatsProgressSerializer(serializers.Serializer):
     note = serializers.CharField()
 
 
-class StatsSerializer(serializers.Serializer):
+class StatsSerializer(Serializer):
     organisations = serializers.IntegerField(help_text=_("Active verified organisations."))
     employees_total = serializers.IntegerField()
     employees_vulnerable = serializers.IntegerField()
@@ -363,12 +374,12 @@ class StatsSerializer(serializers.Serializer):
 # --- CSV import -----------------------------------------------------------------------------------------
 
 
-class EnterpriseImportInputSerializer(serializers.Serializer):
+class EnterpriseImportInputSerializer(Serializer):
     file = serializers.FileField(help_text=_("CSV file (UTF-8, UTF-8 with BOM or CP949) with the documented columns."))
     dry_run = serializers.BooleanField(default=False, help_text=_("Validate and count, write nothing."))
 
 
-class EnterpriseImportResultSerializer(serializers.Serializer):
+class EnterpriseImportResultSerializer(Serializer):
     dry_run = serializers.BooleanField()
     encoding = serializers.CharField()
     rows = serializers.IntegerField()

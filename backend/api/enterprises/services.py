@@ -21,8 +21,7 @@ from django.utils.translation import gettext as _
 from rest_framework.exceptions import ErrorDetail, PermissionDenied, ValidationError
 
 from api.accounts import selectors as accounts
-from api.audit.services import AuditAction, audit_diff, audit_record, audit_snapshot
-from api.common.archiving import archive_mark, archive_unmark
+from api.audit.services import AuditAction, audit_archive, audit_diff, audit_record, audit_restore, audit_snapshot
 from api.common.errors import ApiError, ConflictError, flatten_validation_errors, validation_error
 from api.common.images import stored_name
 from api.common.permissions import has_enterprise_role, is_coordinator
@@ -534,15 +533,23 @@ def enterprise_import(*, rows: list[ParsedRow], user: Any, dry_run: bool = False
     """Upsert parsed CSV rows, all or nothing.
 
     A row updates the organisation with its certification number, else the one with its name in
-    its district, else creates a verified one. Any row error raises a 400 listing every error as
+    its district, else creates a verified one; a row matching an archived organisation is an error
+    (``enterprise_archived``: a coordinator restores it first). Any row error raises a 400 listing every error as
     ``rows[N].<header>``; nothing is written then, nor with ``dry_run`` (which still runs every rule).
     """
     created = updated = 0
-    errors: list[dict[str, Any]] = []
+    row_errors: list[dict[str, Any]] = []
     for row in rows:
         try:
             with transaction.atomic():
                 existing = _find_existing(row.values)
+                if existing is not None and existing.archived_at is not None:
+                    # An archived organisation changes only after a coordinator restores it.
+                    raise validation_error(
+                        "name",
+                        _("%(name)s is archived: restore it before importing changes to it.") % {"name": existing.name},
+                        code=errors.ENTERPRISE_ARCHIVED,
+                    )
                 if existing is None:
                     enterprise_create(user=user, tags=row.tags, verified=True, add_owner=False, **row.values)
                     created += 1
@@ -555,20 +562,20 @@ def enterprise_import(*, rows: list[ParsedRow], user: Any, dry_run: bool = False
             )
             for item in flatten_validation_errors(detail):
                 column = HEADER_OF.get(item["field"] or "", item["field"] or "")
-                errors.append({**item, "field": f"rows[{row.line}].{column}" if column else f"rows[{row.line}]"})
+                row_errors.append({**item, "field": f"rows[{row.line}].{column}" if column else f"rows[{row.line}]"})
         except DjangoValidationError as exc:
             for fld, messages in exc.message_dict.items():
                 column = HEADER_OF.get(fld, "" if fld == "__all__" else fld)
                 for message in messages:
-                    errors.append(
+                    row_errors.append(
                         {
                             "field": f"rows[{row.line}].{column}" if column else f"rows[{row.line}]",
                             "code": "invalid",
                             "message": message,
                         }
                     )
-    if errors:
-        raise rows_error(errors)
+    if row_errors:
+        raise rows_error(row_errors)
     if dry_run:
         transaction.set_rollback(True)
     return {"created": created, "updated": updated}
@@ -594,15 +601,7 @@ def enterprise_archive(*, enterprise: Enterprise, actor: Any, reason: str = "") 
     """
     from api.events.services import booth_applications_withdraw_for_enterprise
 
-    locked = Enterprise.objects.select_for_update().get(pk=enterprise.pk)
-    archive_mark(locked, actor=actor, reason=reason)
-    audit_record(
-        actor=actor,
-        action=AuditAction.ARCHIVE,
-        target=locked,
-        changes={"archived_at": [None, locked.archived_at]},
-        reason=reason,
-    )
+    locked = audit_archive(row=enterprise, actor=actor, reason=reason)
     booth_applications_withdraw_for_enterprise(enterprise=locked, actor=actor, reason=reason)
     return locked
 
@@ -611,16 +610,7 @@ def enterprise_archive(*, enterprise: Enterprise, actor: Any, reason: str = "") 
 def enterprise_restore(*, enterprise: Enterprise, actor: Any, reason: str = "") -> Enterprise:
     """A coordinator brings an archived organisation back as it was (withdrawn booth applications
     stay withdrawn: the organisation applies again). 409 ``not_archived``."""
-    locked = Enterprise.objects.select_for_update().get(pk=enterprise.pk)
-    archived_at = archive_unmark(locked)
-    audit_record(
-        actor=actor,
-        action=AuditAction.RESTORE,
-        target=locked,
-        changes={"archived_at": [archived_at, None]},
-        reason=reason,
-    )
-    return locked
+    return audit_restore(row=enterprise, actor=actor, reason=reason)
 
 
 @transaction.atomic
@@ -633,16 +623,8 @@ def product_archive(*, product: Product, actor: Any, reason: str = "") -> Produc
     """
     from api.events.services import booth_showcases_remove_product
 
-    locked = Product.objects.select_for_update().get(pk=product.pk)
-    archive_mark(locked, actor=actor, reason=reason)
+    locked = audit_archive(row=product, actor=actor, reason=reason)
     enterprise_search_refresh(enterprise_id=locked.enterprise_id)
-    audit_record(
-        actor=actor,
-        action=AuditAction.ARCHIVE,
-        target=locked,
-        changes={"archived_at": [None, locked.archived_at]},
-        reason=reason,
-    )
     booth_showcases_remove_product(product=locked, actor=actor)
     return locked
 
@@ -650,16 +632,8 @@ def product_archive(*, product: Product, actor: Any, reason: str = "") -> Produc
 @transaction.atomic
 def product_restore(*, product: Product, actor: Any, reason: str = "") -> Product:
     """A coordinator brings an archived product back (showcases it left are not refilled). 409 ``not_archived``."""
-    locked = Product.objects.select_for_update().get(pk=product.pk)
-    archived_at = archive_unmark(locked)
+    locked = audit_restore(row=product, actor=actor, reason=reason)
     enterprise_search_refresh(enterprise_id=locked.enterprise_id)
-    audit_record(
-        actor=actor,
-        action=AuditAction.RESTORE,
-        target=locked,
-        changes={"archived_at": [archived_at, None]},
-        reason=reason,
-    )
     return locked
 
 

@@ -30,21 +30,24 @@ def _counted() -> Any:
     return Enterprise.objects.filter(public_q(), status=EnterpriseStatus.ACTIVE)
 
 
-def _buckets(field: str, choices: Sequence[tuple[str, Any]]) -> list[dict[str, Any]]:
-    rows = {
-        row[field]: row
-        for row in _counted()
-        .order_by()
-        .values(field)
-        .annotate(
-            n_organisations=Count("id"),
-            n_employees=Coalesce(Sum("employees_total"), 0),
-            n_vulnerable=Coalesce(Sum("employees_vulnerable"), 0),
-        )
-    }
+_NUMBERS = ("n_organisations", "n_employees", "n_vulnerable")
+
+
+def _sum_by(groups: list[dict[str, Any]], field: str, keys: Sequence[str]) -> dict[Any, dict[str, int]]:
+    """``{value of field: {key: sum over the groups with that value}}``."""
+    out: dict[Any, dict[str, int]] = {}
+    for group in groups:
+        row = out.setdefault(group[field], dict.fromkeys(keys, 0))
+        for key in keys:
+            row[key] += group[key]
+    return out
+
+
+def _buckets(rows: dict[Any, dict[str, int]], choices: Sequence[tuple[str, Any]]) -> list[dict[str, Any]]:
+    rows = dict(rows)
     out = []
     for code, label in choices:
-        row = rows.pop(code, None) or {"n_organisations": 0, "n_employees": 0, "n_vulnerable": 0}
+        row = rows.pop(code, None) or dict.fromkeys(_NUMBERS, 0)
         out.append(
             {
                 "code": code,
@@ -76,7 +79,8 @@ def _percent(part: int, whole: int) -> float:
 
 
 def directory_stats() -> dict[str, Any]:
-    """Totals, counts by kind, district and sector, and progress against each year's target."""
+    """Totals, counts by kind, district and sector, and progress against each year's target, in
+    three queries (targets, one grouped aggregate of the organisations, product totals)."""
     targets = list(ProgressTarget.objects.order_by("year"))
     aggregates: dict[str, Any] = {
         "n_organisations": Count("id"),
@@ -88,7 +92,14 @@ def directory_stats() -> dict[str, Any]:
         by_year_end = Q(founded_on__isnull=True) | Q(founded_on__lte=date(target.year, 12, 31))
         aggregates[f"orgs_{target.year}"] = Count("id", filter=by_year_end)
         aggregates[f"jobs_{target.year}"] = Coalesce(Sum("employees_total", filter=by_year_end), 0)
-    totals = _counted().aggregate(**aggregates)
+    # One grouped query gives every figure: the groups (kind × district × sector, a few hundred rows
+    # at most) are summed into the totals and the three breakdowns here.
+    groups = list(_counted().order_by().values("kind", "district", "sector").annotate(**aggregates))
+    keys = list(aggregates)
+    totals = dict.fromkeys(keys, 0)
+    for group in groups:
+        for key in keys:
+            totals[key] += group[key]
     product_totals = Product.objects.filter(
         public_q("enterprise__"), enterprise__status=EnterpriseStatus.ACTIVE, archived_at__isnull=True
     ).aggregate(products=Count("id"), organisations_with_products=Count("enterprise_id", distinct=True))
@@ -112,8 +123,8 @@ def directory_stats() -> dict[str, Any]:
         "employees_vulnerable": totals["n_vulnerable"],
         "organisations_with_products": product_totals["organisations_with_products"],
         "products": product_totals["products"],
-        "by_kind": _buckets("kind", EnterpriseKind.choices),
-        "by_district": _buckets("district", districts),
-        "by_sector": _buckets("sector", Sector.choices),
+        "by_kind": _buckets(_sum_by(groups, "kind", _NUMBERS), EnterpriseKind.choices),
+        "by_district": _buckets(_sum_by(groups, "district", _NUMBERS), districts),
+        "by_sector": _buckets(_sum_by(groups, "sector", _NUMBERS), Sector.choices),
         "progress": progress,
     }

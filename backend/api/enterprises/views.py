@@ -7,6 +7,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
@@ -29,7 +30,7 @@ from api.common.parsers import FormParser, JSONParser, MultiPartParser
 from api.common.renderers import CSV_ENDPOINT, csv_stream_response
 from api.common.schema import problem_response
 from api.common.stats import stats_example, stats_sections, stats_serializer
-from api.common.viewsets import CrudDomainViewSet
+from api.common.viewsets import CrudDomainViewSet, created_response
 from api.enterprises import examples as ex
 from api.enterprises import selectors, services
 from api.enterprises.csv_io import export_rows
@@ -50,6 +51,7 @@ from api.enterprises.serializers import (
     ImageUploadInputSerializer,
     MembershipAddInputSerializer,
     MembershipSerializer,
+    ProductAddInputSerializer,
     ProductCreateInputSerializer,
     ProductInputSerializer,
     ProductSerializer,
@@ -299,7 +301,10 @@ class EnterpriseViewSet(CrudDomainViewSet):
         data = MembershipAddInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         membership = services.membership_add(enterprise=enterprise, **data.validated_data, actor=request.user)
-        return Response(MembershipSerializer(membership).data, status=status.HTTP_201_CREATED)
+        location = reverse(
+            "enterprise-members-remove", kwargs={"slug": enterprise.slug, "membership_id": membership.pk}
+        )
+        return created_response(MembershipSerializer(membership).data, location=location)
 
     @extend_schema(
         operation_id="enterprises_members_remove",
@@ -341,19 +346,19 @@ class EnterpriseViewSet(CrudDomainViewSet):
         summary="조직의 상품 등록 (Add a product to the organisation)",
         description="소유자·편집자·코디네이터 (owners, editors, coordinators).",
         tags=_ENTERPRISE_TAG,
-        request=ProductInputSerializer,
+        request=ProductAddInputSerializer,
         responses={201: OpenApiResponse(ProductSerializer, examples=[ex.PRODUCT_OUT])},
         examples=[ex.NEW_PRODUCT_EXAMPLE],
     )
     @products.mapping.post
     def products_create(self, request: Request, slug: str | None = None) -> Response:
         enterprise = self.get_object()
-        serializer = ProductInputSerializer(data=request.data, context=self.get_serializer_context())
+        serializer = ProductAddInputSerializer(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
-        fields = {k: v for k, v in serializer.validated_data.items() if k != "enterprise"}
-        product = services.product_create(actor=request.user, enterprise=enterprise, **fields)
-        return Response(
-            ProductSerializer(product, context=self.get_serializer_context()).data, status=status.HTTP_201_CREATED
+        product = services.product_create(actor=request.user, enterprise=enterprise, **serializer.validated_data)
+        return created_response(
+            ProductSerializer(product, context=self.get_serializer_context()).data,
+            location=reverse("product-detail", kwargs={"pk": product.pk}),
         )
 
     # --- CSV ---------------------------------------------------------------------------------------

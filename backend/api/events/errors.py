@@ -25,6 +25,7 @@ CAPACITY_BELOW_CONFIRMED = "capacity_below_confirmed"
 HOST_NOT_YOURS = "host_not_yours"
 HOST_REQUIRED = "host_required"
 HOST_NOT_VERIFIED = "host_not_verified"
+HOST_ARCHIVED = "host_archived"
 ORGANISER_NOT_MEMBER = "organiser_not_member"
 PRODUCT_NOT_YOURS = "product_not_yours"
 RECURRENCE_RULE_INVALID = "recurrence_rule_invalid"
@@ -55,6 +56,7 @@ VALIDATION = (
     HOST_NOT_YOURS,
     HOST_REQUIRED,
     HOST_NOT_VERIFIED,
+    HOST_ARCHIVED,
     ORGANISER_NOT_MEMBER,
     PRODUCT_NOT_YOURS,
     RECURRENCE_RULE_INVALID,

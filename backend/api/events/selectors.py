@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.utils import timezone
 
 from api.accounts import selectors as accounts
@@ -55,8 +55,24 @@ def event_list(*, include_archived: bool = False) -> QuerySet[Event]:
 
 
 def event_detail_queryset(*, include_archived: bool = False) -> QuerySet[Event]:
-    """As ``event_list`` plus booth categories (with accepted counts) and accepted exhibitors
-    (archived organisations and products left out)."""
+    """As ``event_list``, with ``has_booths``: read one with it, then ``event_booths_load`` adds
+    the booth categories and exhibitors (3 queries for an event without booths, most of them)."""
+    return event_list(include_archived=include_archived).annotate(
+        has_booths=Exists(BoothCategory.objects.filter(event=OuterRef("pk")))
+    )
+
+
+def event_booths_load(event: Event) -> Event:
+    """Set ``event.booth_category_list`` (with accepted and waitlisted counts) and
+    ``event.exhibitors`` (accepted applications; archived organisations and products left out) on
+    an event read from ``event_detail_queryset``: two or three queries when it has booth
+    categories, none otherwise. Idempotent."""
+    if hasattr(event, "booth_category_list"):
+        return event
+    if not getattr(event, "has_booths", True):
+        event.booth_category_list = []  # type: ignore[attr-defined]  # set like a Prefetch to_attr
+        event.exhibitors = []  # type: ignore[attr-defined]  # set like a Prefetch to_attr
+        return event
     exhibitors = (
         BoothApplication.objects.filter(status=BoothApplicationStatus.ACCEPTED, enterprise__archived_at__isnull=True)
         .select_related("enterprise", "category")
@@ -67,10 +83,12 @@ def event_detail_queryset(*, include_archived: bool = False) -> QuerySet[Event]:
         accepted_count=Count("applications", filter=Q(applications__status=BoothApplicationStatus.ACCEPTED)),
         waitlisted_count=Count("applications", filter=Q(applications__status=BoothApplicationStatus.WAITLISTED)),
     ).order_by("category", "id")
-    return event_list(include_archived=include_archived).prefetch_related(
-        Prefetch("booth_categories", queryset=categories),
+    prefetch_related_objects(
+        [event],
+        Prefetch("booth_categories", queryset=categories, to_attr="booth_category_list"),
         Prefetch("booth_applications", queryset=exhibitors, to_attr="exhibitors"),
     )
+    return event
 
 
 def my_registration(*, event: Event, user: Any) -> Registration | None:
@@ -208,6 +226,19 @@ def booth_application_list(*, user: Any, event: Event | None = None) -> QuerySet
     elif is_coordinator(user):
         return queryset
     return queryset.filter(enterprise_id__in=list(membership_roles(user)))
+
+
+def booth_application_get(*, user: Any, application_id: int) -> BoothApplication | None:
+    """One application, to whoever sees it in a list: coordinators, members of the applying
+    organisation (``/booth-applications/``) and the event's managers (the event's list)."""
+    found = booth_application_list(user=user).filter(pk=application_id).first()
+    if found is not None:
+        return found
+    event_id = BoothApplication.objects.filter(pk=application_id).values_list("event_id", flat=True).first()
+    if event_id is None:
+        return None
+    event = Event.objects.get(pk=event_id)
+    return booth_application_list(user=user, event=event).filter(pk=application_id).first()
 
 
 def is_cancelled(event: Event) -> bool:

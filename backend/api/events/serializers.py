@@ -9,7 +9,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from api.common.serializers import IdField, IdListField
+from api.common.serializers import IdField, IdListField, ModelSerializer, Serializer
 from api.enterprises.selectors import ProductCategory
 from api.events.models import (
     BoothApplication,
@@ -47,19 +47,19 @@ _ENTERPRISE_MODEL: Any = Event._meta.get_field("hosts").related_model
 _PRODUCT_MODEL: Any = BoothApplication._meta.get_field("products").related_model
 
 
-class HostSerializer(serializers.ModelSerializer):
+class HostSerializer(ModelSerializer):
     class Meta:
         model = _ENTERPRISE_MODEL
         fields = ["id", "slug", "name", "name_en"]
         read_only_fields = fields
 
 
-class OrganiserSerializer(serializers.Serializer):
+class OrganiserSerializer(Serializer):
     id = serializers.IntegerField(read_only=True)
     display_name = serializers.CharField(read_only=True)
 
 
-class ExhibitedProductSerializer(serializers.ModelSerializer):
+class ExhibitedProductSerializer(ModelSerializer):
     category_label = serializers.CharField(source="get_category_display", read_only=True)
 
     class Meta:
@@ -68,7 +68,7 @@ class ExhibitedProductSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class BoothCategorySerializer(serializers.ModelSerializer):
+class BoothCategorySerializer(ModelSerializer):
     category_label = serializers.CharField(source="get_category_display", read_only=True)
     accepted_count = serializers.IntegerField(read_only=True, default=0)
     waitlisted_count = serializers.IntegerField(read_only=True, default=0)
@@ -92,7 +92,7 @@ class BoothCategorySerializer(serializers.ModelSerializer):
         return max(obj.booths - getattr(obj, "accepted_count", 0), 0)
 
 
-class ExhibitorSerializer(serializers.ModelSerializer):
+class ExhibitorSerializer(ModelSerializer):
     enterprise = HostSerializer(read_only=True)
     category = serializers.CharField(source="category.category", read_only=True)
     category_label = serializers.CharField(source="category.get_category_display", read_only=True)
@@ -107,7 +107,7 @@ class ExhibitorSerializer(serializers.ModelSerializer):
 # --- Events ---------------------------------------------------------------------------------------------------
 
 
-class EventSerializer(serializers.ModelSerializer):
+class EventSerializer(ModelSerializer):
     online_url = serializers.CharField(read_only=True, help_text=_("Link to join online; empty when there is none."))
     kind_label = serializers.CharField(source="get_kind_display", read_only=True)
     status_label = serializers.CharField(source="get_status_display", read_only=True)
@@ -169,7 +169,7 @@ class EventSerializer(serializers.ModelSerializer):
         return reverse("event-calendar", kwargs={"pk": obj.pk})
 
 
-class MyRegistrationSerializer(serializers.ModelSerializer):
+class MyRegistrationSerializer(ModelSerializer):
     status_label = serializers.CharField(source="get_status_display", read_only=True)
     waitlist_position = serializers.SerializerMethodField()
 
@@ -184,7 +184,8 @@ class MyRegistrationSerializer(serializers.ModelSerializer):
 
 
 class EventDetailSerializer(EventSerializer):
-    booth_categories = BoothCategorySerializer(many=True, read_only=True)
+    # Loaded by ``selectors.event_booths_load`` (the views call it before serializing).
+    booth_categories = BoothCategorySerializer(source="booth_category_list", many=True, read_only=True)
     exhibitors = ExhibitorSerializer(many=True, read_only=True)
     my_registration = serializers.SerializerMethodField()
 
@@ -199,7 +200,7 @@ class EventDetailSerializer(EventSerializer):
         return MyRegistrationSerializer(registration).data if registration else None
 
 
-class EventCreateInputSerializer(serializers.Serializer):
+class EventCreateInputSerializer(Serializer):
     title = serializers.CharField(max_length=200)
     description = serializers.CharField(max_length=20000, required=False, allow_blank=True, default="")
     kind = serializers.ChoiceField(choices=EventKind.choices)
@@ -241,16 +242,16 @@ class EventUpdateInputSerializer(EventCreateInputSerializer):
             field.default = serializers.empty
 
 
-class EventCancelInputSerializer(serializers.Serializer):
+class EventCancelInputSerializer(Serializer):
     reason = serializers.CharField(max_length=2000, help_text=_("Why; shown on the event and sent to registrants."))
 
 
-class EventRescheduleInputSerializer(serializers.Serializer):
+class EventRescheduleInputSerializer(Serializer):
     starts_at = EventDateTimeField()
     ends_at = EventDateTimeField()
 
 
-class CoverImageInputSerializer(serializers.Serializer):
+class CoverImageInputSerializer(Serializer):
     image = serializers.ImageField(help_text=_("PNG, JPEG or WebP, at most 5 MB."))
 
 
@@ -261,13 +262,13 @@ class RegistrationSerializer(MyRegistrationSerializer):
     pass
 
 
-class AttendeeUserSerializer(serializers.Serializer):
+class AttendeeUserSerializer(Serializer):
     id = serializers.IntegerField(read_only=True)
     display_name = serializers.CharField(read_only=True)
     email = serializers.EmailField(read_only=True)
 
 
-class AttendeeSerializer(serializers.ModelSerializer):
+class AttendeeSerializer(ModelSerializer):
     user = AttendeeUserSerializer(read_only=True)
     status_label = serializers.CharField(source="get_status_display", read_only=True)
     waitlist_position = serializers.SerializerMethodField()
@@ -294,7 +295,7 @@ class AttendeeSerializer(serializers.ModelSerializer):
 # --- Series --------------------------------------------------------------------------------------------------------
 
 
-class EventSeriesSerializer(serializers.ModelSerializer):
+class EventSeriesSerializer(ModelSerializer):
     online_url = serializers.CharField(read_only=True, help_text=_("Link to join online; empty when there is none."))
     kind_label = serializers.CharField(source="get_kind_display", read_only=True)
     hosts = HostSerializer(many=True, read_only=True)
@@ -325,7 +326,7 @@ class EventSeriesSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class EventSeriesCreateInputSerializer(serializers.Serializer):
+class EventSeriesCreateInputSerializer(Serializer):
     title = serializers.CharField(max_length=200)
     description = serializers.CharField(max_length=20000, required=False, allow_blank=True, default="")
     kind = serializers.ChoiceField(choices=EventKind.choices)
@@ -343,7 +344,7 @@ class EventSeriesCreateInputSerializer(serializers.Serializer):
     organiser_ids = IdListField(max_length=MAX_ORGANISERS, required=False, default=list)
 
 
-class EventSeriesUpdateInputSerializer(serializers.Serializer):
+class EventSeriesUpdateInputSerializer(Serializer):
     """Edit the whole series (applies to future occurrences not edited on their own)."""
 
     title = serializers.CharField(max_length=200, required=False)
@@ -360,18 +361,18 @@ class EventSeriesUpdateInputSerializer(serializers.Serializer):
 # --- Booths ----------------------------------------------------------------------------------------------------------
 
 
-class BoothCategoryCreateInputSerializer(serializers.Serializer):
+class BoothCategoryCreateInputSerializer(Serializer):
     category = serializers.ChoiceField(choices=ProductCategory.choices)
     name = serializers.CharField(max_length=120, required=False, allow_blank=True, default="")
     booths = serializers.IntegerField(min_value=1, max_value=1000)
 
 
-class BoothCategoryUpdateInputSerializer(serializers.Serializer):
+class BoothCategoryUpdateInputSerializer(Serializer):
     name = serializers.CharField(max_length=120, required=False, allow_blank=True)
     booths = serializers.IntegerField(min_value=0, max_value=1000, required=False)
 
 
-class BoothApplicationSerializer(serializers.ModelSerializer):
+class BoothApplicationSerializer(ModelSerializer):
     enterprise = HostSerializer(read_only=True)
     category = serializers.CharField(source="category.category", read_only=True)
     category_id = serializers.IntegerField(read_only=True)
@@ -397,21 +398,21 @@ class BoothApplicationSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class BoothApplicationCreateInputSerializer(serializers.Serializer):
+class BoothApplicationCreateInputSerializer(Serializer):
     category_id = IdField(help_text=_("A booth category of this event."))
     enterprise_id = IdField(help_text=_("The organisation you apply for (a verified one)."))
     product_ids = IdListField(required=False, default=list, max_length=30)
     note = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
 
 
-class BoothDecisionInputSerializer(serializers.Serializer):
+class BoothDecisionInputSerializer(Serializer):
     reason = serializers.CharField(max_length=2000, help_text=_("Why; sent to the applicant."))
 
 
 # --- Calendar feeds ---------------------------------------------------------------------------------------------------
 
 
-class CalendarTokenSerializer(serializers.ModelSerializer):
+class CalendarTokenSerializer(ModelSerializer):
     url = serializers.SerializerMethodField()
 
     class Meta:

@@ -18,14 +18,14 @@ from zoneinfo import ZoneInfo
 from dateutil.rrule import DAILY, HOURLY, MINUTELY, SECONDLY, rrulestr
 from django.conf import settings
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
 
 from api.accounts import selectors as accounts
-from api.audit.services import AuditAction, audit_record, audit_snapshot
-from api.common.archiving import archive_mark, archive_unmark
+from api.audit.services import AuditAction, audit_archive, audit_record, audit_restore, audit_snapshot
 from api.common.errors import ConflictError, validation_error
 from api.common.images import stored_name
 from api.common.permissions import EDIT_ROLES, is_coordinator, membership_roles
@@ -122,7 +122,8 @@ def _check_times(
 def _resolve_hosts(*, actor: Any, host_ids: Sequence[int], previous: Iterable[int] = ()) -> list[Any]:
     """The host organisations named by ``host_ids``, checked against the hosting rules.
 
-    - every id must be an organisation the actor may see (400 ``does_not_exist``);
+    - every id must be a live organisation the actor may see (400 ``does_not_exist``; an archived
+      one named by a coordinator, who sees it, is 400 ``host_archived``);
     - only public (verified) organisations host events: a pending or rejected one added as a host is
       400 ``host_not_verified`` (issue: unverified organisations must not act publicly);
     - members may only add organisations they are an owner or editor of, and must keep one of theirs
@@ -134,6 +135,15 @@ def _resolve_hosts(*, actor: Any, host_ids: Sequence[int], previous: Iterable[in
         raise validation_error("host_ids", _("At most 20 hosts."), code="max_length")
     found = directory.enterprises_visible_by_ids(user=actor, ids=wanted)
     missing = [pk for pk in wanted if pk not in found]
+    archived = directory.enterprise_ids_archived(ids=missing) if missing and is_coordinator(actor) else []
+    if archived:
+        # Coordinators see archived organisations, so they are told why (others: no such organisation).
+        raise validation_error(
+            "host_ids",
+            _("Archived organisations cannot host events (%(ids)s): restore them first.")
+            % {"ids": ", ".join(map(str, archived))},
+            code=errors.HOST_ARCHIVED,
+        )
     if missing:
         raise validation_error(
             "host_ids",
@@ -516,13 +526,16 @@ def event_reschedule(*, event: Event, actor: Any, starts_at: datetime, ends_at: 
 
 
 @transaction.atomic
-def event_cover_set(*, event: Event, image: Any, image_format: str) -> Event:
+def event_cover_set(*, event: Event, image: Any, image_format: str, actor: Any = None) -> Event:
+    """Store a checked cover image (the old file is deleted after commit); recorded in the audit log."""
     event = _lock_event(event.pk)
+    before = audit_snapshot(event, ("cover_image",))
     old = event.cover_image.name if event.cover_image else ""
     # A random name: the client never chooses a path in storage.
     event.cover_image.save(stored_name(image_format), image, save=False)
     event.sequence += 1
     event.save(update_fields=["cover_image", "sequence", "updated_at"])
+    audit_record(actor=actor, action=AuditAction.UPDATE, target=event, before=before)
     if old:
         storage, name = event.cover_image.storage, old
         transaction.on_commit(lambda: storage.delete(name))
@@ -530,12 +543,15 @@ def event_cover_set(*, event: Event, image: Any, image_format: str) -> Event:
 
 
 @transaction.atomic
-def event_cover_delete(*, event: Event) -> Event:
+def event_cover_delete(*, event: Event, actor: Any = None) -> Event:
+    """Remove the cover image (the file is deleted after commit); recorded in the audit log."""
     event = _lock_event(event.pk)
     if event.cover_image:
+        before = audit_snapshot(event, ("cover_image",))
         storage, name = event.cover_image.storage, event.cover_image.name
         event.cover_image = ""
         event.save(update_fields=["cover_image", "updated_at"])
+        audit_record(actor=actor, action=AuditAction.UPDATE, target=event, before=before)
         transaction.on_commit(lambda: storage.delete(name))
     return event
 
@@ -1090,7 +1106,8 @@ def event_archive(*, event: Event, actor: Any, reason: str = "") -> Event:
     somebody's plan: members may not archive those (409 ``event_past`` / ``event_has_registrations``;
     cancel it instead), a coordinator may, with a reason (400 ``reason`` without one). When a
     coordinator archives an event that has not started and is not cancelled, the people registered
-    or waiting are told it was withdrawn.
+    or waiting are told it was withdrawn. The open booth applications of an event that has not
+    started are withdrawn, their applicants told.
     """
     event = _lock_event(event.pk)
     active = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED)
@@ -1113,14 +1130,16 @@ def event_archive(*, event: Event, actor: Any, reason: str = "") -> Event:
             _("Give a reason to archive an event that took place or that people signed up for."),
             code="required",
         )
-    archive_mark(event, actor=actor, reason=reason)
-    audit_record(
-        actor=actor,
-        action=AuditAction.ARCHIVE,
-        target=event,
-        changes={"archived_at": [None, event.archived_at]},
-        reason=reason,
-    )
+    event = audit_archive(row=event, actor=actor, reason=reason)
+    if not past:
+        # Its booths will not take place: open applications are withdrawn and the applicants told
+        # (nobody is promoted into a booth of an archived event).
+        _booth_applications_withdraw(
+            BoothApplication.objects.filter(event=event, status__in=_OPEN_BOOTH_STATUSES),
+            actor=actor,
+            reason=reason or _("The event was withdrawn."),
+            promote=False,
+        )
     if registered and not past and event.status != EventStatus.CANCELLED:
         _notify_registrants(
             event,
@@ -1135,16 +1154,7 @@ def event_archive(*, event: Event, actor: Any, reason: str = "") -> Event:
 @transaction.atomic
 def event_restore(*, event: Event, actor: Any, reason: str = "") -> Event:
     """A coordinator brings an archived event back as it was. 409 ``not_archived``."""
-    event = _lock_event(event.pk)
-    archived_at = archive_unmark(event)
-    audit_record(
-        actor=actor,
-        action=AuditAction.RESTORE,
-        target=event,
-        changes={"archived_at": [archived_at, None]},
-        reason=reason,
-    )
-    return event
+    return audit_restore(row=event, actor=actor, reason=reason)
 
 
 def _booth_label(application: BoothApplication) -> str:
@@ -1159,13 +1169,23 @@ def booth_applications_withdraw_for_enterprise(
     for events that have not started. Each accepted one frees its booth, which goes to the next on
     the category's waiting list (``_promote_booth_waitlist``, who is notified); the applicant is told.
     Locks category then application, in category order (as every booth service does)."""
-    candidates = (
+    return _booth_applications_withdraw(
         BoothApplication.objects.filter(
             enterprise=enterprise, status__in=_OPEN_BOOTH_STATUSES, event__starts_at__gt=timezone.now()
-        )
-        .order_by("category_id", "pk")
-        .values_list("pk", flat=True)
+        ),
+        actor=actor,
+        reason=reason or _("The organisation was archived."),
+        promote=True,
     )
+
+
+def _booth_applications_withdraw(
+    applications: QuerySet[BoothApplication], *, actor: Any, reason: str, promote: bool
+) -> list[BoothApplication]:
+    """Withdraw ``applications`` one by one, each locked category-then-application (in category
+    order, as every booth service does), recording and notifying each; with ``promote``, a booth an
+    accepted one frees goes to the next on the category's waiting list."""
+    candidates = applications.order_by("category_id", "pk").values_list("pk", flat=True)
     withdrawn: list[BoothApplication] = []
     for application_id in list(candidates):
         application, category = _lock_application(application_id)
@@ -1174,7 +1194,7 @@ def booth_applications_withdraw_for_enterprise(
         was_accepted = application.status == BoothApplicationStatus.ACCEPTED
         before = audit_snapshot(application, ("status", "decision_reason"))
         application.status = BoothApplicationStatus.WITHDRAWN
-        application.decision_reason = reason or _("The organisation was archived.")
+        application.decision_reason = reason
         application.save(update_fields=["status", "decision_reason", "updated_at"])
         audit_record(
             actor=actor,
@@ -1185,7 +1205,7 @@ def booth_applications_withdraw_for_enterprise(
             label=_booth_label(application),
         )
         _booth_decided(application)
-        if was_accepted:
+        if was_accepted and promote:
             _promote_booth_waitlist(category)
         withdrawn.append(application)
     return withdrawn

@@ -30,6 +30,11 @@ urlpatterns = [
     ),
     path("booth-applications/", views.BoothApplicationListView.as_view(), name="booth-application-list"),
     path(
+        "booth-applications/<int:pk>/",
+        views.BoothApplicationDetailView.as_view(),
+        name="booth-application-detail",
+    ),
+    path(
         "booth-applications/<int:pk>/accept/",
         views.BoothApplicationAcceptView.as_view(),
         name="booth-application-accept",

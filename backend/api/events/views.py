@@ -7,6 +7,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
@@ -35,6 +36,7 @@ from api.common.viewsets import (
     CreateUpdateDomainViewSet,
     CrudDomainViewSet,
     SelectorMixin,
+    created_response,
     schema_generation,
 )
 from api.events import examples as ex
@@ -190,6 +192,11 @@ class EventViewSet(CrudDomainViewSet):
     def get_serializer_class(self) -> Any:
         return EventSerializer if self.action == "list" else EventDetailSerializer
 
+    def get_serializer(self, *args: Any, **kwargs: Any) -> Any:
+        if args and isinstance(args[0], Event):  # one event's detail: its booths too
+            selectors.event_booths_load(args[0])
+        return super().get_serializer(*args, **kwargs)
+
     def perform_create(self, data: Any) -> Event:
         return services.event_create(actor=self.request.user, **data)
 
@@ -241,7 +248,7 @@ class EventActionViewSet(ActionViewSet):
         return selectors.event_list()
 
     def _detail(self, event: Event, code: int = status.HTTP_200_OK) -> Response:
-        event = selectors.event_detail_queryset().get(pk=event.pk)
+        event = selectors.event_booths_load(selectors.event_detail_queryset().get(pk=event.pk))
         return Response(EventDetailSerializer(event, context=self.get_serializer_context()).data, status=code)
 
     @extend_schema(
@@ -316,7 +323,9 @@ class EventActionViewSet(ActionViewSet):
         data.is_valid(raise_exception=True)
         image = data.validated_data["image"]
         image_format = image_check(image, field="image")
-        return self._detail(services.event_cover_set(event=event, image=image, image_format=image_format))
+        return self._detail(
+            services.event_cover_set(event=event, image=image, image_format=image_format, actor=request.user)
+        )
 
     @extend_schema(
         operation_id="events_cover_image_destroy",
@@ -327,7 +336,7 @@ class EventActionViewSet(ActionViewSet):
     )
     @cover_image.mapping.delete
     def cover_image_destroy(self, request: Request, pk: str | None = None) -> Response:
-        services.event_cover_delete(event=self.get_object())
+        services.event_cover_delete(event=self.get_object(), actor=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     # --- registration -------------------------------------------------------------------------------------
@@ -360,9 +369,9 @@ class EventActionViewSet(ActionViewSet):
     def registration(self, request: Request, pk: str | None = None) -> Response:
         event = self.get_object()
         registration, created = services.registration_create(event_id=event.pk, user=request.user)
-        return Response(
-            RegistrationSerializer(registration).data, status=status.HTTP_201_CREATED if created else status.HTTP_200_OK
-        )
+        if created:
+            return created_response(RegistrationSerializer(registration).data, location=request.path)
+        return Response(RegistrationSerializer(registration).data)
 
     @extend_schema(
         operation_id="events_unregister",
@@ -453,7 +462,8 @@ class EventActionViewSet(ActionViewSet):
         data.is_valid(raise_exception=True)
         category = services.booth_category_create(event=event, **data.validated_data)
         category = selectors.booth_category_list(event=event).get(pk=category.pk)
-        return Response(BoothCategorySerializer(category).data, status=status.HTTP_201_CREATED)
+        location = reverse("event-booth-category", kwargs={"pk": event.pk, "category_id": category.pk})
+        return created_response(BoothCategorySerializer(category).data, location=location)
 
 
 class _EventSubListView(SelectorMixin, generics.ListAPIView):
@@ -544,7 +554,8 @@ class EventBoothApplicationsView(_EventSubListView):
         data = BoothApplicationCreateInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         application = services.booth_application_create(actor=request.user, event=event, **data.validated_data)
-        return Response(BoothApplicationSerializer(application).data, status=status.HTTP_201_CREATED)
+        location = reverse("booth-application-detail", kwargs={"pk": application.pk})
+        return created_response(BoothApplicationSerializer(application).data, location=location)
 
 
 class EventBoothCategoryView(generics.GenericAPIView):
@@ -594,6 +605,29 @@ class BoothApplicationListView(SelectorMixin, generics.ListAPIView):
 
     def select(self) -> QuerySet[Any]:
         return selectors.booth_application_list(user=self.request.user)
+
+
+class BoothApplicationDetailView(generics.GenericAPIView):
+    serializer_class = BoothApplicationSerializer
+    permission_classes = [permissions.IsAuthenticated]
+    queryset = BoothApplication.objects.none()  # schema only: the selector looks the row up
+
+    @extend_schema(
+        operation_id="booth_applications_retrieve",
+        summary="부스 신청 보기 (A booth application)",
+        description=(
+            "코디네이터, 신청한 조직의 회원, 행사 담당자; 다른 사람에게는 404 (coordinators, members of the applying "
+            "organisation and the event's managers; 404 for everyone else). The address a new application's "
+            "`Location` names."
+        ),
+        tags=[BOOTH_TAG],
+        responses={200: OpenApiResponse(BoothApplicationSerializer, examples=[ex.BOOTH_APPLICATION])},
+    )
+    def get(self, request: Request, pk: int) -> Response:
+        application = selectors.booth_application_get(user=request.user, application_id=pk)
+        if application is None:
+            raise NotFound()
+        return Response(BoothApplicationSerializer(application).data)
 
 
 class _BoothDecisionView(SelectorMixin, generics.GenericAPIView):
@@ -883,8 +917,8 @@ class CalendarTokenView(APIView):
     )
     def post(self, request: Request) -> Response:
         token = services.calendar_token_rotate(user=request.user)
-        return Response(
-            CalendarTokenSerializer(token, context={"request": request}).data, status=status.HTTP_201_CREATED
+        return created_response(
+            CalendarTokenSerializer(token, context={"request": request}).data, location=reverse("calendar-token")
         )
 
     @extend_schema(

@@ -7,7 +7,14 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from api.common.richtext import MAX_MARKDOWN_LENGTH
-from api.common.serializers import IdField, IdListField, OrganisationSummarySerializer, PersonSerializer
+from api.common.serializers import (
+    IdField,
+    IdListField,
+    ModelSerializer,
+    OrganisationSummarySerializer,
+    PersonSerializer,
+    Serializer,
+)
 from api.resolutions import selectors
 from api.resolutions.models import Meeting, Resolution, ResolutionLink, ResolutionStatus, ResolutionUpdate
 from api.resolutions.services import can_write_update
@@ -36,14 +43,14 @@ class DateTimeInRangeField(serializers.DateTimeField):
         return result
 
 
-class MeetingSummarySerializer(serializers.ModelSerializer):
+class MeetingSummarySerializer(ModelSerializer):
     class Meta:
         model = Meeting
         fields = ["id", "title", "held_at"]
         read_only_fields = fields
 
 
-class ResolutionSummarySerializer(serializers.ModelSerializer):
+class ResolutionSummarySerializer(ModelSerializer):
     status_label = serializers.CharField(source="get_status_display", read_only=True)
 
     class Meta:
@@ -52,7 +59,7 @@ class ResolutionSummarySerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class ChainItemSerializer(serializers.ModelSerializer):
+class ChainItemSerializer(ModelSerializer):
     status_label = serializers.CharField(source="get_status_display", read_only=True)
     meeting = MeetingSummarySerializer(read_only=True)
 
@@ -62,7 +69,7 @@ class ChainItemSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class LinkSerializer(serializers.ModelSerializer):
+class LinkSerializer(ModelSerializer):
     """A link and what it points at now (``title``/``path`` null when the target is gone or its kind
     is not installed)."""
 
@@ -94,7 +101,7 @@ class LinkSerializer(serializers.ModelSerializer):
         return target.path if target else None
 
 
-class ResolutionSerializer(serializers.ModelSerializer):
+class ResolutionSerializer(ModelSerializer):
     meeting = MeetingSummarySerializer(read_only=True)
     status_label = serializers.CharField(source="get_status_display", read_only=True)
     responsible_enterprises = OrganisationSummarySerializer(many=True, read_only=True)
@@ -201,7 +208,7 @@ class ResolutionDetailSerializer(ResolutionSerializer):
         return super().to_representation(instance)
 
 
-class ResolutionUpdateSerializer(serializers.ModelSerializer):
+class ResolutionUpdateSerializer(ModelSerializer):
     author = PersonSerializer(read_only=True)
     status_from_label = serializers.SerializerMethodField()
     status_to_label = serializers.SerializerMethodField()
@@ -231,13 +238,13 @@ class ResolutionUpdateSerializer(serializers.ModelSerializer):
         return str(ResolutionStatus(obj.status_to).label) if obj.status_to else ""
 
 
-class AgendaItemSerializer(serializers.Serializer):
+class AgendaItemSerializer(Serializer):
     id = serializers.IntegerField(read_only=True)
     automatic = serializers.BooleanField(read_only=True)
     resolution = ChainItemSerializer(read_only=True)
 
 
-class MeetingSerializer(serializers.ModelSerializer):
+class MeetingSerializer(ModelSerializer):
     participants = OrganisationSummarySerializer(many=True, read_only=True)
     event = serializers.SerializerMethodField()
     resolution_count = serializers.IntegerField(read_only=True, default=0)
@@ -288,7 +295,7 @@ class MeetingDetailSerializer(MeetingSerializer):
 # --- Input -----------------------------------------------------------------------------------------------
 
 
-class MeetingCreateInputSerializer(serializers.Serializer):
+class MeetingCreateInputSerializer(Serializer):
     title = serializers.CharField(max_length=200)
     held_at = DateTimeInRangeField()
     event_id = IdField(required=False, allow_null=True, default=None, help_text=_("The event it was held at."))
@@ -298,7 +305,7 @@ class MeetingCreateInputSerializer(serializers.Serializer):
     participant_ids = IdListField(required=False, default=list, max_length=200)
 
 
-class MeetingUpdateInputSerializer(serializers.Serializer):
+class MeetingUpdateInputSerializer(Serializer):
     title = serializers.CharField(max_length=200, required=False)
     held_at = DateTimeInRangeField(required=False)
     event_id = IdField(required=False, allow_null=True)
@@ -316,7 +323,7 @@ class TagListField(serializers.ListField):
         super().__init__(**kwargs)
 
 
-class ResolutionCreateInputSerializer(serializers.Serializer):
+class ResolutionCreateInputSerializer(Serializer):
     meeting_id = IdField()
     title = serializers.CharField(max_length=200)
     description = serializers.CharField(max_length=10000, required=False, allow_blank=True, default="")
@@ -332,7 +339,7 @@ class ResolutionCreateInputSerializer(serializers.Serializer):
     parent_id = IdField(required=False, allow_null=True, default=None)
 
 
-class ResolutionUpdateInputSerializer(serializers.Serializer):
+class ResolutionUpdateInputSerializer(Serializer):
     """PATCH of a resolution (what it says; its status moves through written updates)."""
 
     title = serializers.CharField(max_length=200, required=False)
@@ -347,7 +354,7 @@ class ResolutionUpdateInputSerializer(serializers.Serializer):
     parent_id = IdField(required=False, allow_null=True)
 
 
-class WrittenUpdateCreateInputSerializer(serializers.Serializer):
+class WrittenUpdateCreateInputSerializer(Serializer):
     body = serializers.CharField(max_length=MAX_MARKDOWN_LENGTH, help_text=_("Markdown; the reason when dropping."))
     written_on = DateInRangeField(required=False, allow_null=True, default=None, help_text=_("Default: today."))
     status = serializers.ChoiceField(
@@ -357,12 +364,12 @@ class WrittenUpdateCreateInputSerializer(serializers.Serializer):
     )
 
 
-class LinkCreateInputSerializer(serializers.Serializer):
+class LinkCreateInputSerializer(Serializer):
     kind = serializers.CharField(max_length=40, help_text=_("A registered link kind (see link-kinds)."))
     target_id = IdField()
 
 
-class FromCollaborationInputSerializer(serializers.Serializer):
+class FromCollaborationInputSerializer(Serializer):
     collaboration_id = IdField()
     meeting_id = IdField()
     title = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
@@ -373,7 +380,7 @@ class FromCollaborationInputSerializer(serializers.Serializer):
 # --- Accountability --------------------------------------------------------------------------------------
 
 
-class StatusCountsSerializer(serializers.Serializer):
+class StatusCountsSerializer(Serializer):
     proposed = serializers.IntegerField()
     accepted = serializers.IntegerField()
     in_progress = serializers.IntegerField()
@@ -382,7 +389,7 @@ class StatusCountsSerializer(serializers.Serializer):
     overdue = serializers.IntegerField()
 
 
-class PartyCountsSerializer(serializers.Serializer):
+class PartyCountsSerializer(Serializer):
     party = serializers.CharField(help_text=_("Organisation name or named body."))
     enterprise_id = serializers.IntegerField(allow_null=True, help_text=_("The organisation, when the party is one."))
     enterprise_slug = serializers.CharField(allow_null=True)
@@ -395,12 +402,12 @@ class PartyCountsSerializer(serializers.Serializer):
     on_time_share = serializers.FloatField(allow_null=True, help_text=_("Share of its resolutions done on time (0–1)."))
 
 
-class ResolutionStatsSerializer(serializers.Serializer):
+class ResolutionStatsSerializer(Serializer):
     by_status = StatusCountsSerializer()
     by_party = PartyCountsSerializer(many=True)
 
 
-class PromisesMeetingSerializer(serializers.Serializer):
+class PromisesMeetingSerializer(Serializer):
     id = serializers.IntegerField()
     title = serializers.CharField()
     held_at = serializers.DateTimeField()
@@ -412,7 +419,7 @@ class PromisesMeetingSerializer(serializers.Serializer):
     kept_share = serializers.FloatField(allow_null=True)
 
 
-class PromisesYearSerializer(serializers.Serializer):
+class PromisesYearSerializer(Serializer):
     year = serializers.IntegerField()
     total = serializers.IntegerField()
     done = serializers.IntegerField()
@@ -422,11 +429,11 @@ class PromisesYearSerializer(serializers.Serializer):
     kept_share = serializers.FloatField(allow_null=True)
 
 
-class PromisesKeptSerializer(serializers.Serializer):
+class PromisesKeptSerializer(Serializer):
     by_meeting = PromisesMeetingSerializer(many=True)
     by_year = PromisesYearSerializer(many=True)
 
 
-class LinkKindSerializer(serializers.Serializer):
+class LinkKindSerializer(Serializer):
     key = serializers.CharField()
     label = serializers.CharField()  # type: ignore[assignment]  # a field named "label" shadows Field.label

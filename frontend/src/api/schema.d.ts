@@ -228,6 +228,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/booth-applications/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 부스 신청 보기 (A booth application)
+         * @description 코디네이터, 신청한 조직의 회원, 행사 담당자; 다른 사람에게는 404 (coordinators, members of the applying organisation and the event's managers; 404 for everyone else). The address a new application's `Location` names.
+         */
+        get: operations["booth_applications_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/booth-applications/{id}/accept/": {
         parameters: {
             query?: never;
@@ -5037,7 +5057,7 @@ export interface components {
              * @description 클라이언트가 분기할 수 있는 고정 snake_case 오류 코드 (Stable snake_case error code clients can switch on)
              * @enum {string}
              */
-            code: "accept_needs_coordinator" | "already_archived" | "already_hidden" | "already_interested" | "amendment_below_executed" | "amendment_unchanged" | "amount_not_integer" | "application/problem+json" | "authentication_failed" | "bad_authorization_header" | "booth_already_applied" | "booth_application_closed" | "booth_application_not_pending" | "booths_below_accepted" | "budget_execution_already_reversed" | "budget_item_cancelled" | "budget_item_completed" | "budget_item_has_executions" | "budget_item_not_approved" | "budget_over_allocation" | "budget_reversal_not_reversible" | "budget_status_transition_invalid" | "campaign_already_joined" | "campaign_published" | "capacity_below_confirmed" | "carry_over_loop" | "carry_over_not_earlier" | "comment_deleted" | "conflict" | "csrf_failed" | "due_before_meeting" | "duplicate" | "duplicate_certification_number" | "duplicate_slug" | "duplicate_year" | "email_taken" | "ends_before_start" | "enterprise_not_verified" | "event_already_cancelled" | "event_cancelled" | "event_has_registrations" | "event_not_found" | "event_not_scheduled" | "event_past" | "event_postponed" | "exceeds_total" | "execution_not_of_item" | "host_not_verified" | "host_not_yours" | "host_required" | "idempotency_key_in_use" | "idempotency_key_invalid" | "idempotency_key_reused" | "in_past" | "integrity_conflict" | "invalid_page" | "last_owner" | "link_exists" | "malformed_request" | "method_not_allowed" | "no_active_account" | "no_partner" | "no_such_event" | "no_such_meeting" | "no_such_organisation" | "no_such_person" | "no_such_resolution" | "not_acceptable" | "not_archived" | "not_authenticated" | "not_certifiable" | "not_found" | "not_hidden" | "not_interested" | "not_responsible" | "not_your_organisation" | "notice_coordinators_only" | "only_for_requests_and_offers" | "organisation_not_public" | "organiser_not_member" | "own_post" | "parent_loop" | "password_changed" | "password_incorrect" | "password_invalid" | "payload_too_large" | "permission_denied" | "pin_notices_only" | "post_archived" | "post_not_matchable" | "post_not_open" | "precondition_failed" | "product_not_yours" | "programme_inactive" | "programme_not_found" | "reason_required" | "recipient_not_found" | "recurrence_rule_empty" | "recurrence_rule_invalid" | "registration_closed" | "registration_not_confirmed" | "registration_not_open" | "registration_window_invalid" | "reply_to_reply" | "report_not_open" | "responsible_required" | "server_error" | "service_unavailable" | "throttled" | "token_invalid" | "token_not_valid" | "too_many_tags" | "transition_not_allowed" | "unknown_kind" | "unknown_link_kind" | "unknown_link_target" | "unknown_user" | "unprocessable" | "unsupported_media_type" | "urn:sehub:problem:" | "user_inactive" | "user_not_found" | "validation_error" | "written_in_future";
+            code: "accept_needs_coordinator" | "already_archived" | "already_hidden" | "already_interested" | "amendment_below_executed" | "amendment_unchanged" | "amount_not_integer" | "application/problem+json" | "authentication_failed" | "bad_authorization_header" | "booth_already_applied" | "booth_application_closed" | "booth_application_not_pending" | "booths_below_accepted" | "budget_execution_already_reversed" | "budget_item_cancelled" | "budget_item_completed" | "budget_item_has_executions" | "budget_item_not_approved" | "budget_over_allocation" | "budget_reversal_not_reversible" | "budget_status_transition_invalid" | "campaign_already_joined" | "campaign_published" | "capacity_below_confirmed" | "carry_over_loop" | "carry_over_not_earlier" | "comment_deleted" | "conflict" | "csrf_failed" | "due_before_meeting" | "duplicate" | "duplicate_certification_number" | "duplicate_slug" | "duplicate_year" | "email_taken" | "ends_before_start" | "enterprise_archived" | "enterprise_not_verified" | "event_already_cancelled" | "event_cancelled" | "event_has_registrations" | "event_not_found" | "event_not_scheduled" | "event_past" | "event_postponed" | "exceeds_total" | "execution_not_of_item" | "host_archived" | "host_not_verified" | "host_not_yours" | "host_required" | "idempotency_key_in_use" | "idempotency_key_invalid" | "idempotency_key_reused" | "in_past" | "integrity_conflict" | "invalid_page" | "last_owner" | "link_exists" | "malformed_request" | "method_not_allowed" | "no_active_account" | "no_partner" | "no_such_event" | "no_such_meeting" | "no_such_organisation" | "no_such_person" | "no_such_resolution" | "not_acceptable" | "not_archived" | "not_authenticated" | "not_certifiable" | "not_found" | "not_hidden" | "not_interested" | "not_responsible" | "not_your_organisation" | "notice_coordinators_only" | "only_for_requests_and_offers" | "organisation_not_public" | "organiser_not_member" | "own_post" | "parent_loop" | "password_changed" | "password_incorrect" | "password_invalid" | "payload_too_large" | "permission_denied" | "pin_notices_only" | "post_archived" | "post_not_matchable" | "post_not_open" | "precondition_failed" | "product_not_yours" | "programme_inactive" | "programme_not_found" | "reason_required" | "recipient_not_found" | "recurrence_rule_empty" | "recurrence_rule_invalid" | "registration_closed" | "registration_not_confirmed" | "registration_not_open" | "registration_window_invalid" | "reply_to_reply" | "report_not_open" | "responsible_required" | "server_error" | "service_unavailable" | "throttled" | "token_invalid" | "token_not_valid" | "too_many_tags" | "transition_not_allowed" | "unknown_kind" | "unknown_link_kind" | "unknown_link_target" | "unknown_user" | "unprocessable" | "unsupported_media_type" | "urn:sehub:problem:" | "user_inactive" | "user_not_found" | "validation_error" | "written_in_future";
             /** @description 실패한 요청의 경로 (Path of the request that failed) */
             instance?: string;
             /** @description 필드별 오류 (검증) (Per-field errors (validation)) */
@@ -5102,6 +5122,25 @@ export interface components {
             readonly archive_reason: string;
         };
         /**
+         * @description Add a product to the organisation of the path (``/enterprises/{slug}/products/``): the path
+         *     names the organisation, so the body has no ``enterprise``.
+         */
+        ProductAddInputRequest: {
+            /** 이름 */
+            name: string;
+            /** 소개 */
+            description?: string;
+            /** Format: int64 */
+            price?: number | null;
+            category?: components["schemas"]["ProductCategoryEnum"];
+            /** 주문처(링크) */
+            order_url?: string;
+            /** 주문처(연락처) */
+            order_contact?: string;
+            /** 판매 중 */
+            is_available?: boolean;
+        };
+        /**
          * @description * `food` - 식품
          *     * `crafts` - 공예품
          *     * `household` - 생활용품
@@ -5122,27 +5161,6 @@ export interface components {
              * @description 상품을 내는 조직의 slug (등록할 때 정하며 바꿀 수 없음) (Slug of the organisation offering it (set on creation, cannot change))
              */
             enterprise: string;
-            /** 이름 */
-            name: string;
-            /** 소개 */
-            description?: string;
-            /** Format: int64 */
-            price?: number | null;
-            category?: components["schemas"]["ProductCategoryEnum"];
-            /** 주문처(링크) */
-            order_url?: string;
-            /** 주문처(연락처) */
-            order_contact?: string;
-            /** 판매 중 */
-            is_available?: boolean;
-        };
-        /** @description A product or service. ``price`` null means "price on request". */
-        ProductRequest: {
-            /**
-             * 슬러그
-             * @description 상품을 내는 조직의 slug (등록할 때 정하며 바꿀 수 없음) (Slug of the organisation offering it (set on creation, cannot change))
-             */
-            enterprise?: string;
             /** 이름 */
             name: string;
             /** 소개 */
@@ -7166,7 +7184,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_archived`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -7174,6 +7192,74 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    booth_applications_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoothApplication"];
                 };
             };
             /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
@@ -7252,7 +7338,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_archived`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -7373,7 +7459,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_archived`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -7508,7 +7594,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_archived`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -7618,8 +7704,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
-                    Location?: string;
+                    /** @description 만든 리소스의 주소 (address of the created resource). */
+                    Location: string;
                     /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
                     "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
@@ -7884,8 +7970,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
-                    Location?: string;
+                    /** @description 만든 리소스의 주소 (address of the created resource). */
+                    Location: string;
                     /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
                     "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
@@ -8318,8 +8404,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
-                    Location?: string;
+                    /** @description 만든 리소스의 주소 (address of the created resource). */
+                    Location: string;
                     /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
                     "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
@@ -8459,8 +8545,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
-                    Location?: string;
+                    /** @description 만든 리소스의 주소 (address of the created resource). */
+                    Location: string;
                     /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
                     "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
@@ -8668,8 +8754,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
-                    Location?: string;
+                    /** @description 만든 리소스의 주소 (address of the created resource). */
+                    Location: string;
                     /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
                     "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
@@ -9450,8 +9536,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
-                    Location?: string;
+                    /** @description 만든 리소스의 주소 (address of the created resource). */
+                    Location: string;
                     /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
                     "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
@@ -10018,8 +10104,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
-                    Location?: string;
+                    /** @description 만든 리소스의 주소 (address of the created resource). */
+                    Location: string;
                     /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
                     "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
@@ -10031,7 +10117,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_archived`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -10270,8 +10356,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
-                    Location?: string;
+                    /** @description 만든 리소스의 주소 (address of the created resource). */
+                    Location: string;
                     /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
                     "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
@@ -11102,8 +11188,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
-                    Location?: string;
+                    /** @description 만든 리소스의 주소 (address of the created resource). */
+                    Location: string;
                     /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
                     "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
@@ -11724,8 +11810,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
-                    Location?: string;
+                    /** @description 만든 리소스의 주소 (address of the created resource). */
+                    Location: string;
                     /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
                     "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
@@ -12065,7 +12151,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `enterprise_archived`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
              */
             400: {
                 headers: {
@@ -12142,8 +12228,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
-                    Location?: string;
+                    /** @description 만든 리소스의 주소 (address of the created resource). */
+                    Location: string;
                     /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
                     "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
@@ -12155,7 +12241,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `enterprise_archived`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
              */
             400: {
                 headers: {
@@ -12354,7 +12440,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `enterprise_archived`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
              */
             400: {
                 headers: {
@@ -12479,7 +12565,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `enterprise_archived`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
              */
             400: {
                 headers: {
@@ -12696,7 +12782,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `enterprise_archived`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
              */
             400: {
                 headers: {
@@ -12977,8 +13063,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
-                    Location?: string;
+                    /** @description 만든 리소스의 주소 (address of the created resource). */
+                    Location: string;
                     /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
                     "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
@@ -12990,7 +13076,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `enterprise_archived`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
              */
             400: {
                 headers: {
@@ -13270,14 +13356,14 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ProductRequest"];
+                "application/json": components["schemas"]["ProductAddInputRequest"];
             };
         };
         responses: {
             201: {
                 headers: {
-                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
-                    Location?: string;
+                    /** @description 만든 리소스의 주소 (address of the created resource). */
+                    Location: string;
                     /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
                     "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
@@ -13289,7 +13375,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `enterprise_archived`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
              */
             400: {
                 headers: {
@@ -13424,7 +13510,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `enterprise_archived`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
              */
             400: {
                 headers: {
@@ -13545,7 +13631,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `enterprise_archived`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
              */
             400: {
                 headers: {
@@ -13680,7 +13766,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `enterprise_archived`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
              */
             400: {
                 headers: {
@@ -13853,7 +13939,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `enterprise_archived`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
              */
             400: {
                 headers: {
@@ -13932,7 +14018,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `enterprise_archived`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
              */
             400: {
                 headers: {
@@ -14058,7 +14144,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_archived`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -14135,8 +14221,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
-                    Location?: string;
+                    /** @description 만든 리소스의 주소 (address of the created resource). */
+                    Location: string;
                     /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
                     "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
@@ -14148,7 +14234,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_archived`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -14364,7 +14450,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_archived`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -14544,7 +14630,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_archived`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -14621,8 +14707,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
-                    Location?: string;
+                    /** @description 만든 리소스의 주소 (address of the created resource). */
+                    Location: string;
                     /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
                     "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
@@ -14634,7 +14720,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_archived`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -14842,7 +14928,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_archived`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -14967,7 +15053,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_archived`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -15117,7 +15203,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_archived`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -15291,7 +15377,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_archived`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -15499,7 +15585,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_archived`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -15578,8 +15664,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
-                    Location?: string;
+                    /** @description 만든 리소스의 주소 (address of the created resource). */
+                    Location: string;
                     /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
                     "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
@@ -15591,7 +15677,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_archived`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -15787,8 +15873,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
-                    Location?: string;
+                    /** @description 만든 리소스의 주소 (address of the created resource). */
+                    Location: string;
                     /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
                     "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
@@ -15800,7 +15886,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_archived`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -15940,7 +16026,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_archived`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -16148,7 +16234,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_archived`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -16287,7 +16373,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_archived`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -16502,7 +16588,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_archived`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -16637,8 +16723,8 @@ export interface operations {
             };
             201: {
                 headers: {
-                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
-                    Location?: string;
+                    /** @description 만든 리소스의 주소 (address of the created resource). */
+                    Location: string;
                     /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
                     "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
@@ -16650,7 +16736,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_archived`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -16842,7 +16928,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_archived`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -16981,7 +17067,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_archived`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -17125,7 +17211,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
+             *     `errors[].code` 값 (values): `booths_below_accepted`, `capacity_below_confirmed`, `does_not_exist`, `duplicate`, `ends_before_start`, `host_archived`, `host_not_yours`, `host_required`, `in_past`, `max_length`, `organiser_not_member`, `out_of_range`, `product_not_yours`, `recurrence_rule_empty`, `recurrence_rule_invalid`, `registration_window_invalid`, `required`
              */
             400: {
                 headers: {
@@ -17356,8 +17442,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
-                    Location?: string;
+                    /** @description 만든 리소스의 주소 (address of the created resource). */
+                    Location: string;
                     /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
                     "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
@@ -18520,8 +18606,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
-                    Location?: string;
+                    /** @description 만든 리소스의 주소 (address of the created resource). */
+                    Location: string;
                     /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
                     "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
@@ -19279,8 +19365,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
-                    Location?: string;
+                    /** @description 만든 리소스의 주소 (address of the created resource). */
+                    Location: string;
                     /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
                     "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
@@ -19505,8 +19591,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
-                    Location?: string;
+                    /** @description 만든 리소스의 주소 (address of the created resource). */
+                    Location: string;
                     /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
                     "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
@@ -19780,8 +19866,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
-                    Location?: string;
+                    /** @description 만든 리소스의 주소 (address of the created resource). */
+                    Location: string;
                     /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
                     "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
@@ -20427,7 +20513,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `enterprise_archived`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
              */
             400: {
                 headers: {
@@ -20504,8 +20590,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
-                    Location?: string;
+                    /** @description 만든 리소스의 주소 (address of the created resource). */
+                    Location: string;
                     /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
                     "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
@@ -20517,7 +20603,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `enterprise_archived`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
              */
             400: {
                 headers: {
@@ -20727,7 +20813,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `enterprise_archived`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
              */
             400: {
                 headers: {
@@ -20853,7 +20939,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `enterprise_archived`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
              */
             400: {
                 headers: {
@@ -21002,7 +21088,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `enterprise_archived`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
              */
             400: {
                 headers: {
@@ -21219,7 +21305,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `enterprise_archived`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
              */
             400: {
                 headers: {
@@ -21717,8 +21803,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
-                    Location?: string;
+                    /** @description 만든 리소스의 주소 (address of the created resource). */
+                    Location: string;
                     /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
                     "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
@@ -22265,8 +22351,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
-                    Location?: string;
+                    /** @description 만든 리소스의 주소 (address of the created resource). */
+                    Location: string;
                     /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
                     "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
@@ -22551,8 +22637,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
-                    Location?: string;
+                    /** @description 만든 리소스의 주소 (address of the created resource). */
+                    Location: string;
                     /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
                     "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
@@ -22694,8 +22780,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
-                    Location?: string;
+                    /** @description 만든 리소스의 주소 (address of the created resource). */
+                    Location: string;
                     /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
                     "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
@@ -23113,8 +23199,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description 만든 리소스의 주소, 주소가 있는 리소스일 때 (address of the created resource, sent where it has its own address; follow the response's links otherwise). */
-                    Location?: string;
+                    /** @description 만든 리소스의 주소 (address of the created resource). */
+                    Location: string;
                     /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
                     "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
@@ -23126,7 +23212,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `enterprise_archived`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
              */
             400: {
                 headers: {
@@ -23430,7 +23516,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
+             *     `errors[].code` 값 (values): `coordinators_only`, `does_not_exist`, `enterprise_archived`, `exceeds_total`, `invalid`, `not_certifiable`, `required`, `unknown_user`
              */
             400: {
                 headers: {

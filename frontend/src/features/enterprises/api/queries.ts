@@ -151,7 +151,7 @@ export function useUploadLogo(slug: string) {
 export function useCreateProduct(slug: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: async (body: Schemas['ProductRequest']) =>
+    mutationFn: async (body: Schemas['ProductAddInputRequest']) =>
       unwrap(await api.POST('/api/v1/enterprises/{slug}/products/', { params: { path: { slug } }, body })),
     onSuccess: () => qc.invalidateQueries({ queryKey: enterpriseKeys.all }),
   });
