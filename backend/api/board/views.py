@@ -60,7 +60,13 @@ from api.common.renderers import FirstRendererNegotiation
 from api.common.richtext import render_markdown
 from api.common.schema import problem_response
 from api.common.throttles import client_address
-from api.common.viewsets import ActionViewSet, CreateUpdateDomainViewSet, CrudDomainViewSet, DomainViewSet
+from api.common.viewsets import (
+    ActionViewSet,
+    CreateUpdateDomainViewSet,
+    CrudDomainViewSet,
+    DomainViewSet,
+    created_response,
+)
 
 TAG = ["board"]
 COLLABORATION_TAG = ["collaborations"]
@@ -250,7 +256,7 @@ class PostActionViewSet(ActionViewSet):
         data = InterestCreateInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         interest = services.interest_create(post=post, actor=request.user, **data.validated_data)
-        return Response(InterestSerializer(interest).data, status=status.HTTP_201_CREATED)
+        return created_response(InterestSerializer(interest).data, location=f"/api/v1/posts/{post.pk}/")
 
     @extend_schema(
         operation_id="posts_match",
@@ -325,8 +331,8 @@ class PostActionViewSet(ActionViewSet):
         data = ReportCreateInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         report = services.report_create(actor=request.user, post=post, **data.validated_data)
-        return Response(
-            ReportSerializer(selectors.report_list().get(pk=report.pk)).data, status=status.HTTP_201_CREATED
+        return created_response(  # the reported post (the queue is for coordinators)
+            ReportSerializer(selectors.report_list().get(pk=report.pk)).data, location=f"/api/v1/posts/{post.pk}/"
         )
 
     @extend_schema(
@@ -381,7 +387,10 @@ class PostActionViewSet(ActionViewSet):
         added = services.post_image_add(
             post=post, actor=request.user, image=image, image_format=image_format, alt=data.validated_data["alt"]
         )
-        return Response(PostImageSerializer(added, context=self.get_serializer_context()).data, status=201)
+        return created_response(
+            PostImageSerializer(added, context=self.get_serializer_context()).data,
+            location=f"{request.path}{added.pk}/",
+        )
 
     @extend_schema(
         operation_id="posts_images_delete",
@@ -624,8 +633,8 @@ class CommentActionViewSet(ActionViewSet):
         data = ReportCreateInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         report = services.report_create(actor=request.user, comment=comment, **data.validated_data)
-        return Response(
-            ReportSerializer(selectors.report_list().get(pk=report.pk)).data, status=status.HTTP_201_CREATED
+        return created_response(  # the reported comment (the queue is for coordinators)
+            ReportSerializer(selectors.report_list().get(pk=report.pk)).data, location=f"/api/v1/comments/{comment.pk}/"
         )
 
     @extend_schema(

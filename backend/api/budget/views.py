@@ -50,7 +50,7 @@ from api.common.pagination import CursorPagination
 from api.common.renderers import CSV_ENDPOINT, csv_stream_response
 from api.common.schema import problem_response
 from api.common.serializers import Serializer
-from api.common.viewsets import ActionViewSet, CreateUpdateDomainViewSet, schema_generation
+from api.common.viewsets import ActionViewSet, CreateUpdateDomainViewSet, created_response, schema_generation
 
 TAG = "budget"
 NEVER_DELETED = (
@@ -291,7 +291,7 @@ class BudgetItemActionViewSet(ActionViewSet):
         data.is_valid(raise_exception=True)
         execution = services.budget_execution_create(item_id=item.pk, actor=request.user, **data.validated_data)
         fresh = selectors.execution_list().get(pk=execution.pk)
-        return Response(ExecutionSerializer(fresh).data, status=status.HTTP_201_CREATED)
+        return created_response(ExecutionSerializer(fresh).data, location=request.path)
 
     @extend_schema(
         methods=["GET"],
@@ -325,7 +325,7 @@ class BudgetItemActionViewSet(ActionViewSet):
         data.is_valid(raise_exception=True)
         amendment = services.budget_amendment_create(item=item, actor=request.user, **data.validated_data)
         fresh = selectors.amendment_list(item=item).get(pk=amendment.pk)
-        return Response(AmendmentSerializer(fresh).data, status=status.HTTP_201_CREATED)
+        return created_response(AmendmentSerializer(fresh).data, location=request.path)
 
     @extend_schema(
         operation_id="budget_items_evidence_add",
@@ -345,7 +345,7 @@ class BudgetItemActionViewSet(ActionViewSet):
         data = EvidenceAddInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         document = services.budget_evidence_add(item=self.get_object(), actor=request.user, **data.validated_data)
-        return Response(EvidenceSerializer(document).data, status=status.HTTP_201_CREATED)
+        return created_response(EvidenceSerializer(document).data, location=f"/api/v1/budget-items/{document.item_id}/")
 
     @extend_schema(
         operation_id="budget_items_history",
@@ -403,7 +403,10 @@ class ExecutionReverseView(generics.GenericAPIView):
         data = ReasonInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         reversal = services.budget_execution_reverse(execution=execution, actor=request.user, **data.validated_data)
-        return Response(ExecutionSerializer(selectors.execution_list().get(pk=reversal.pk)).data, status=201)
+        return created_response(
+            ExecutionSerializer(selectors.execution_list().get(pk=reversal.pk)).data,
+            location=f"/api/v1/budget-items/{reversal.item_id}/executions/",
+        )
 
 
 @extend_schema_view(

@@ -14,7 +14,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 
 from api.common.schema import problem_response
-from api.common.viewsets import ActionViewSet, CreateUpdateDomainViewSet, SelectorMixin
+from api.common.viewsets import ActionViewSet, CreateUpdateDomainViewSet, SelectorMixin, created_response
 from api.resolutions import examples as ex
 from api.resolutions import selectors, services
 from api.resolutions.filters import MeetingFilter, ResolutionFilter
@@ -395,7 +395,7 @@ class ResolutionActionViewSet(ActionViewSet):
         data.is_valid(raise_exception=True)
         link = services.resolution_link_add(resolution=resolution, actor=request.user, **data.validated_data)
         context = {"link_targets": selectors.link_targets(links=[link])}
-        return Response(LinkSerializer(link, context=context).data, status=status.HTTP_201_CREATED)
+        return created_response(LinkSerializer(link, context=context).data, location=f"{request.path}{link.pk}/")
 
     @extend_schema(
         operation_id="resolutions_links_delete",
@@ -469,4 +469,4 @@ class ResolutionUpdateListView(SelectorMixin, generics.ListAPIView):
         data.is_valid(raise_exception=True)
         update = services.resolution_update_post(resolution=resolution, actor=request.user, **data.validated_data)
         update = selectors.update_list(resolution=resolution).get(pk=update.pk)
-        return Response(ResolutionUpdateSerializer(update).data, status=status.HTTP_201_CREATED)
+        return created_response(ResolutionUpdateSerializer(update).data, location=request.path)
