@@ -364,7 +364,11 @@ class BudgetItemActionViewSet(ActionViewSet):
                 description="쪽당 기록 수 (entries per page, 1–100, default 20).",
             ),
         ],
-        responses={200: OpenApiResponse(HistoryPageSerializer, examples=[ex.LEDGER_PAGE]), 404: problem_response(404)},
+        responses={
+            200: OpenApiResponse(HistoryPageSerializer, examples=[ex.LEDGER_PAGE]),
+            400: problem_response(400),
+            404: problem_response(404),
+        },
     )
     @action(detail=True, methods=["get"], pagination_class=HistoryCursorPagination)
     def history(self, request: Request, pk: str | None = None) -> Response:
@@ -528,7 +532,7 @@ _EXPORT_PARAMETERS = [
     OpenApiParameter(
         "item",
         {"type": "integer", "format": "int64", "minimum": 1},
-        description="원장: 이 항목의 기록만 (ledger: entries of this item only).",
+        description="이 항목만 (this item only: its row, its executions or its ledger entries).",
     ),
 ]
 
@@ -551,9 +555,17 @@ class _ExportView(APIView):
                 raise ValidationError(ledger.errors)
             queryset: Any = ledger.qs
         else:
+            # The ledger's `item` filter, checked the same way (a 64-bit id) for items and executions.
+            only = LedgerFilter({"item": params["item"]} if "item" in params else {}, queryset=selectors.ledger_list())
+            if not only.is_valid():
+                raise ValidationError(only.errors)
             items = BudgetItemFilter(params, queryset=BudgetItem.objects.select_related("programme", "recipient"))
             if not items.is_valid():
                 raise ValidationError(items.errors)
+            item_id = only.form.cleaned_data.get("item")
+            if item_id is not None:
+                items = BudgetItemFilter(params, queryset=items.qs.filter(pk=item_id))
+                items.is_valid()
             if dataset == "items":
                 queryset = items.qs.order_by("fiscal_year", "id")
             else:

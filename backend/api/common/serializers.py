@@ -185,6 +185,15 @@ class ModelSerializer(serializers.ModelSerializer):
     def to_internal_value(self, data: Any) -> Any:
         return strict_to_internal_value(self, data, super().to_internal_value)
 
+    # A read-only choice of a model field that may be blank ("" when a post has no status) keeps
+    # allow_blank, which DRF drops for read-only fields, so the spec's enum admits the "" it sends.
+    def include_extra_kwargs(self, kwargs: dict[str, Any], extra_kwargs: dict[str, Any]) -> dict[str, Any]:
+        allow_blank = kwargs.get("allow_blank", False)
+        kwargs = super().include_extra_kwargs(kwargs, extra_kwargs)
+        if allow_blank and kwargs.get("read_only") and "choices" in kwargs:
+            kwargs["allow_blank"] = True
+        return kwargs
+
 
 class IdField(serializers.IntegerField):
     """A row id in a request body: a JSON integer from 1 to 2^63-1.

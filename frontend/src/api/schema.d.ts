@@ -4844,7 +4844,7 @@ export interface components {
             readonly author: components["schemas"]["Person"];
             readonly enterprise: components["schemas"]["OrganisationSummary"] | null;
             /** 상태 */
-            readonly status: components["schemas"]["PostStatusEnum"];
+            readonly status: components["schemas"]["PostStatusEnum"] | components["schemas"]["BlankEnum"];
             readonly status_label: string;
             /**
              * 마감일
@@ -4852,9 +4852,9 @@ export interface components {
              */
             readonly deadline: string | null;
             /** 제공하거나 필요한 것 */
-            readonly resource: components["schemas"]["OfferResourceEnum"];
+            readonly resource: components["schemas"]["OfferResourceEnum"] | components["schemas"]["BlankEnum"];
             /** 업종 */
-            readonly sector: components["schemas"]["SectorEnum"];
+            readonly sector: components["schemas"]["SectorEnum"] | components["schemas"]["BlankEnum"];
             /** 고정 */
             readonly pinned: boolean;
             /** Format: int64 */
@@ -4937,7 +4937,7 @@ export interface components {
             readonly author: components["schemas"]["Person"];
             readonly enterprise: components["schemas"]["OrganisationSummary"] | null;
             /** 상태 */
-            readonly status: components["schemas"]["PostStatusEnum"];
+            readonly status: components["schemas"]["PostStatusEnum"] | components["schemas"]["BlankEnum"];
             readonly status_label: string;
             /**
              * 마감일
@@ -4945,9 +4945,9 @@ export interface components {
              */
             readonly deadline: string | null;
             /** 제공하거나 필요한 것 */
-            readonly resource: components["schemas"]["OfferResourceEnum"];
+            readonly resource: components["schemas"]["OfferResourceEnum"] | components["schemas"]["BlankEnum"];
             /** 업종 */
-            readonly sector: components["schemas"]["SectorEnum"];
+            readonly sector: components["schemas"]["SectorEnum"] | components["schemas"]["BlankEnum"];
             /** 고정 */
             readonly pinned: boolean;
             /** Format: int64 */
@@ -5614,10 +5614,10 @@ export interface components {
             /** 본문 (HTML) */
             readonly body_html: string;
             /** 이전 상태 */
-            readonly status_from: components["schemas"]["ResolutionStatusEnum"];
+            readonly status_from: components["schemas"]["ResolutionStatusEnum"] | components["schemas"]["BlankEnum"];
             readonly status_from_label: string;
             /** 바뀐 상태 */
-            readonly status_to: components["schemas"]["ResolutionStatusEnum"];
+            readonly status_to: components["schemas"]["ResolutionStatusEnum"] | components["schemas"]["BlankEnum"];
             readonly status_to_label: string;
             /**
              * 생성 일시
@@ -5785,7 +5785,7 @@ export interface components {
             readonly author: components["schemas"]["Person"];
             readonly enterprise: components["schemas"]["OrganisationSummary"] | null;
             /** 상태 */
-            readonly status: components["schemas"]["PostStatusEnum"];
+            readonly status: components["schemas"]["PostStatusEnum"] | components["schemas"]["BlankEnum"];
             readonly status_label: string;
             /**
              * 마감일
@@ -5793,9 +5793,9 @@ export interface components {
              */
             readonly deadline: string | null;
             /** 제공하거나 필요한 것 */
-            readonly resource: components["schemas"]["OfferResourceEnum"];
+            readonly resource: components["schemas"]["OfferResourceEnum"] | components["schemas"]["BlankEnum"];
             /** 업종 */
-            readonly sector: components["schemas"]["SectorEnum"];
+            readonly sector: components["schemas"]["SectorEnum"] | components["schemas"]["BlankEnum"];
             /** 고정 */
             readonly pinned: boolean;
             /** Format: int64 */
@@ -8899,6 +8899,19 @@ export interface operations {
                     "application/json": components["schemas"]["HistoryPage"];
                 };
             };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `amendment_below_executed`, `amendment_unchanged`, `amount_not_integer`, `duplicate`, `event_not_found`, `execution_not_of_item`, `invalid`, `invalid_choice`, `max_length`, `programme_inactive`, `programme_not_found`, `reason_required`, `recipient_not_found`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
             401: {
                 headers: {
@@ -9091,7 +9104,7 @@ export interface operations {
         parameters: {
             query?: {
                 fiscal_year?: number;
-                /** @description 원장: 이 항목의 기록만 (ledger: entries of this item only). */
+                /** @description 이 항목만 (this item only: its row, its executions or its ledger entries). */
                 item?: number;
                 /** @description 머리글 언어 (header language; default ko). The ledger's columns are the same in both. */
                 lang?: components["schemas"]["PreferredLanguageEnum"];
@@ -9184,7 +9197,7 @@ export interface operations {
         parameters: {
             query?: {
                 fiscal_year?: number;
-                /** @description 원장: 이 항목의 기록만 (ledger: entries of this item only). */
+                /** @description 이 항목만 (this item only: its row, its executions or its ledger entries). */
                 item?: number;
                 /** @description 머리글 언어 (header language; default ko). The ledger's columns are the same in both. */
                 lang?: components["schemas"]["PreferredLanguageEnum"];
