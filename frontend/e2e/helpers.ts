@@ -22,7 +22,12 @@ export async function logoutLocally(page: Page): Promise<void> {
 export async function openMenu(page: Page): Promise<void> {
   const toggle = page.getByRole('button', { name: /^(메뉴|Menu)$/ });
   if (await toggle.isVisible()) {
-    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    // A tap while the first page is still settling can be undone by its first render: tap until
+    // the menu stays open.
+    await expect(async () => {
+      if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+      await expect(toggle).toHaveAttribute('aria-expanded', 'true', { timeout: 1000 });
+    }).toPass({ timeout: 15_000 });
   }
 }
 

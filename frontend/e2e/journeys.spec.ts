@@ -28,8 +28,10 @@ test('home search finds organisations and products as you type', async ({ page }
   await page.goto('/');
   await expect(page.getByRole('progressbar').first()).toBeVisible();
   await page.getByLabel('조직 또는 제품 검색').fill('쿠키');
-  await expect(page.getByRole('link', { name: '위캔쿠키', exact: true })).toBeVisible();
-  await expect(page.getByRole('link', { name: /오트밀 쿠키/ })).toBeVisible();
+  // In the search's results (the collaboration network further down names organisations too).
+  const results = page.locator('section.home-search');
+  await expect(results.getByRole('link', { name: '위캔쿠키', exact: true })).toBeVisible();
+  await expect(results.getByRole('link', { name: /오트밀 쿠키/ })).toBeVisible();
 });
 
 test('the last seat goes to the first user, the second one joins the waiting list', async ({
