@@ -135,7 +135,7 @@ class ExecutionCreateInputSerializer(Serializer):
     amount = AmountField(min_value=1, help_text=_("Won, a whole number above 0."))
     payee = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
     description = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="")
-    evidence = EvidenceInputSerializer(many=True, required=False, default=list, max_length=20)
+    evidence = EvidenceInputSerializer(many=True, required=False, default=list, max_length=20)  # type: ignore[call-arg]  # DRF hands max_length to the ListSerializer of many=True
 
     def validate_evidence(self, value: list[Any]) -> list[Any]:
         if len(value) > 20:
@@ -237,7 +237,7 @@ class BudgetItemCreateInputSerializer(Serializer):
         required=False,
         default=BudgetItemStatus.PLANNED.value,
     )
-    evidence = EvidenceInputSerializer(many=True, required=False, default=list, max_length=20)
+    evidence = EvidenceInputSerializer(many=True, required=False, default=list, max_length=20)  # type: ignore[call-arg]  # DRF hands max_length to the ListSerializer of many=True
 
     def validate_evidence(self, value: list[Any]) -> list[Any]:
         if len(value) > 20:

@@ -8,7 +8,7 @@ and ``"latitude": "37.6"`` as a number, which the spec does not allow (schemathe
 ``negative_data_rejection``).
 """
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, MutableMapping
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
@@ -187,12 +187,14 @@ class ModelSerializer(serializers.ModelSerializer):
 
     # A read-only choice of a model field that may be blank ("" when a post has no status) keeps
     # allow_blank, which DRF drops for read-only fields, so the spec's enum admits the "" it sends.
-    def include_extra_kwargs(self, kwargs: dict[str, Any], extra_kwargs: dict[str, Any]) -> dict[str, Any]:
+    def include_extra_kwargs(
+        self, kwargs: MutableMapping[str, Any], extra_kwargs: MutableMapping[str, Any]
+    ) -> MutableMapping[str, Any]:
         allow_blank = kwargs.get("allow_blank", False)
-        kwargs = super().include_extra_kwargs(kwargs, extra_kwargs)
-        if allow_blank and kwargs.get("read_only") and "choices" in kwargs:
-            kwargs["allow_blank"] = True
-        return kwargs
+        result = super().include_extra_kwargs(kwargs, extra_kwargs)
+        if allow_blank and result.get("read_only") and "choices" in result:
+            result["allow_blank"] = True
+        return result
 
 
 class IdField(serializers.IntegerField):
