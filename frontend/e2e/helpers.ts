@@ -21,6 +21,9 @@ export async function logoutLocally(page: Page): Promise<void> {
 /** Opens the header menu on narrow screens (it is always open on wide ones). */
 export async function openMenu(page: Page): Promise<void> {
   const toggle = page.getByRole('button', { name: /^(메뉴|Menu)$/ });
+  // The static shell of index.html has no navigation: wait for the app's own header first
+  // (isVisible does not wait).
+  await page.locator('#site-nav').waitFor({ state: 'attached' });
   if (await toggle.isVisible()) {
     // A tap while the first page is still settling can be undone by its first render: tap until
     // the menu stays open.
