@@ -682,7 +682,8 @@ def http_endpoints(*, organisation_slug: str, event_id: int) -> list[tuple[str, 
 def domain_plugins() -> list[Any]:
     """The bench modules of the later domains: ``scripts/bench_<domain>.py``, each with ``load()``
     (bulk rows for its endpoints, after the directory and events are loaded) and ``endpoints()``
-    (``(label, path)`` pairs of its public reads, held to the same ratio)."""
+    (``(label, path)`` pairs of its public reads, held to the same ratio), and optionally
+    ``checks(server)``: more measurements on the running server, each ``{"label", "ok", "detail"}``."""
     import importlib.util
 
     plugins = []
@@ -863,6 +864,46 @@ class Server:
         with urllib.request.urlopen(self.base + path, timeout=30) as response:  # noqa: S310 - our own server
             return response.status, response.read()
 
+    def worker_rss_mb(self) -> dict[int, float]:
+        """The resident memory of each gunicorn worker (the children of the master), in MB."""
+        workers: dict[int, float] = {}
+        for status in Path("/proc").glob("[0-9]*/status"):
+            try:
+                fields = dict(line.split(":", 1) for line in status.read_text().splitlines() if ":" in line)
+            except OSError:
+                continue
+            if fields.get("PPid", "").strip() == str(self.process.pid) and "VmRSS" in fields:
+                workers[int(status.parent.name)] = round(int(fields["VmRSS"].split()[0]) / 1024, 1)
+        return workers
+
+    def stream(self, path: str, *, sample_every: float = 0.05) -> dict[str, Any]:
+        """Download ``path`` in 64 KB reads while sampling the workers' memory: the bytes, the lines,
+        the seconds, and the largest growth of any worker's resident memory over its size before."""
+        before = self.worker_rss_mb()
+        peak = dict(before)
+        size = lines = 0
+        began = time.perf_counter()
+        last = 0.0
+        with urllib.request.urlopen(self.base + path, timeout=600) as response:  # noqa: S310 - our own server
+            status = response.status
+            while chunk := response.read(65536):
+                size += len(chunk)
+                lines += chunk.count(b"\n")
+                if time.perf_counter() - last >= sample_every:
+                    last = time.perf_counter()
+                    for pid, rss in self.worker_rss_mb().items():
+                        peak[pid] = max(peak.get(pid, 0.0), rss)
+        for pid, rss in self.worker_rss_mb().items():
+            peak[pid] = max(peak.get(pid, 0.0), rss)
+        growth = max((peak[pid] - before.get(pid, peak[pid]) for pid in peak), default=0.0)
+        return {
+            "status": status,
+            "bytes": size,
+            "lines": lines,
+            "seconds": round(time.perf_counter() - began, 1),
+            "rss_growth_mb": round(growth, 1),
+        }
+
 
 def run_http(url: str, endpoints: list[tuple[str, str]], *, port: int, seconds: int, cache_url: str) -> dict[str, Any]:
     """The ceiling and the endpoints in turn (ceiling, endpoint, ceiling, …): one wrk run each,
@@ -877,7 +918,11 @@ def run_http(url: str, endpoints: list[tuple[str, str]], *, port: int, seconds: 
                 {"label": label, "path": path, "first_ms": first_ms, **run_wrk(server.base + path, seconds=seconds)}
             )
             ceilings.append(run_wrk(server.base + CEILING_PATH, seconds=seconds))
-    return score(ceilings, rows)
+        checks = [check for plugin in domain_plugins() if hasattr(plugin, "checks") for check in plugin.checks(server)]
+    result = score(ceilings, rows)
+    result["checks"] = checks
+    result["failures"] += [f"{c['label']}: {c['detail']}" for c in checks if not c["ok"]]
+    return result
 
 
 def _pad(text: str, width: int) -> str:
@@ -908,6 +953,8 @@ def print_http(result: dict[str, Any]) -> None:
     print(
         f"ratio: to the mean of the ceiling runs just before and after; scored rows must be >= {result['min_ratio']}x"
     )
+    for check in result.get("checks", []):
+        print(f"{'ok  ' if check['ok'] else 'FAIL'} {check['label']}: {check['detail']}")
 
 
 # --- Verdict ---------------------------------------------------------------------------------------
