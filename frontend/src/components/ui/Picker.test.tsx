@@ -58,12 +58,18 @@ describe('Picker', () => {
     expect(box).toHaveAttribute('aria-activedescendant', first.id);
     expect(first).toHaveAttribute('aria-selected', 'true');
     await userEvent.keyboard('{ArrowDown}');
-    expect(box).toHaveAttribute('aria-activedescendant', screen.getByRole('option', { name: '한마당 가을 장터' }).id);
+    expect(box).toHaveAttribute(
+      'aria-activedescendant',
+      screen.getByRole('option', { name: '한마당 가을 장터' }).id,
+    );
     // Past the last option it wraps to the first; ↑ from the first goes to the last.
     await userEvent.keyboard('{ArrowDown}');
     expect(box).toHaveAttribute('aria-activedescendant', first.id);
     await userEvent.keyboard('{ArrowUp}');
-    expect(box).toHaveAttribute('aria-activedescendant', screen.getByRole('option', { name: '한마당 가을 장터' }).id);
+    expect(box).toHaveAttribute(
+      'aria-activedescendant',
+      screen.getByRole('option', { name: '한마당 가을 장터' }).id,
+    );
 
     await userEvent.keyboard('{Enter}');
     expect(onChange).toHaveBeenLastCalledWith(EVENTS[1]);
@@ -95,7 +101,9 @@ describe('Picker', () => {
     await userEvent.keyboard('{ArrowDown}');
     await screen.findAllByRole('option');
     expect(screen.getAllByRole('option')).toHaveLength(3);
-    await waitFor(() => expect(box).toHaveAttribute('aria-activedescendant', screen.getAllByRole('option')[0]!.id));
+    await waitFor(() =>
+      expect(box).toHaveAttribute('aria-activedescendant', screen.getAllByRole('option')[0]!.id),
+    );
     await userEvent.click(screen.getByRole('option', { name: '협동조합 설명회' }));
     expect(onChange).toHaveBeenLastCalledWith(EVENTS[2]);
     await userEvent.type(box, 'x');

@@ -195,7 +195,9 @@ function Combobox({
       }
       if (options.length === 0) return;
       const step = e.key === 'ArrowDown' ? 1 : -1;
-      setActive((i) => (i < 0 && step < 0 ? options.length - 1 : (i + step + options.length) % options.length));
+      setActive((i) =>
+        i < 0 && step < 0 ? options.length - 1 : (i + step + options.length) % options.length,
+      );
     } else if (e.key === 'Enter') {
       // An open list takes Enter: it never submits the form under it.
       if (!open) return;
