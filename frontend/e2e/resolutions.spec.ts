@@ -113,6 +113,7 @@ async function pick(
   typed: string,
   option: string,
   projectName: string,
+  whileOpen?: () => Promise<void>,
 ): Promise<void> {
   const box = page.getByRole('combobox', { name: label });
   await box.fill(typed);
@@ -122,6 +123,7 @@ async function pick(
     name: new RegExp(`^${option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
   });
   await expect(choice).toBeVisible();
+  await whileOpen?.();
   if (projectName === 'phone') {
     await choice.click();
   } else {
@@ -170,7 +172,9 @@ test('a coordinator edits a resolution and a meeting, and links a resolution to 
   expect(stored.due_date).toBe(due);
 
   // Link it to an event, found by typing part of its name.
-  await pick(page, '연결할 대상', phone ? '창업 아카데미' : '판로 개척', eventTitle, info.project.name);
+  await pick(page, '연결할 대상', phone ? '창업 아카데미' : '판로 개척', eventTitle, info.project.name, () =>
+    axeClean(page, 'link-picker-open', info.project.name),
+  );
   await page.getByRole('button', { name: '연결 추가' }).click();
   const links = page.locator('section', { has: page.getByRole('heading', { name: '실행 연결' }) });
   await expect(links.getByRole('link', { name: eventTitle })).toBeVisible();
@@ -184,6 +188,16 @@ test('a coordinator edits a resolution and a meeting, and links a resolution to 
   });
   await expect(served.getByRole('link', { name: HOMEPAGE })).toBeVisible();
   await axeClean(page, 'event-resolutions', info.project.name);
+
+  // So does a budget item's page (the fair's budget line carries out the fair resolution).
+  const items = (await (
+    await request.get(`/api/v1/budget-items/?search=${encodeURIComponent('분기별 사회적경제 한마당 운영')}`)
+  ).json()) as { results: { id: number }[] };
+  await page.goto(`/budget/items/${items.results[0]!.id}`);
+  const carried = page.locator('section', {
+    has: page.getByRole('heading', { name: '이 예산 항목이 이행하는 결의' }),
+  });
+  await expect(carried.getByRole('link', { name: FAIR })).toBeVisible();
 
   // The meeting: the attendance, and the event it was held at, picked by name.
   const meetings = (await (
