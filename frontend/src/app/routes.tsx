@@ -60,6 +60,17 @@ const NewResolutionPage = lazy(() =>
 const NewMeetingPage = lazy(() =>
   import('../features/resolutions/components/Forms').then((m) => ({ default: m.NewMeetingPage })),
 );
+const EditResolutionPage = lazy(() =>
+  import('../features/resolutions/components/Forms').then((m) => ({ default: m.EditResolutionPage })),
+);
+const EditMeetingPage = lazy(() =>
+  import('../features/resolutions/components/Forms').then((m) => ({ default: m.EditMeetingPage })),
+);
+const ServedResolutions = lazy(() =>
+  import('../features/resolutions/components/ServedResolutions').then((m) => ({
+    default: m.ServedResolutions,
+  })),
+);
 const BoardPage = lazy(() =>
   import('../features/board/components/BoardPage').then((m) => ({ default: m.BoardPage })),
 );
@@ -115,6 +126,20 @@ function supportReceived(slug: string) {
   );
 }
 
+/** The resolutions an event or a budget item carries out, served by the resolutions (composed here
+ * like the support received above). */
+function servedResolutions(kind: 'event' | 'budget_item') {
+  return function served(id: number) {
+    return (
+      <Suspense fallback={null}>
+        <ServedResolutions kind={kind} id={id} />
+      </Suspense>
+    );
+  };
+}
+const resolutionsOfEvent = servedResolutions('event');
+const resolutionsOfBudgetItem = servedResolutions('budget_item');
+
 const CoordinatorPage = lazy(() =>
   import('../features/coordinator/components/CoordinatorPage').then((m) => ({ default: m.CoordinatorPage })),
 );
@@ -145,9 +170,9 @@ function LazyRoutes() {
       <Route path="products" element={<ProductsPage />} />
       <Route path="products/:id" element={<ProductPage />} />
       <Route path="events" element={<EventsPage />} />
-      <Route path="events/:id" element={<EventPage />} />
+      <Route path="events/:id" element={<EventPage extra={resolutionsOfEvent} />} />
       <Route path="budget" element={<BudgetPage />} />
-      <Route path="budget/items/:id" element={<BudgetItemPage />} />
+      <Route path="budget/items/:id" element={<BudgetItemPage extra={resolutionsOfBudgetItem} />} />
       <Route path="resolutions" element={<ResolutionsPage />} />
       <Route path="resolutions/meetings" element={<MeetingsPage />} />
       <Route path="resolutions/meetings/:id" element={<MeetingPage />} />
@@ -172,6 +197,8 @@ function LazyRoutes() {
         <Route path="coordinator/*" element={<CoordinatorPage />} />
         <Route path="resolutions/new" element={<NewResolutionPage />} />
         <Route path="resolutions/meetings/new" element={<NewMeetingPage />} />
+        <Route path="resolutions/:id/edit" element={<EditResolutionPage />} />
+        <Route path="resolutions/meetings/:id/edit" element={<EditMeetingPage />} />
         <Route path="board/new" element={<ComposePage />} />
         <Route path="moderation" element={<ModerationPage />} />
       </Route>

@@ -7,6 +7,7 @@ import {
   formatWon,
   seoulDay,
   seoulLocalToIso,
+  isoToSeoulLocal,
   weekdayNames,
 } from './format';
 
@@ -37,6 +38,11 @@ describe('dates in Asia/Seoul', () => {
 
   it('reads a datetime-local value as Seoul time', () => {
     expect(seoulLocalToIso('2026-12-01T14:00')).toBe('2026-12-01T14:00:00+09:00');
+  });
+
+  it('shows an instant as Seoul wall time in a datetime-local input, and back', () => {
+    expect(isoToSeoulLocal('2026-11-25T20:30:00Z')).toBe('2026-11-26T05:30');
+    expect(seoulLocalToIso(isoToSeoulLocal('2015-10-17T10:00:00+09:00'))).toBe('2015-10-17T10:00:00+09:00');
   });
 });
 

@@ -140,3 +140,9 @@ export function seoulLocalToIso(local: string): string {
   const withSeconds = local.length === 16 ? `${local}:00` : local;
   return `${withSeconds}+09:00`;
 }
+
+/** An instant → the value of an <input type="datetime-local"> showing its Seoul wall time. */
+export function isoToSeoulLocal(iso: string): string {
+  const p = seoul(new Date(iso));
+  return `${seoulDay(iso)}T${pad(p.hour)}:${pad(p.minute)}`;
+}

@@ -30,6 +30,16 @@ const en: Messages = {
     retry: 'Try again',
   },
   pager: { label: 'Pages', previous: 'Previous', next: 'Next', page: 'Page {{page}}' },
+  picker: {
+    hint: 'Type a name, then choose from the list (↓ and Enter, or a tap).',
+    searching: 'Searching…',
+    found: '{{count}} found. Move with ↑↓, choose with Enter.',
+    none: 'Nothing found.',
+    failed: 'Could not search. Please try again in a moment.',
+    clear: 'Clear {{label}}',
+    remove: 'Remove {{label}}',
+    chosen: 'Chosen: {{label}}',
+  },
   home: {
     title: "Goyang's social economy, in one place",
     lead: 'Find the products and events of village enterprises, social enterprises and cooperatives, and take part.',

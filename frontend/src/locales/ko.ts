@@ -29,6 +29,16 @@ const ko = {
     retry: '다시 시도',
   },
   pager: { label: '페이지', previous: '이전', next: '다음', page: '{{page}}쪽' },
+  picker: {
+    hint: '이름을 입력한 뒤 목록에서 고릅니다 (↓ 키와 Enter, 또는 누르기).',
+    searching: '찾는 중…',
+    found: '{{count}}개 찾음. ↑↓ 키로 옮기고 Enter로 고릅니다.',
+    none: '찾은 것이 없습니다.',
+    failed: '찾지 못했습니다. 잠시 후 다시 시도해 주세요.',
+    clear: '{{label}} 선택 지우기',
+    remove: '{{label}} 빼기',
+    chosen: '고른 {{label}}',
+  },
   home: {
     title: '고양시 사회적경제, 한곳에서',
     lead: '마을기업, 사회적기업, 협동조합의 제품과 행사를 찾고 함께하세요.',

@@ -22,7 +22,8 @@ import {
 } from '../api/queries';
 import { formatRate, TableWrap } from './BarChart';
 
-export function BudgetItemPage() {
+/** `extra`: sections other features add below (composed by the app, e.g. the resolutions it carries out). */
+export function BudgetItemPage({ extra }: { extra?: (id: number) => React.ReactNode } = {}) {
   const { id: raw = '' } = useParams();
   const id = Number(raw);
   const { t, i18n } = useTranslation();
@@ -114,6 +115,7 @@ export function BudgetItemPage() {
       {coordinator && item.status !== 'cancelled' ? <StatusForm item={item} /> : null}
       {coordinator && item.status !== 'cancelled' ? <EditForm item={item} /> : null}
       <History id={item.id} />
+      {extra?.(item.id)}
     </article>
   );
 }

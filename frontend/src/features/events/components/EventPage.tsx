@@ -21,7 +21,8 @@ import { useTitle } from '../../../lib/useTitle';
 import { useDebounced } from '../../../lib/useDebounced';
 import { SeatsBadge } from './EventItem';
 
-export function EventPage() {
+/** `extra`: sections other features add below (composed by the app, e.g. the resolutions it carries out). */
+export function EventPage({ extra }: { extra?: (id: number) => React.ReactNode } = {}) {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
   const q = useEvent(Number(id));
@@ -106,6 +107,7 @@ export function EventPage() {
         <PersonalFeed />
       </section>
       <Booths e={e} />
+      {extra?.(e.id)}
     </article>
   );
 }

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap, type Schemas } from '../../../lib/api-client';
+import { api, ifMatch, unwrap, type Schemas } from '../../../lib/api-client';
 import type { paths } from '../../../api/schema';
 
 export type Resolution = Schemas['Resolution'];
@@ -12,6 +12,8 @@ export type ResolutionFilters = NonNullable<paths['/api/v1/resolutions/']['get']
 export type MeetingFilters = NonNullable<paths['/api/v1/meetings/']['get']['parameters']['query']>;
 export type ResolutionCreate = Schemas['ResolutionCreateInputRequest'];
 export type MeetingCreate = Schemas['MeetingCreateInputRequest'];
+export type ResolutionEdit = Schemas['PatchedResolutionUpdateInputRequest'];
+export type MeetingEdit = Schemas['PatchedMeetingUpdateInputRequest'];
 
 export const STATUSES: ResolutionStatus[] = ['proposed', 'accepted', 'in_progress', 'done', 'dropped'];
 /** The workflow: one step forward, or dropped from any open state (the server decides; this only offers). */
@@ -33,6 +35,7 @@ export const resolutionKeys = {
   stats: ['resolutions', 'stats'] as const,
   promises: ['resolutions', 'promises'] as const,
   linkKinds: ['resolutions', 'link-kinds'] as const,
+  editing: (kind: 'resolution' | 'meeting', id: number) => ['resolutions', 'editing', kind, id] as const,
 };
 
 export function useResolutions(filters: ResolutionFilters) {
@@ -44,10 +47,11 @@ export function useResolutions(filters: ResolutionFilters) {
   });
 }
 
-export function useResolution(id: number) {
+export function useResolution(id: number, enabled = true) {
   return useQuery({
     queryKey: resolutionKeys.detail(id),
     queryFn: async () => unwrap(await api.GET('/api/v1/resolutions/{id}/', { params: { path: { id } } })),
+    enabled,
   });
 }
 
@@ -167,6 +171,57 @@ export function useCreateMeeting() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: async (body: MeetingCreate) => unwrap(await api.POST('/api/v1/meetings/', { body })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: resolutionKeys.all }),
+  });
+}
+
+/** A resolution and its ETag, read afresh for its edit form (the PATCH sends it as If-Match). */
+export function useResolutionForEdit(id: number) {
+  return useQuery({
+    queryKey: resolutionKeys.editing('resolution', id),
+    queryFn: async () => {
+      const r = await api.GET('/api/v1/resolutions/{id}/', { params: { path: { id } } });
+      return { data: unwrap(r), etag: r.response.headers.get('ETag') };
+    },
+    staleTime: 0,
+    gcTime: 0,
+  });
+}
+
+export function useMeetingForEdit(id: number) {
+  return useQuery({
+    queryKey: resolutionKeys.editing('meeting', id),
+    queryFn: async () => {
+      const r = await api.GET('/api/v1/meetings/{id}/', { params: { path: { id } } });
+      return { data: unwrap(r), etag: r.response.headers.get('ETag') };
+    },
+    staleTime: 0,
+    gcTime: 0,
+  });
+}
+
+export function useEditResolution(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ body, etag }: { body: ResolutionEdit; etag: string | null }) =>
+      unwrap(
+        await api.PATCH('/api/v1/resolutions/{id}/', {
+          params: { path: { id } },
+          body,
+          headers: ifMatch(etag),
+        }),
+      ),
+    onSuccess: () => qc.invalidateQueries({ queryKey: resolutionKeys.all }),
+  });
+}
+
+export function useEditMeeting(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ body, etag }: { body: MeetingEdit; etag: string | null }) =>
+      unwrap(
+        await api.PATCH('/api/v1/meetings/{id}/', { params: { path: { id } }, body, headers: ifMatch(etag) }),
+      ),
     onSuccess: () => qc.invalidateQueries({ queryKey: resolutionKeys.all }),
   });
 }

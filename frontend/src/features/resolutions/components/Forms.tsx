@@ -1,22 +1,27 @@
-import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useMemo, useState, type FormEvent } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { FormError, Loading } from '../../../components/ui/States';
+import { ErrorState, FormError, Loading } from '../../../components/ui/States';
 import { Field } from '../../../components/ui/Field';
-import { fieldErrors } from '../../../lib/api-client';
-import { seoulLocalToIso } from '../../../lib/format';
+import { MultiPicker, Picker, type PickerOption } from '../../../components/ui/Picker';
+import { ApiError, fieldErrors } from '../../../lib/api-client';
+import { formatDate, isoToSeoulLocal, seoulLocalToIso } from '../../../lib/format';
 import { useMe } from '../../../lib/session';
 import { useTitle } from '../../../lib/useTitle';
-import { useCreateMeeting, useCreateResolution, useMeetings } from '../api/queries';
+import {
+  useCreateMeeting,
+  useCreateResolution,
+  useEditMeeting,
+  useEditResolution,
+  useMeetingForEdit,
+  useMeetings,
+  useResolution,
+  useResolutionForEdit,
+  type MeetingDetail,
+  type ResolutionDetail,
+} from '../api/queries';
+import { eventSearch, organisationOption, organisationSearch, resolutionSearch } from '../api/pickers';
 import { ResolutionsNav } from './Shared';
-
-function ids(text: string): number[] {
-  return text
-    .split(/[,\s]+/)
-    .filter(Boolean)
-    .map(Number)
-    .filter((n) => Number.isInteger(n) && n > 0);
-}
 
 function words(text: string): string[] {
   return text
@@ -25,9 +30,13 @@ function words(text: string): string[] {
     .filter(Boolean);
 }
 
-function optionalId(text: string): number | null {
-  const n = Number(text);
-  return text && Number.isInteger(n) && n > 0 ? n : null;
+/** The fields of `body` whose value differs from `initial`: an edit sends only what changed. */
+function changed<T extends object>(body: T, initial: T): Partial<T> {
+  const out: Partial<T> = {};
+  for (const key of Object.keys(body) as (keyof T)[]) {
+    if (JSON.stringify(body[key]) !== JSON.stringify(initial[key])) out[key] = body[key];
+  }
+  return out;
 }
 
 function CoordinatorsOnly({ children }: { children: React.ReactNode }) {
@@ -38,83 +47,218 @@ function CoordinatorsOnly({ children }: { children: React.ReactNode }) {
   return <>{children}</>;
 }
 
-export function NewResolutionPage() {
+/** A stale If-Match (412): someone saved in between; loading again starts the form afresh. */
+function Stale({ error, reload }: { error: unknown; reload: () => void }) {
   const { t } = useTranslation();
-  useTitle(t('resolutions.nav.newResolution'));
+  if (!(error instanceof ApiError && error.status === 412)) return null;
   return (
-    <div className="page">
-      <h1>{t('resolutions.nav.newResolution')}</h1>
-      <ResolutionsNav />
-      <CoordinatorsOnly>
-        <ResolutionForm />
-      </CoordinatorsOnly>
+    <div className="form-error" role="alert">
+      <p>{t('resolutions.form.stale')}</p>
+      <button type="button" className="secondary" onClick={reload}>
+        {t('resolutions.form.reload')}
+      </button>
     </div>
   );
 }
 
-function ResolutionForm() {
+function FormPage({ title, children }: { title: string; children: React.ReactNode }) {
+  useTitle(title);
+  return (
+    <div className="page">
+      <h1>{title}</h1>
+      <ResolutionsNav />
+      <CoordinatorsOnly>{children}</CoordinatorsOnly>
+    </div>
+  );
+}
+
+// --- Resolutions -----------------------------------------------------------------------------------------
+
+export function NewResolutionPage() {
   const { t } = useTranslation();
+  return (
+    <FormPage title={t('resolutions.nav.newResolution')}>
+      <ResolutionForm />
+    </FormPage>
+  );
+}
+
+export function EditResolutionPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  return (
+    <FormPage title={t('resolutions.edit.resolution')}>
+      <EditResolution id={Number(id)} />
+    </FormPage>
+  );
+}
+
+function EditResolution({ id }: { id: number }) {
+  const q = useResolutionForEdit(id);
+  // The parent is named by id only: its title, for the picker.
+  const parentId = q.data?.data.parent ?? 0;
+  const parent = useResolution(parentId, parentId > 0);
+  if (q.isPending || (parentId > 0 && parent.isPending)) return <Loading />;
+  if (q.isError) return <ErrorState error={q.error} retry={() => void q.refetch()} />;
+  return (
+    <ResolutionForm
+      // A fresh read (after a 412) starts the form again from what is stored now.
+      key={q.data.etag ?? q.dataUpdatedAt}
+      editing={{
+        r: q.data.data,
+        etag: q.data.etag,
+        parentTitle: parent.data?.title,
+        reload: () => void q.refetch(),
+      }}
+    />
+  );
+}
+
+interface ResolutionValues {
+  meeting: string;
+  title: string;
+  description: string;
+  proposer: string;
+  body: string;
+  enterprises: PickerOption[];
+  due: string;
+  tags: string;
+  carriedFrom: PickerOption | null;
+  parent: PickerOption | null;
+}
+
+function resolutionValues(lang: string, r?: ResolutionDetail, parentTitle?: string): ResolutionValues {
+  if (!r)
+    return {
+      meeting: '',
+      title: '',
+      description: '',
+      proposer: '',
+      body: '',
+      enterprises: [],
+      due: '',
+      tags: '',
+      carriedFrom: null,
+      parent: null,
+    };
+  // The chain is newest first: its head is the resolution this one carries over.
+  const from = r.carried_over_chain.find((c) => c.id === r.carried_over_from);
+  return {
+    meeting: String(r.meeting.id),
+    title: r.title,
+    description: r.description,
+    proposer: r.proposer,
+    body: r.responsible_body,
+    enterprises: r.responsible_enterprises.map((e) => organisationOption(lang, e)),
+    due: r.due_date ?? '',
+    tags: r.tags.join(', '),
+    carriedFrom: r.carried_over_from
+      ? { id: r.carried_over_from, label: from?.title ?? `#${r.carried_over_from}` }
+      : null,
+    parent: r.parent ? { id: r.parent, label: parentTitle ?? `#${r.parent}` } : null,
+  };
+}
+
+function resolutionBody(v: ResolutionValues) {
+  return {
+    title: v.title,
+    description: v.description,
+    proposer: v.proposer,
+    responsible_body: v.body,
+    responsible_enterprise_ids: v.enterprises.map((e) => e.id),
+    due_date: v.due || null,
+    tags: words(v.tags),
+    carried_over_from_id: v.carriedFrom?.id ?? null,
+    parent_id: v.parent?.id ?? null,
+  };
+}
+
+/** Records a resolution, or (with `editing`) changes one: the same fields, the meeting fixed once taken. */
+function ResolutionForm({
+  editing,
+}: {
+  editing?: {
+    r: ResolutionDetail;
+    etag: string | null;
+    parentTitle?: string | undefined;
+    reload: () => void;
+  };
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
   const navigate = useNavigate();
+  const r = editing?.r;
   const meetings = useMeetings({ page_size: 100 });
   const create = useCreateResolution();
-  const [form, setForm] = useState({
-    meeting: '',
-    title: '',
-    description: '',
-    body: '',
-    enterprises: '',
-    due: '',
-    tags: '',
-    carriedFrom: '',
-    parent: '',
-  });
-  const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
+  const edit = useEditResolution(r?.id ?? 0);
+  const mutation = r ? edit : create;
+  const [initial] = useState(() => resolutionValues(lang, r, editing?.parentTitle));
+  const [form, setForm] = useState(initial);
+  const set = (key: keyof ResolutionValues) => (e: { target: { value: string } }) =>
     setForm({ ...form, [key]: e.target.value });
-  const err = (name: string) => fieldErrors(create.error, name);
+  const pick =
+    <K extends keyof ResolutionValues>(key: K) =>
+    (value: ResolutionValues[K]) =>
+      setForm({ ...form, [key]: value });
+  const err = (name: string) => fieldErrors(mutation.error, name);
+  const searchOrganisations = useMemo(() => organisationSearch(lang), [lang]);
+  const searchResolutions = useMemo(() => resolutionSearch(lang, r?.id), [lang, r?.id]);
+  const done = (id: number) => void navigate(`/resolutions/${id}`);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const body = resolutionBody(form);
+    if (!r) {
+      create.mutate({ meeting_id: Number(form.meeting), ...body }, { onSuccess: (x) => done(x.id) });
+      return;
+    }
+    const diff = changed(body, resolutionBody(initial));
+    if (Object.keys(diff).length === 0) return done(r.id);
+    edit.mutate({ body: diff, etag: editing?.etag ?? null }, { onSuccess: (x) => done(x.id) });
+  };
+
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        create.mutate(
-          {
-            meeting_id: Number(form.meeting),
-            title: form.title,
-            description: form.description,
-            proposer: '',
-            responsible_body: form.body,
-            responsible_enterprise_ids: ids(form.enterprises),
-            due_date: form.due || null,
-            tags: words(form.tags),
-            carried_over_from_id: optionalId(form.carriedFrom),
-            parent_id: optionalId(form.parent),
-          },
-          { onSuccess: (r) => void navigate(`/resolutions/${r.id}`) },
-        );
-      }}
-    >
-      <Field label={t('resolutions.form.meeting')} errors={err('meeting_id')}>
-        {(p) => (
-          <select {...p} required value={form.meeting} onChange={set('meeting')}>
-            <option value="">{t('resolutions.form.chooseMeeting')}</option>
-            {(meetings.data?.results ?? []).map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.title}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+    <form onSubmit={submit} className="form">
+      {r ? (
+        <p className="muted">
+          {t('resolutions.edit.meetingFixed', {
+            title: `${r.meeting.title} (${formatDate(r.meeting.held_at, lang)})`,
+          })}
+        </p>
+      ) : (
+        <Field label={t('resolutions.form.meeting')} errors={err('meeting_id')}>
+          {(p) => (
+            <select {...p} required value={form.meeting} onChange={set('meeting')}>
+              <option value="">{t('resolutions.form.chooseMeeting')}</option>
+              {(meetings.data?.results ?? []).map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.title}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
       <Field label={t('resolutions.form.title')} errors={err('title')}>
         {(p) => <input {...p} required maxLength={200} value={form.title} onChange={set('title')} />}
       </Field>
       <Field label={t('resolutions.form.description')} errors={err('description')}>
         {(p) => <textarea {...p} rows={4} value={form.description} onChange={set('description')} />}
       </Field>
+      <Field label={t('resolutions.form.proposer')} errors={err('proposer')}>
+        {(p) => <input {...p} maxLength={200} value={form.proposer} onChange={set('proposer')} />}
+      </Field>
+      <MultiPicker
+        label={t('resolutions.form.enterprises')}
+        hint={t('resolutions.form.enterprisesHint')}
+        errors={err('responsible_enterprise_ids')}
+        search={searchOrganisations}
+        values={form.enterprises}
+        onChange={pick('enterprises')}
+        max={20}
+      />
       <Field label={t('resolutions.form.body')} errors={err('responsible_body')}>
         {(p) => <input {...p} maxLength={200} value={form.body} onChange={set('body')} />}
-      </Field>
-      <Field label={t('resolutions.form.enterprises')} errors={err('responsible_enterprise_ids')}>
-        {(p) => <input {...p} inputMode="numeric" value={form.enterprises} onChange={set('enterprises')} />}
       </Field>
       <Field label={t('resolutions.form.due')} errors={err('due_date')}>
         {(p) => <input {...p} type="date" value={form.due} onChange={set('due')} />}
@@ -122,64 +266,159 @@ function ResolutionForm() {
       <Field label={t('resolutions.form.tags')} errors={err('tags')}>
         {(p) => <input {...p} value={form.tags} onChange={set('tags')} />}
       </Field>
-      <Field label={t('resolutions.form.carriedFrom')} errors={err('carried_over_from_id')}>
-        {(p) => <input {...p} inputMode="numeric" value={form.carriedFrom} onChange={set('carriedFrom')} />}
-      </Field>
-      <Field label={t('resolutions.form.parent')} errors={err('parent_id')}>
-        {(p) => <input {...p} inputMode="numeric" value={form.parent} onChange={set('parent')} />}
-      </Field>
-      <button type="submit" disabled={create.isPending}>
-        {t('resolutions.form.create')}
-      </button>
-      <FormError error={create.error} withFields />
+      <Picker
+        label={t('resolutions.form.carriedFrom')}
+        errors={err('carried_over_from_id')}
+        search={searchResolutions}
+        value={form.carriedFrom}
+        onChange={pick('carriedFrom')}
+      />
+      <Picker
+        label={t('resolutions.form.parent')}
+        errors={err('parent_id')}
+        search={searchResolutions}
+        value={form.parent}
+        onChange={pick('parent')}
+      />
+      {editing && <Stale error={mutation.error} reload={editing.reload} />}
+      <FormError
+        error={mutation.error instanceof ApiError && mutation.error.status === 412 ? null : mutation.error}
+        withFields
+      />
+      <p className="actions">
+        <button type="submit" disabled={mutation.isPending}>
+          {r ? t('resolutions.form.save') : t('resolutions.form.create')}
+        </button>{' '}
+        {r && <Link to={`/resolutions/${r.id}`}>{t('resolutions.form.cancel')}</Link>}
+      </p>
     </form>
   );
 }
 
+// --- Meetings --------------------------------------------------------------------------------------------
+
 export function NewMeetingPage() {
   const { t } = useTranslation();
-  useTitle(t('resolutions.nav.newMeeting'));
   return (
-    <div className="page">
-      <h1>{t('resolutions.nav.newMeeting')}</h1>
-      <ResolutionsNav />
-      <CoordinatorsOnly>
-        <MeetingForm />
-      </CoordinatorsOnly>
-    </div>
+    <FormPage title={t('resolutions.nav.newMeeting')}>
+      <MeetingForm />
+    </FormPage>
   );
 }
 
-function MeetingForm() {
+export function EditMeetingPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const create = useCreateMeeting();
-  const [form, setForm] = useState({ title: '', heldAt: '', agenda: '', minutes: '', attendance: '' });
-  const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
-    setForm({ ...form, [key]: e.target.value });
-  const err = (name: string) => fieldErrors(create.error, name);
+  const { id = '' } = useParams();
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        create.mutate(
-          {
-            title: form.title,
-            held_at: seoulLocalToIso(form.heldAt),
-            agenda: form.agenda,
-            minutes: form.minutes,
-            attendance_count: form.attendance ? Number(form.attendance) : null,
-          },
-          { onSuccess: (m) => void navigate(`/resolutions/meetings/${m.id}`) },
-        );
-      }}
-    >
+    <FormPage title={t('resolutions.edit.meeting')}>
+      <EditMeeting id={Number(id)} />
+    </FormPage>
+  );
+}
+
+function EditMeeting({ id }: { id: number }) {
+  const q = useMeetingForEdit(id);
+  if (q.isPending) return <Loading />;
+  if (q.isError) return <ErrorState error={q.error} retry={() => void q.refetch()} />;
+  return (
+    <MeetingForm
+      key={q.data.etag ?? q.dataUpdatedAt}
+      editing={{ m: q.data.data, etag: q.data.etag, reload: () => void q.refetch() }}
+    />
+  );
+}
+
+interface MeetingValues {
+  title: string;
+  heldAt: string;
+  event: PickerOption | null;
+  participants: PickerOption[];
+  agenda: string;
+  minutes: string;
+  attendance: string;
+}
+
+function meetingValues(lang: string, m?: MeetingDetail): MeetingValues {
+  return {
+    title: m?.title ?? '',
+    heldAt: m ? isoToSeoulLocal(m.held_at) : '',
+    event: m?.event ? { id: m.event.id, label: m.event.title } : null,
+    participants: (m?.participants ?? []).map((p) => organisationOption(lang, p)),
+    agenda: m?.agenda ?? '',
+    minutes: m?.minutes ?? '',
+    attendance: m?.attendance_count != null ? String(m.attendance_count) : '',
+  };
+}
+
+function meetingBody(v: MeetingValues) {
+  return {
+    title: v.title,
+    held_at: seoulLocalToIso(v.heldAt),
+    event_id: v.event?.id ?? null,
+    participant_ids: v.participants.map((p) => p.id),
+    agenda: v.agenda,
+    minutes: v.minutes,
+    attendance_count: v.attendance ? Number(v.attendance) : null,
+  };
+}
+
+/** Records a meeting, or (with `editing`) changes one. */
+function MeetingForm({
+  editing,
+}: {
+  editing?: { m: MeetingDetail; etag: string | null; reload: () => void };
+}) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const navigate = useNavigate();
+  const m = editing?.m;
+  const create = useCreateMeeting();
+  const edit = useEditMeeting(m?.id ?? 0);
+  const mutation = m ? edit : create;
+  const [initial] = useState(() => meetingValues(lang, m));
+  const [form, setForm] = useState(initial);
+  const set = (key: keyof MeetingValues) => (e: { target: { value: string } }) =>
+    setForm({ ...form, [key]: e.target.value });
+  const err = (name: string) => fieldErrors(mutation.error, name);
+  const searchEvents = useMemo(() => eventSearch(lang), [lang]);
+  const searchOrganisations = useMemo(() => organisationSearch(lang), [lang]);
+  const done = (id: number) => void navigate(`/resolutions/meetings/${id}`);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const body = meetingBody(form);
+    if (!m) {
+      create.mutate(body, { onSuccess: (x) => done(x.id) });
+      return;
+    }
+    const diff = changed(body, meetingBody(initial));
+    if (Object.keys(diff).length === 0) return done(m.id);
+    edit.mutate({ body: diff, etag: editing?.etag ?? null }, { onSuccess: (x) => done(x.id) });
+  };
+
+  return (
+    <form onSubmit={submit} className="form">
       <Field label={t('resolutions.form.title')} errors={err('title')}>
         {(p) => <input {...p} required maxLength={200} value={form.title} onChange={set('title')} />}
       </Field>
       <Field label={t('resolutions.form.heldAt')} errors={err('held_at')}>
         {(p) => <input {...p} required type="datetime-local" value={form.heldAt} onChange={set('heldAt')} />}
       </Field>
+      <Picker
+        label={t('resolutions.form.event')}
+        errors={err('event_id')}
+        search={searchEvents}
+        value={form.event}
+        onChange={(event) => setForm({ ...form, event })}
+      />
+      <MultiPicker
+        label={t('resolutions.form.participants')}
+        errors={err('participant_ids')}
+        search={searchOrganisations}
+        values={form.participants}
+        onChange={(participants) => setForm({ ...form, participants })}
+        max={200}
+      />
       <Field label={t('resolutions.form.agenda')} errors={err('agenda')}>
         {(p) => <textarea {...p} rows={3} value={form.agenda} onChange={set('agenda')} />}
       </Field>
@@ -189,10 +428,17 @@ function MeetingForm() {
       <Field label={t('resolutions.form.attendance')} errors={err('attendance_count')}>
         {(p) => <input {...p} type="number" min={0} value={form.attendance} onChange={set('attendance')} />}
       </Field>
-      <button type="submit" disabled={create.isPending}>
-        {t('resolutions.form.create')}
-      </button>
-      <FormError error={create.error} withFields />
+      {editing && <Stale error={mutation.error} reload={editing.reload} />}
+      <FormError
+        error={mutation.error instanceof ApiError && mutation.error.status === 412 ? null : mutation.error}
+        withFields
+      />
+      <p className="actions">
+        <button type="submit" disabled={mutation.isPending}>
+          {m ? t('resolutions.form.save') : t('resolutions.form.create')}
+        </button>{' '}
+        {m && <Link to={`/resolutions/meetings/${m.id}`}>{t('resolutions.form.cancel')}</Link>}
+      </p>
     </form>
   );
 }

@@ -2,7 +2,7 @@ import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Empty, ErrorState, FormError, Loading } from '../../../components/ui/States';
 import { formatDateTime } from '../../../lib/format';
-import { useSignedIn } from '../../../lib/session';
+import { useMe, useSignedIn } from '../../../lib/session';
 import { useTitle } from '../../../lib/useTitle';
 import { useFollowMeeting, useMeeting, type MeetingDetail } from '../api/queries';
 import { ResolutionItem, ResolutionsNav, StatusBadge } from './Shared';
@@ -11,6 +11,7 @@ export function MeetingPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
   const q = useMeeting(Number(id));
+  const me = useMe();
   useTitle(q.data?.title);
   if (q.isPending) return <Loading />;
   if (q.isError) return <ErrorState error={q.error} retry={() => void q.refetch()} />;
@@ -20,6 +21,11 @@ export function MeetingPage() {
     <article className="page meeting-page">
       <ResolutionsNav />
       <h1>{m.title}</h1>
+      {me.data?.is_coordinator && (
+        <p>
+          <Link to={`/resolutions/meetings/${m.id}/edit`}>{t('resolutions.edit.meetingLink')}</Link>
+        </p>
+      )}
       <dl className="facts">
         <div>
           <dt>{t('resolutions.heldAt')}</dt>

@@ -90,6 +90,8 @@ describe('ResolutionPage', () => {
     );
     expect(screen.getByText('이 사안을 다룬 회의: 2번')).toBeInTheDocument();
     expect(screen.getByRole('link', { name: '한마당' })).toHaveAttribute('href', '/events/12');
+    // The responsible party writes updates and links; editing the resolution is the coordinators'.
+    expect(screen.queryByRole('link', { name: '이 결의 고치기' })).toBeNull();
 
     await userEvent.click(screen.getByRole('button', { name: '팔로우' }));
     expect(await screen.findByRole('button', { name: '팔로우 해제' })).toBeInTheDocument();

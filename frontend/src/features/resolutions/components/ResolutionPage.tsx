@@ -1,11 +1,12 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { Empty, ErrorState, FormError, Loading } from '../../../components/ui/States';
 import { Field } from '../../../components/ui/Field';
+import { Picker, type PickerOption } from '../../../components/ui/Picker';
 import { fieldErrors } from '../../../lib/api-client';
 import { formatDate, formatDateTime, seoulDay } from '../../../lib/format';
-import { useSignedIn } from '../../../lib/session';
+import { useMe, useSignedIn } from '../../../lib/session';
 import { useTitle } from '../../../lib/useTitle';
 import {
   NEXT,
@@ -19,12 +20,14 @@ import {
   type ResolutionDetail,
   type ResolutionStatus,
 } from '../api/queries';
+import { linkTargetSearch } from '../api/pickers';
 import { Owners, ResolutionsNav, StatusBadge } from './Shared';
 
 export function ResolutionPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
   const q = useResolution(Number(id));
+  const me = useMe();
   useTitle(q.data?.title);
   if (q.isPending) return <Loading />;
   if (q.isError) return <ErrorState error={q.error} retry={() => void q.refetch()} />;
@@ -43,6 +46,12 @@ export function ResolutionPage() {
         ))}
       </p>
       {r.status === 'dropped' && r.status_reason && <p className="notice">{r.status_reason}</p>}
+      {/* Editing is the coordinators' (the API's rule); the responsible party writes updates below. */}
+      {me.data?.is_coordinator && (
+        <p>
+          <Link to={`/resolutions/${r.id}/edit`}>{t('resolutions.edit.resolutionLink')}</Link>
+        </p>
+      )}
       <Follow r={r} />
       <dl className="facts">
         <div>
@@ -178,22 +187,44 @@ function Links({ r }: { r: ResolutionDetail }) {
 }
 
 function AddLink({ id }: { id: number }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const kinds = useLinkKinds();
   const add = useAddLink(id);
   const [kind, setKind] = useState('event');
-  const [target, setTarget] = useState('');
+  const [target, setTarget] = useState<PickerOption | null>(null);
+  const [typedId, setTypedId] = useState('');
+  // The kinds the app can search are picked by name; any other registered kind by its id.
+  const search = useMemo(() => linkTargetSearch(kind, i18n.language), [kind, i18n.language]);
+  const targetId = search ? target?.id : Number(typedId) || undefined;
+  const targetErrors = fieldErrors(add.error, 'target_id');
   return (
     <form
-      className="inline-form"
+      className="form"
       onSubmit={(e) => {
         e.preventDefault();
-        add.mutate({ kind, target_id: Number(target) }, { onSuccess: () => setTarget('') });
+        if (!targetId) return;
+        add.mutate(
+          { kind, target_id: targetId },
+          {
+            onSuccess: () => {
+              setTarget(null);
+              setTypedId('');
+            },
+          },
+        );
       }}
     >
       <Field label={t('resolutions.linkKind')} errors={fieldErrors(add.error, 'kind')}>
         {(p) => (
-          <select {...p} value={kind} onChange={(e) => setKind(e.target.value)}>
+          <select
+            {...p}
+            value={kind}
+            onChange={(e) => {
+              setKind(e.target.value);
+              setTarget(null);
+              add.reset();
+            }}
+          >
             {(kinds.data ?? [{ key: 'event', label: 'event' }]).map((k) => (
               <option key={k.key} value={k.key}>
                 {k.label}
@@ -202,21 +233,35 @@ function AddLink({ id }: { id: number }) {
           </select>
         )}
       </Field>
-      <Field label={t('resolutions.linkTarget')} errors={fieldErrors(add.error, 'target_id')}>
-        {(p) => (
-          <input
-            {...p}
-            inputMode="numeric"
-            pattern="[0-9]*"
-            required
-            value={target}
-            onChange={(e) => setTarget(e.target.value)}
-          />
-        )}
-      </Field>
-      <button type="submit" disabled={add.isPending}>
-        {t('resolutions.addLink')}
-      </button>
+      {search ? (
+        <Picker
+          key={kind}
+          label={t('resolutions.linkTarget')}
+          errors={targetErrors}
+          search={search}
+          value={target}
+          onChange={setTarget}
+          required
+        />
+      ) : (
+        <Field label={t('resolutions.linkTargetId')} errors={targetErrors}>
+          {(p) => (
+            <input
+              {...p}
+              inputMode="numeric"
+              pattern="[0-9]*"
+              required
+              value={typedId}
+              onChange={(e) => setTypedId(e.target.value)}
+            />
+          )}
+        </Field>
+      )}
+      <p>
+        <button type="submit" disabled={add.isPending || !targetId}>
+          {t('resolutions.addLink')}
+        </button>
+      </p>
       <FormError error={add.error} withFields />
     </form>
   );
