@@ -297,7 +297,6 @@ class ResolutionViewSet(CreateUpdateDomainViewSet):
 class MeetingActionViewSet(ActionViewSet):
     """Following a meeting (no destroy here: meetings are never deleted; DELETE unfollows)."""
 
-    metadata_class = None  # no serializer to describe: OPTIONS answers 405, never a 500
     permission_classes = [permissions.IsAuthenticated]
     filterset_class = None
     lookup_value_regex = r"\d+"
@@ -339,7 +338,6 @@ class ResolutionActionViewSet(ActionViewSet):
     """Following a resolution and linking it to the work carrying it out (DELETE unfollows and
     removes links; resolutions themselves are never deleted)."""
 
-    metadata_class = None  # no serializer to describe: OPTIONS answers 405, never a 500
     permission_classes = [permissions.IsAuthenticated]
     filterset_class = None
     lookup_value_regex = r"\d+"
