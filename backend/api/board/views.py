@@ -219,6 +219,27 @@ class PostViewSet(CrudDomainViewSet):
         )
 
 
+# --- Reports of a post or a comment (the rules are in services.report_create) ----------------------------
+
+_REPORT_SCHEMA: dict[str, Any] = {
+    "tags": MODERATION_TAG,
+    "request": ReportCreateInputSerializer,
+    "responses": {201: OpenApiResponse(ReportSerializer, examples=[ex.REPORT_OUT])},
+    "examples": [ex.REPORT_IN],
+}
+
+
+def _report_created(
+    request: Request, *, location: str, post: Post | None = None, comment: Comment | None = None
+) -> Response:
+    """Report the post or the comment with the reason in the body; 201 with the report and, as
+    ``Location``, the reported object (the queue of reports is for coordinators)."""
+    data = ReportCreateInputSerializer(data=request.data)
+    data.is_valid(raise_exception=True)
+    report = services.report_create(actor=request.user, post=post, comment=comment, **data.validated_data)
+    return created_response(ReportSerializer(selectors.report_list().get(pk=report.pk)).data, location=location)
+
+
 class PostActionViewSet(ActionViewSet):
     """Transitions and sub-resources of one post (not conditional: no ETag/If-Match)."""
 
@@ -320,20 +341,12 @@ class PostActionViewSet(ActionViewSet):
         operation_id="posts_report",
         summary="글 신고 (Report a post)",
         description="로그인한 누구나, 사유와 함께; 코디네이터의 검토 대기열로 갑니다 (anyone logged in, with a reason).",
-        tags=MODERATION_TAG,
-        request=ReportCreateInputSerializer,
-        responses={201: OpenApiResponse(ReportSerializer, examples=[ex.REPORT_OUT])},
-        examples=[ex.REPORT_IN],
+        **_REPORT_SCHEMA,
     )
     @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
     def report(self, request: Request, pk: str | None = None) -> Response:
         post = self.get_object()
-        data = ReportCreateInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        report = services.report_create(actor=request.user, post=post, **data.validated_data)
-        return created_response(  # the reported post (the queue is for coordinators)
-            ReportSerializer(selectors.report_list().get(pk=report.pk)).data, location=f"/api/v1/posts/{post.pk}/"
-        )
+        return _report_created(request, post=post, location=f"/api/v1/posts/{post.pk}/")
 
     @extend_schema(
         operation_id="posts_hide",
@@ -622,20 +635,12 @@ class CommentActionViewSet(ActionViewSet):
         operation_id="comments_report",
         summary="댓글 신고 (Report a comment)",
         description="로그인한 누구나, 사유와 함께 (anyone logged in, with a reason).",
-        tags=MODERATION_TAG,
-        request=ReportCreateInputSerializer,
-        responses={201: OpenApiResponse(ReportSerializer, examples=[ex.REPORT_OUT])},
-        examples=[ex.REPORT_IN],
+        **_REPORT_SCHEMA,
     )
     @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
     def report(self, request: Request, pk: str | None = None) -> Response:
         comment = self.get_object()
-        data = ReportCreateInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        report = services.report_create(actor=request.user, comment=comment, **data.validated_data)
-        return created_response(  # the reported comment (the queue is for coordinators)
-            ReportSerializer(selectors.report_list().get(pk=report.pk)).data, location=f"/api/v1/comments/{comment.pk}/"
-        )
+        return _report_created(request, comment=comment, location=f"/api/v1/comments/{comment.pk}/")
 
     @extend_schema(
         operation_id="comments_hide",
