@@ -268,7 +268,7 @@ class PostActionViewSet(ActionViewSet):
         ),
         tags=TAG,
         request=InterestCreateInputSerializer,
-        responses=answers(201, InterestSerializer, ex.INTEREST_OUT, errors=(409,)),
+        responses=answers(201, InterestSerializer, ex.INTEREST_OUT),
         examples=[ex.INTEREST_CREATE],
     )
     @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
@@ -290,7 +290,7 @@ class PostActionViewSet(ActionViewSet):
         ),
         tags=TAG,
         request=PostMatchInputSerializer,
-        responses=answers(200, CollaborationSerializer, ex.COLLABORATION_OUT, errors=(409,)),
+        responses=answers(200, CollaborationSerializer, ex.COLLABORATION_OUT),
         examples=[ex.MATCH_IN],
     )
     @action(detail=True, methods=["post"])
@@ -308,7 +308,7 @@ class PostActionViewSet(ActionViewSet):
         description="성사 없이 마감합니다 (closes an open request or offer). 409 `post_not_open`, `post_not_matchable`.",
         tags=TAG,
         request=None,
-        responses=answers(200, PostDetailSerializer, ex.POST_DETAIL, errors=(409,)),
+        responses=answers(200, PostDetailSerializer, ex.POST_DETAIL),
     )
     @action(detail=True, methods=["post"])
     def close(self, request: Request, pk: str | None = None) -> Response:
@@ -355,7 +355,7 @@ class PostActionViewSet(ActionViewSet):
         ),
         tags=MODERATION_TAG,
         request=ModerationReasonInputSerializer,
-        responses=answers(200, PostDetailSerializer, ex.POST_DETAIL, errors=(409,)),
+        responses=answers(200, PostDetailSerializer, ex.POST_DETAIL),
         examples=[ex.REASON_IN],
     )
     @action(detail=True, methods=["post"], permission_classes=[IsCoordinator])
@@ -370,7 +370,7 @@ class PostActionViewSet(ActionViewSet):
         description="코디네이터만, 사유와 함께 (coordinators only, with a reason; audit-logged). 409 `not_hidden`.",
         tags=MODERATION_TAG,
         request=ModerationReasonInputSerializer,
-        responses=answers(200, PostDetailSerializer, ex.POST_DETAIL, errors=(409,)),
+        responses=answers(200, PostDetailSerializer, ex.POST_DETAIL),
         examples=[ex.REASON_IN],
     )
     @action(detail=True, methods=["post"], permission_classes=[IsCoordinator])
@@ -514,7 +514,7 @@ class PostRSSView(_SyndicationView):
         description="최신 50개, 공개 글만; `kind`로 거를 수 있습니다 (the newest 50 public posts; filter by `kind`).",
         tags=TAG,
         parameters=_FEED_PARAMETERS,
-        responses=answers((200, "application/rss+xml"), OpenApiTypes.STR, ex.RSS_EXAMPLE, errors=(400,)),
+        responses=answers((200, "application/rss+xml"), OpenApiTypes.STR, ex.RSS_EXAMPLE),
     )
     def get(self, request: Request) -> HttpResponse:
         return self.feed(request)
@@ -530,7 +530,7 @@ class PostAtomView(_SyndicationView):
         description="최신 50개, 공개 글만; `kind`로 거를 수 있습니다 (the newest 50 public posts; filter by `kind`).",
         tags=TAG,
         parameters=_FEED_PARAMETERS,
-        responses=answers((200, "application/atom+xml"), OpenApiTypes.STR, ex.ATOM_EXAMPLE, errors=(400,)),
+        responses=answers((200, "application/atom+xml"), OpenApiTypes.STR, ex.ATOM_EXAMPLE),
     )
     def get(self, request: Request) -> HttpResponse:
         return self.feed(request)
@@ -550,7 +550,7 @@ class PostAtomView(_SyndicationView):
         ),
         tags=TAG,
         request=CommentCreateInputSerializer,
-        responses=answers(201, CommentSerializer, ex.COMMENT_OUT, errors=(409,)),
+        responses=answers(201, CommentSerializer, ex.COMMENT_OUT),
         examples=[ex.COMMENT_CREATE],
     ),
     retrieve=extend_schema(
@@ -566,7 +566,7 @@ class PostAtomView(_SyndicationView):
         description="작성자만 (its author; coordinators too). 409 `comment_deleted`. Honours If-Match.",
         tags=TAG,
         request=CommentUpdateInputSerializer,
-        responses=answers(200, CommentSerializer, ex.COMMENT_OUT, errors=(409,)),
+        responses=answers(200, CommentSerializer, ex.COMMENT_OUT),
         examples=[ex.COMMENT_PATCH],
     ),
     destroy=extend_schema(
@@ -642,7 +642,7 @@ class CommentActionViewSet(ActionViewSet):
         ),
         tags=MODERATION_TAG,
         request=ModerationReasonInputSerializer,
-        responses=answers(200, CommentSerializer, ex.COMMENT_OUT, errors=(409,)),
+        responses=answers(200, CommentSerializer, ex.COMMENT_OUT),
         examples=[ex.REASON_IN],
     )
     @action(detail=True, methods=["post"])
@@ -658,7 +658,7 @@ class CommentActionViewSet(ActionViewSet):
         description="코디네이터만, 사유와 함께 (coordinators only, with a reason). 409 `not_hidden`.",
         tags=MODERATION_TAG,
         request=ModerationReasonInputSerializer,
-        responses=answers(200, CommentSerializer, ex.COMMENT_OUT, errors=(409,)),
+        responses=answers(200, CommentSerializer, ex.COMMENT_OUT),
         examples=[ex.REASON_IN],
     )
     @action(detail=True, methods=["post"])
@@ -698,7 +698,7 @@ class ReportViewSet(ActionViewSet, mixins.ListModelMixin):
         description="코디네이터만, 사유와 함께; 아무것도 가리지 않습니다 (coordinators only; hides nothing). 409 `report_not_open`.",
         tags=MODERATION_TAG,
         request=ModerationReasonInputSerializer,
-        responses=answers(200, ReportSerializer, ex.REPORT_OUT, errors=(409,)),
+        responses=answers(200, ReportSerializer, ex.REPORT_OUT),
         examples=[ex.REASON_IN],
     )
     @action(detail=True, methods=["post"], filterset_class=None)
@@ -831,7 +831,7 @@ class CampaignViewSet(CreateUpdateDomainViewSet):
         ),
         tags=CAMPAIGN_TAG,
         request=CampaignJoinInputSerializer,
-        responses=answers(200, CampaignSerializer, ex.CAMPAIGN_OUT, errors=(409,)),
+        responses=answers(200, CampaignSerializer, ex.CAMPAIGN_OUT),
         examples=[ex.CAMPAIGN_JOIN],
     )
     @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
@@ -851,7 +851,7 @@ class CampaignViewSet(CreateUpdateDomainViewSet):
         ),
         tags=CAMPAIGN_TAG,
         request=None,
-        responses=answers(200, CampaignSerializer, ex.CAMPAIGN_OUT, errors=(409,)),
+        responses=answers(200, CampaignSerializer, ex.CAMPAIGN_OUT),
     )
     @action(detail=True, methods=["post"])
     def publish(self, request: Request, pk: str | None = None) -> Response:

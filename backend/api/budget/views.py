@@ -241,7 +241,7 @@ class BudgetItemActionViewSet(ActionViewSet):
         ),
         tags=[TAG],
         request=StatusInputSerializer,
-        responses=answers(200, BudgetItemDetailSerializer, ex.ITEM_OUT, errors=(409,)),
+        responses=answers(200, BudgetItemDetailSerializer, ex.ITEM_OUT),
         examples=[ex.STATUS_CANCEL],
     )
     @action(detail=True, methods=["post"])
@@ -275,7 +275,7 @@ class BudgetItemActionViewSet(ActionViewSet):
         ),
         tags=[TAG],
         request=ExecutionCreateInputSerializer,
-        responses=answers(201, ExecutionSerializer, ex.EXECUTION_OUT, errors=(409,)),
+        responses=answers(201, ExecutionSerializer, ex.EXECUTION_OUT),
         examples=[ex.EXECUTION_CREATE],
     )
     @action(detail=True, methods=["get", "post"])
@@ -309,7 +309,7 @@ class BudgetItemActionViewSet(ActionViewSet):
         ),
         tags=[TAG],
         request=AmendmentCreateInputSerializer,
-        responses=answers(201, AmendmentSerializer, ex.AMENDMENT_OUT, errors=(409,)),
+        responses=answers(201, AmendmentSerializer, ex.AMENDMENT_OUT),
         examples=[ex.AMENDMENT_CREATE],
     )
     @action(detail=True, methods=["get", "post"])
@@ -334,7 +334,7 @@ class BudgetItemActionViewSet(ActionViewSet):
         ),
         tags=[TAG],
         request=EvidenceAddInputSerializer,
-        responses=answers(201, EvidenceSerializer, ex.EVIDENCE_OUT, errors=(409,)),
+        responses=answers(201, EvidenceSerializer, ex.EVIDENCE_OUT),
         examples=[ex.EVIDENCE_IN],
     )
     @action(detail=True, methods=["post"])
@@ -361,7 +361,7 @@ class BudgetItemActionViewSet(ActionViewSet):
                 description="쪽당 기록 수 (entries per page, 1–100, default 20).",
             ),
         ],
-        responses=answers(200, HistoryPageSerializer, ex.LEDGER_PAGE, errors=(400, 404)),
+        responses=answers(200, HistoryPageSerializer, ex.LEDGER_PAGE),
     )
     @action(detail=True, methods=["get"], pagination_class=HistoryCursorPagination)
     def history(self, request: Request, pk: str | None = None) -> Response:
@@ -392,7 +392,7 @@ class ExecutionReverseView(generics.GenericAPIView):
         ),
         tags=[TAG],
         request=ReasonInputSerializer,
-        responses=answers(201, ExecutionSerializer, ex.REVERSAL_OUT, errors=(409,)),
+        responses=answers(201, ExecutionSerializer, ex.REVERSAL_OUT),
         examples=[ex.REVERSE_IN],
     )
     def post(self, request: Request, pk: int) -> Response:
@@ -480,7 +480,7 @@ class SummaryView(APIView):
         ),
         tags=[TAG],
         parameters=[_YEAR],
-        responses=answers(200, BudgetSummarySerializer, ex.SUMMARY, errors=(400,)),
+        responses=answers(200, BudgetSummarySerializer, ex.SUMMARY),
     )
     def get(self, request: Request) -> Response:
         raw = request.query_params.get("year")
@@ -584,7 +584,7 @@ class ExportCSVView(_ExportView):
         ),
         tags=[TAG],
         parameters=_EXPORT_PARAMETERS,
-        responses=answers((200, "text/csv"), OpenApiTypes.STR, ex.CSV_EXAMPLE, description="CSV", errors=(400, 404)),
+        responses=answers((200, "text/csv"), OpenApiTypes.STR, ex.CSV_EXAMPLE, description="CSV"),
     )
     def get(self, request: Request, dataset: str) -> HttpResponseBase:
         head, data = self._data(request, dataset)
@@ -606,7 +606,7 @@ class ExportXLSXView(_ExportView):
         ),
         tags=[TAG],
         parameters=_EXPORT_PARAMETERS,
-        responses=answers((200, XLSXRenderer.media_type), OpenApiTypes.BINARY, description="XLSX", errors=(400, 404)),
+        responses=answers((200, XLSXRenderer.media_type), OpenApiTypes.BINARY, description="XLSX"),
     )
     def get(self, request: Request, dataset: str) -> HttpResponseBase:
         head, data = self._data(request, dataset)

@@ -92,9 +92,9 @@ ARCHIVED_FILTER_HELP = (
 
 
 def archive_responses() -> dict[Any, Any]:
-    """The documented answers of a DELETE that archives: 204, 400 (a `reason` that is too long or
-    holds a NUL character, or a missing one where it is required) and 409 (already archived, or the
-    domain's own state rules)."""
+    """The documented answers of a DELETE that archives: 204 and 409 (already archived, or the
+    domain's own state rules). The AutoSchema adds the 400 of its ``reason`` query parameter (too
+    long, a NUL character, or missing where it is required)."""
     from api.common.schema import answers
 
-    return answers(204, description="보관됨 (Archived)", errors=(400, 409))
+    return answers(204, description="보관됨 (Archived)", errors=(409,))

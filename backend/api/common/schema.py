@@ -380,7 +380,7 @@ class AutoSchema(openapi.AutoSchema):
         has_query = (
             bool(self._get_filter_parameters())
             or bool(self._get_pagination_parameters())
-            or any(_in_query(parameter) for parameter in super().get_override_parameters())
+            or any(_in_query(parameter) for parameter in self.get_override_parameters())
         )
         if self._has_body() or has_query or self.method in ("POST", "PATCH"):
             wanted.add(400)

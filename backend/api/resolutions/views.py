@@ -385,7 +385,7 @@ class ResolutionActionViewSet(ActionViewSet):
         ),
         tags=[TAG],
         request=LinkCreateInputSerializer,
-        responses=answers(201, LinkSerializer, ex.LINK_OUT, errors=(409,)),
+        responses=answers(201, LinkSerializer, ex.LINK_OUT),
         examples=[ex.LINK_CREATE],
     )
     @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
@@ -457,7 +457,7 @@ class ResolutionUpdateListView(SelectorMixin, generics.ListAPIView):
         ),
         tags=[TAG],
         request=WrittenUpdateCreateInputSerializer,
-        responses=answers(201, ResolutionUpdateSerializer, ex.UPDATE_OUT, errors=(409,)),
+        responses=answers(201, ResolutionUpdateSerializer, ex.UPDATE_OUT),
         examples=[ex.UPDATE_CREATE, ex.UPDATE_DROP],
     )
     def post(self, request: Request, pk: int) -> Response:
