@@ -107,7 +107,7 @@ _STATS_TAG = ["stats"]
         ),
         tags=_ENTERPRISE_TAG,
         request=EnterpriseInputSerializer,
-        responses=answers(201, EnterpriseSerializer, ex.ENTERPRISE_OUT, errors=(409,)),
+        responses=answers(201, EnterpriseSerializer, ex.ENTERPRISE_OUT),
         examples=[ex.ENTERPRISE_IN],
     ),
     retrieve=extend_schema(
@@ -126,7 +126,7 @@ _STATS_TAG = ["stats"]
         ),
         tags=_ENTERPRISE_TAG,
         request=EnterpriseInputSerializer,
-        responses=answers(200, EnterpriseSerializer, ex.ENTERPRISE_OUT, errors=(409,)),
+        responses=answers(200, EnterpriseSerializer, ex.ENTERPRISE_OUT),
         examples=[ex.UPDATE_EXAMPLE],
     ),
     destroy=extend_schema(
@@ -273,7 +273,7 @@ class EnterpriseViewSet(CrudDomainViewSet):
         ),
         tags=_ENTERPRISE_TAG,
         request=MembershipAddInputSerializer,
-        responses=answers(201, MembershipSerializer, ex.MEMBER_EXAMPLE, errors=(409,)),
+        responses=answers(201, MembershipSerializer, ex.MEMBER_EXAMPLE),
         examples=[ex.INVITE_EXAMPLE],
     )
     @members.mapping.post
@@ -393,7 +393,7 @@ class EnterpriseViewSet(CrudDomainViewSet):
         ),
         tags=_ENTERPRISE_TAG,
         request=ArchiveReasonInputSerializer,
-        responses=answers(200, EnterpriseSerializer, ex.ENTERPRISE_OUT, errors=(409,)),
+        responses=answers(200, EnterpriseSerializer, ex.ENTERPRISE_OUT),
         examples=[ex.RESTORE_ENTERPRISE_EXAMPLE],
     )
     @action(detail=True, methods=["post"])
@@ -519,7 +519,7 @@ class ProductViewSet(CrudDomainViewSet):
         ),
         tags=_PRODUCT_TAG,
         request=ArchiveReasonInputSerializer,
-        responses=answers(200, ProductSerializer, ex.PRODUCT_OUT, errors=(409,)),
+        responses=answers(200, ProductSerializer, ex.PRODUCT_OUT),
         examples=[ex.RESTORE_PRODUCT_EXAMPLE],
     )
     @action(detail=True, methods=["post"], permission_classes=[IsCoordinator], filter_backends=[])
@@ -564,7 +564,7 @@ class StatsView(APIView):
         summary="목표 추가 (Add a year's target)",
         description="코디네이터만; 같은 연도는 409 (coordinators only; an existing year is 409 `duplicate_year`).",
         tags=_STATS_TAG,
-        responses=answers(201, ProgressTargetSerializer, ex.TARGET_EXAMPLE, errors=(409,)),
+        responses=answers(201, ProgressTargetSerializer, ex.TARGET_EXAMPLE),
         examples=[ex.Y2016_EXAMPLE],
     ),
     retrieve=extend_schema(
@@ -579,7 +579,7 @@ class StatsView(APIView):
         summary="목표 수정 (Change a year's target)",
         description="코디네이터만 (coordinators only). Honours If-Match.",
         tags=_STATS_TAG,
-        responses=answers(200, ProgressTargetSerializer, ex.TARGET_EXAMPLE, errors=(409,)),
+        responses=answers(200, ProgressTargetSerializer, ex.TARGET_EXAMPLE),
         examples=[ex.RAISE_EXAMPLE],
     ),
     destroy=extend_schema(

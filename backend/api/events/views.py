@@ -224,7 +224,7 @@ class EventViewSet(CrudDomainViewSet):
         ),
         tags=[TAG],
         request=ArchiveReasonInputSerializer,
-        responses=answers(200, EventDetailSerializer, ex.EVENT_DETAIL, errors=(409,)),
+        responses=answers(200, EventDetailSerializer, ex.EVENT_DETAIL),
         examples=[ex.RESTORE_EXAMPLE],
     )
     @action(detail=True, methods=["post"], permission_classes=[IsCoordinator], filterset_class=None)
@@ -260,7 +260,7 @@ class EventActionViewSet(ActionViewSet):
         ),
         tags=[TAG],
         request=EventCancelInputSerializer,
-        responses=answers(200, EventDetailSerializer, ex.EVENT_DETAIL, errors=(409,)),
+        responses=answers(200, EventDetailSerializer, ex.EVENT_DETAIL),
         examples=[ex.CANCEL_EXAMPLE],
     )
     @action(detail=True, methods=["post"])
@@ -279,7 +279,7 @@ class EventActionViewSet(ActionViewSet):
         ),
         tags=[TAG],
         request=EventCancelInputSerializer,
-        responses=answers(200, EventDetailSerializer, ex.EVENT_DETAIL, errors=(409,)),
+        responses=answers(200, EventDetailSerializer, ex.EVENT_DETAIL),
         examples=[ex.POSTPONE_EXAMPLE],
     )
     @action(detail=True, methods=["post"])
@@ -298,7 +298,7 @@ class EventActionViewSet(ActionViewSet):
         ),
         tags=[TAG],
         request=EventRescheduleInputSerializer,
-        responses=answers(200, EventDetailSerializer, ex.EVENT_DETAIL, errors=(409,)),
+        responses=answers(200, EventDetailSerializer, ex.EVENT_DETAIL),
         examples=[ex.RESCHEDULE_EXAMPLE],
     )
     @action(detail=True, methods=["post"])
@@ -395,7 +395,7 @@ class EventActionViewSet(ActionViewSet):
         description="행사 담당자만; 확정된 참가자만 (event managers; confirmed attendees only, else 409).",
         tags=[TAG],
         request=None,
-        responses=answers(200, AttendeeSerializer, ex.ATTENDEE, errors=(409,)),
+        responses=answers(200, AttendeeSerializer, ex.ATTENDEE),
     )
     @action(
         detail=True,
@@ -650,7 +650,7 @@ class BoothApplicationAcceptView(_BoothDecisionView):
         ),
         tags=[BOOTH_TAG],
         request=None,
-        responses=answers(200, BoothApplicationSerializer, ex.BOOTH_APPLICATION, errors=(409,)),
+        responses=answers(200, BoothApplicationSerializer, ex.BOOTH_APPLICATION),
     )
     def post(self, request: Request, pk: int) -> Response:
         application = self.get_object()
@@ -670,7 +670,7 @@ class BoothApplicationDeclineView(_BoothDecisionView):
         ),
         tags=[BOOTH_TAG],
         request=BoothDecisionInputSerializer,
-        responses=answers(200, BoothApplicationSerializer, ex.BOOTH_APPLICATION, errors=(409,)),
+        responses=answers(200, BoothApplicationSerializer, ex.BOOTH_APPLICATION),
         examples=[ex.DECLINE_EXAMPLE],
     )
     def post(self, request: Request, pk: int) -> Response:
@@ -692,7 +692,7 @@ class BoothApplicationWithdrawView(_BoothDecisionView):
         description="신청한 조직의 회원이나 코디네이터 (a member of the applying organisation, or a coordinator).",
         tags=[BOOTH_TAG],
         request=None,
-        responses=answers(200, BoothApplicationSerializer, ex.BOOTH_APPLICATION, errors=(409,)),
+        responses=answers(200, BoothApplicationSerializer, ex.BOOTH_APPLICATION),
     )
     def post(self, request: Request, pk: int) -> Response:
         application = self.get_object()
@@ -824,7 +824,7 @@ class EventAttendeesCSVView(APIView):
         summary="참가자 명단 CSV (Attendee list as CSV)",
         description="행사 담당자만; UTF-8 BOM이 붙어 엑셀에서 한글이 깨지지 않습니다 (event managers; UTF-8 with BOM).",
         tags=[TAG],
-        responses=answers((200, "text/csv"), OpenApiTypes.STR, ex.CSV_EXAMPLE, description="CSV", errors=(404,)),
+        responses=answers((200, "text/csv"), OpenApiTypes.STR, ex.CSV_EXAMPLE, description="CSV"),
     )
     def get(self, request: Request, pk: int) -> HttpResponse:
         event = get_object_or_404(selectors.event_list(), pk=pk)
