@@ -110,6 +110,10 @@ def test_operation_documents_every_shared_answer(path, method, op):
         schema = params["Idempotency-Key"]["schema"]
         assert (schema["minLength"], schema["maxLength"]) == (idempotency.KEY_MIN_LENGTH, idempotency.KEY_MAX_LENGTH)
         assert schema["pattern"] == idempotency.KEY_PATTERN
+    if any(param["in"] == "query" for param in params.values()):
+        assert "400" in responses, "a query parameter can be refused: 400"
+    if any(param["in"] == "path" for param in params.values()):
+        assert "404" in responses, "a path that names an object: 404"
     if "page_size" in params:
         schema = params["page_size"]["schema"]
         assert (schema["type"], schema["minimum"], schema["maximum"]) == ("integer", 1, 100)

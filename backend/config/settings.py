@@ -296,6 +296,8 @@ REST_FRAMEWORK = {
         "api.common.idempotency.IdempotencyGate",
     ],
     "DEFAULT_SCHEMA_CLASS": "api.common.schema.AutoSchema",
+    # OPTIONS: views without a serializer (actions that take no body) are described, not a 500.
+    "DEFAULT_METADATA_CLASS": "api.common.metadata.Metadata",
     "EXCEPTION_HANDLER": "api.common.errors.problem_exception_handler",
     "DATETIME_FORMAT": "iso-8601",
     "COERCE_DECIMAL_TO_STRING": False,

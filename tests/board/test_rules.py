@@ -200,6 +200,14 @@ def test_reply_notifies_the_comment_author_and_the_post_author(world):
     assert Notification.objects.filter(user=world.user("member_a"), kind="board_post_commented").exists()
 
 
+def test_an_empty_patch_of_a_comment_is_a_400_naming_body(world):
+    url = f"/api/v1/comments/{world.comment_citizen.pk}/"
+    response = world.client("citizen").patch(url, {}, format="json")
+    assert response.status_code == 400
+    assert [(e["field"], e["code"]) for e in response.json()["errors"]] == [("body", "invalid")]
+    assert world.client("anonymous").get(url).json()["body"] == "좋은 생각이에요!"  # nothing changed
+
+
 def test_deleted_comment_leaves_a_placeholder_coordinators_still_read(world):
     assert world.client("citizen").delete(f"/api/v1/comments/{world.comment_citizen.pk}/").status_code == 204
     public = world.client("anonymous").get(f"/api/v1/posts/{world.post_a.pk}/").json()

@@ -3,7 +3,7 @@
 from typing import Any
 
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics, permissions, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -26,6 +26,7 @@ from api.accounts.serializers import (
 )
 from api.common.conditional import ConditionalMixin
 from api.common.idempotency import IdempotencyGate
+from api.common.schema import answers
 from api.common.throttles import (
     AnonThrottle,
     LoginAccountThrottle,
@@ -54,12 +55,7 @@ class RegisterView(APIView):
         ),
         tags=[TAG],
         request=UserRegisterInputSerializer,
-        responses={
-            202: OpenApiResponse(
-                DetailSerializer,
-                examples=[ex.REGISTER_RECEIVED_EXAMPLE],
-            )
-        },
+        responses=answers(202, DetailSerializer, ex.REGISTER_RECEIVED_EXAMPLE),
         examples=[ex.REGISTER_EXAMPLE],
     )
     def post(self, request: Request) -> Response:
@@ -84,7 +80,7 @@ class RegisterView(APIView):
         description="이메일과 비밀번호로 access/refresh 토큰을 받습니다 (e-mail and password → access and refresh tokens).",
         tags=[TAG],
         request=TokenObtainInputSerializer,
-        responses={200: OpenApiResponse(TokenPairSerializer, examples=[ex.TOKENS_EXAMPLE])},
+        responses=answers(200, TokenPairSerializer, ex.TOKENS_EXAMPLE),
         examples=[ex.LOGIN_EXAMPLE],
     )
 )
@@ -103,7 +99,7 @@ class TokenObtainView(jwt_views.TokenObtainPairView):
         ),
         tags=[TAG],
         request=RefreshInputSerializer,
-        responses={200: OpenApiResponse(TokenPairSerializer, examples=[ex.TOKENS_EXAMPLE])},
+        responses=answers(200, TokenPairSerializer, ex.TOKENS_EXAMPLE),
         examples=[ex.REFRESH_EXAMPLE],
     )
 )
@@ -120,7 +116,7 @@ class LogoutView(APIView):
         description="refresh 토큰을 폐기합니다 (revokes the refresh token; the access token expires on its own).",
         tags=[TAG],
         request=RefreshInputSerializer,
-        responses={204: OpenApiResponse(description="로그아웃됨 (Logged out)")},
+        responses=answers(204, description="로그아웃됨 (Logged out)"),
         examples=[ex.LOGOUT_EXAMPLE],
     )
     def post(self, request: Request) -> Response:
@@ -136,7 +132,7 @@ class LogoutView(APIView):
         summary="내 계정 (My account)",
         description="로그인한 사용자의 계정 (the logged-in user's account). Sends an ETag.",
         tags=[TAG],
-        responses={200: OpenApiResponse(UserSerializer, examples=[ex.USER_EXAMPLE])},
+        responses=answers(200, UserSerializer, ex.USER_EXAMPLE),
     ),
     patch=extend_schema(
         operation_id="auth_me_update",
@@ -144,7 +140,7 @@ class LogoutView(APIView):
         description="표시 이름과 언어를 바꿉니다 (change display name and language). Honours If-Match.",
         tags=[TAG],
         request=UserUpdateInputSerializer,
-        responses={200: OpenApiResponse(UserSerializer, examples=[ex.USER_EXAMPLE])},
+        responses=answers(200, UserSerializer, ex.USER_EXAMPLE),
         examples=[ex.RENAME_EXAMPLE],
     ),
 )
@@ -175,7 +171,7 @@ class PasswordChangeView(APIView):
         description="현재 비밀번호 확인 후 변경하고 모든 refresh 토큰을 폐기합니다 (logs out every device).",
         tags=[TAG],
         request=PasswordChangeInputSerializer,
-        responses={204: OpenApiResponse(description="변경됨 (Changed)")},
+        responses=answers(204, description="변경됨 (Changed)"),
         examples=[ex.CHANGE_EXAMPLE],
     )
     def post(self, request: Request) -> Response:
@@ -198,12 +194,7 @@ class PasswordResetView(APIView):
         ),
         tags=[TAG],
         request=PasswordResetInputSerializer,
-        responses={
-            202: OpenApiResponse(
-                DetailSerializer,
-                examples=[ex.SENT_EXAMPLE],
-            )
-        },
+        responses=answers(202, DetailSerializer, ex.SENT_EXAMPLE),
         examples=[ex.RESET_EXAMPLE],
     )
     def post(self, request: Request) -> Response:
@@ -226,7 +217,7 @@ class PasswordResetConfirmView(APIView):
         description="메일의 uid와 token으로 새 비밀번호를 정합니다 (uid and token from the e-mail + new password).",
         tags=[TAG],
         request=PasswordResetConfirmInputSerializer,
-        responses={204: OpenApiResponse(description="재설정됨 (Password set)")},
+        responses=answers(204, description="재설정됨 (Password set)"),
         examples=[ex.CONFIRM_EXAMPLE],
     )
     def post(self, request: Request) -> Response:

@@ -7,7 +7,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import generics
 from rest_framework.exceptions import NotFound
 
@@ -18,6 +18,7 @@ from api.audit.models import AuditEntry
 from api.audit.permissions import CanReadAuditLog
 from api.audit.serializers import AuditEntrySerializer
 from api.common.pagination import CursorPagination
+from api.common.schema import answers
 from api.common.serializers import MAX_ID
 
 TAG = "audit"
@@ -46,7 +47,7 @@ class AuditCursorPagination(CursorPagination):
             OpenApiParameter("date_from", OpenApiTypes.DATE, description="이 날짜 이후 (on or after, Asia/Seoul)."),
             OpenApiParameter("date_to", OpenApiTypes.DATE, description="이 날짜 이전 (on or before, Asia/Seoul)."),
         ],
-        responses={200: OpenApiResponse(AuditEntrySerializer(many=True), examples=[ex.PAGE])},
+        responses=answers(200, AuditEntrySerializer(many=True), ex.PAGE),
     )
 )
 class AuditLogView(generics.ListAPIView):
@@ -79,7 +80,7 @@ class AuditLogView(generics.ListAPIView):
             ),
             OpenApiParameter("object_id", OpenApiTypes.INT, OpenApiParameter.PATH, description="대상 id (object id)."),
         ],
-        responses={200: OpenApiResponse(AuditEntrySerializer(many=True), examples=[ex.PAGE])},
+        responses=answers(200, AuditEntrySerializer(many=True), ex.PAGE),
     )
 )
 class AuditObjectHistoryView(generics.ListAPIView):

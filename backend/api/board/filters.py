@@ -1,27 +1,12 @@
 from __future__ import annotations
 
-from typing import Any
-
 import django_filters
-from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from api.board import selectors
 from api.board.models import Post, PostKind, PostStatus, Report, ReportStatus
-from api.common.filters import FilterSet
-from api.common.serializers import MAX_ID
-
-
-class IdFilter(django_filters.NumberFilter):
-    """A row id in the query string: a whole number from 1 to 2^63-1."""
-
-    field_class = forms.IntegerField
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("min_value", 1)
-        kwargs.setdefault("max_value", MAX_ID)
-        super().__init__(*args, **kwargs)
+from api.common.filters import FilterSet, IdFilter
 
 
 class PostFilter(FilterSet):

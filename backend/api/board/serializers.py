@@ -504,6 +504,11 @@ class CommentCreateInputSerializer(Serializer):
 class CommentUpdateInputSerializer(Serializer):
     body = _MarkdownField()
 
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        if "body" not in attrs:  # an empty PATCH: the text is the one field to change
+            raise serializers.ValidationError({"body": [_("Give the new text of the comment.")]})
+        return attrs
+
 
 class InterestCreateInputSerializer(Serializer):
     enterprise_id = IdField(help_text=_("Your organisation that is interested."))

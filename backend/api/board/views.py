@@ -9,10 +9,9 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFeed
-from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, status, throttling
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
@@ -59,7 +58,7 @@ from api.common.parsers import MultiPartParser
 from api.common.permissions import IsCoordinator
 from api.common.renderers import FirstRendererNegotiation
 from api.common.richtext import render_markdown
-from api.common.schema import problem_response
+from api.common.schema import answers
 from api.common.throttles import client_address
 from api.common.viewsets import (
     ActionViewSet,
@@ -127,7 +126,7 @@ _POST_LIST_DESCRIPTION = (
         summary="게시판 피드 (Board feed)",
         description=_POST_LIST_DESCRIPTION,
         tags=TAG,
-        responses={200: OpenApiResponse(PostSerializer(many=True), examples=[ex.POST_PAGE])},
+        responses=answers(200, PostSerializer(many=True), ex.POST_PAGE),
     ),
     retrieve=extend_schema(
         operation_id="posts_retrieve",
@@ -138,7 +137,7 @@ _POST_LIST_DESCRIPTION = (
             "is 404 except for coordinators and its author."
         ),
         tags=TAG,
-        responses={200: OpenApiResponse(PostDetailSerializer, examples=[ex.POST_DETAIL])},
+        responses=answers(200, PostDetailSerializer, ex.POST_DETAIL),
     ),
     create=extend_schema(
         operation_id="posts_create",
@@ -151,7 +150,7 @@ _POST_LIST_DESCRIPTION = (
         ),
         tags=TAG,
         request=PostCreateInputSerializer,
-        responses={201: OpenApiResponse(PostDetailSerializer, examples=[ex.POST_DETAIL])},
+        responses=answers(201, PostDetailSerializer, ex.POST_DETAIL),
         examples=[ex.POST_CREATE],
     ),
     partial_update=extend_schema(
@@ -163,7 +162,7 @@ _POST_LIST_DESCRIPTION = (
         ),
         tags=TAG,
         request=PostUpdateInputSerializer,
-        responses={200: OpenApiResponse(PostDetailSerializer, examples=[ex.POST_DETAIL])},
+        responses=answers(200, PostDetailSerializer, ex.POST_DETAIL),
         examples=[ex.POST_PATCH],
     ),
     destroy=extend_schema(
@@ -220,6 +219,27 @@ class PostViewSet(CrudDomainViewSet):
         )
 
 
+# --- Reports of a post or a comment (the rules are in services.report_create) ----------------------------
+
+_REPORT_SCHEMA: dict[str, Any] = {
+    "tags": MODERATION_TAG,
+    "request": ReportCreateInputSerializer,
+    "responses": answers(201, ReportSerializer, ex.REPORT_OUT),
+    "examples": [ex.REPORT_IN],
+}
+
+
+def _report_created(
+    request: Request, *, location: str, post: Post | None = None, comment: Comment | None = None
+) -> Response:
+    """Report the post or the comment with the reason in the body; 201 with the report and, as
+    ``Location``, the reported object (the queue of reports is for coordinators)."""
+    data = ReportCreateInputSerializer(data=request.data)
+    data.is_valid(raise_exception=True)
+    report = services.report_create(actor=request.user, post=post, comment=comment, **data.validated_data)
+    return created_response(ReportSerializer(selectors.report_list().get(pk=report.pk)).data, location=location)
+
+
 class PostActionViewSet(ActionViewSet):
     """Transitions and sub-resources of one post (not conditional: no ETag/If-Match)."""
 
@@ -248,7 +268,7 @@ class PostActionViewSet(ActionViewSet):
         ),
         tags=TAG,
         request=InterestCreateInputSerializer,
-        responses={201: OpenApiResponse(InterestSerializer, examples=[ex.INTEREST_OUT]), 409: problem_response(409)},
+        responses=answers(201, InterestSerializer, ex.INTEREST_OUT),
         examples=[ex.INTEREST_CREATE],
     )
     @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
@@ -270,10 +290,7 @@ class PostActionViewSet(ActionViewSet):
         ),
         tags=TAG,
         request=PostMatchInputSerializer,
-        responses={
-            200: OpenApiResponse(CollaborationSerializer, examples=[ex.COLLABORATION_OUT]),
-            409: problem_response(409),
-        },
+        responses=answers(200, CollaborationSerializer, ex.COLLABORATION_OUT),
         examples=[ex.MATCH_IN],
     )
     @action(detail=True, methods=["post"])
@@ -291,7 +308,7 @@ class PostActionViewSet(ActionViewSet):
         description="성사 없이 마감합니다 (closes an open request or offer). 409 `post_not_open`, `post_not_matchable`.",
         tags=TAG,
         request=None,
-        responses={200: OpenApiResponse(PostDetailSerializer, examples=[ex.POST_DETAIL]), 409: problem_response(409)},
+        responses=answers(200, PostDetailSerializer, ex.POST_DETAIL),
     )
     @action(detail=True, methods=["post"])
     def close(self, request: Request, pk: str | None = None) -> Response:
@@ -306,7 +323,7 @@ class PostActionViewSet(ActionViewSet):
             "other kinds."
         ),
         tags=TAG,
-        responses={200: OpenApiResponse(SuggestionsSerializer, examples=[ex.SUGGESTIONS_OUT])},
+        responses=answers(200, SuggestionsSerializer, ex.SUGGESTIONS_OUT),
     )
     @action(detail=True, methods=["get"])
     def suggestions(self, request: Request, pk: str | None = None) -> Response:
@@ -321,20 +338,12 @@ class PostActionViewSet(ActionViewSet):
         operation_id="posts_report",
         summary="글 신고 (Report a post)",
         description="로그인한 누구나, 사유와 함께; 코디네이터의 검토 대기열로 갑니다 (anyone logged in, with a reason).",
-        tags=MODERATION_TAG,
-        request=ReportCreateInputSerializer,
-        responses={201: OpenApiResponse(ReportSerializer, examples=[ex.REPORT_OUT])},
-        examples=[ex.REPORT_IN],
+        **_REPORT_SCHEMA,
     )
     @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
     def report(self, request: Request, pk: str | None = None) -> Response:
         post = self.get_object()
-        data = ReportCreateInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        report = services.report_create(actor=request.user, post=post, **data.validated_data)
-        return created_response(  # the reported post (the queue is for coordinators)
-            ReportSerializer(selectors.report_list().get(pk=report.pk)).data, location=f"/api/v1/posts/{post.pk}/"
-        )
+        return _report_created(request, post=post, location=f"/api/v1/posts/{post.pk}/")
 
     @extend_schema(
         operation_id="posts_hide",
@@ -346,7 +355,7 @@ class PostActionViewSet(ActionViewSet):
         ),
         tags=MODERATION_TAG,
         request=ModerationReasonInputSerializer,
-        responses={200: OpenApiResponse(PostDetailSerializer, examples=[ex.POST_DETAIL]), 409: problem_response(409)},
+        responses=answers(200, PostDetailSerializer, ex.POST_DETAIL),
         examples=[ex.REASON_IN],
     )
     @action(detail=True, methods=["post"], permission_classes=[IsCoordinator])
@@ -361,7 +370,7 @@ class PostActionViewSet(ActionViewSet):
         description="코디네이터만, 사유와 함께 (coordinators only, with a reason; audit-logged). 409 `not_hidden`.",
         tags=MODERATION_TAG,
         request=ModerationReasonInputSerializer,
-        responses={200: OpenApiResponse(PostDetailSerializer, examples=[ex.POST_DETAIL]), 409: problem_response(409)},
+        responses=answers(200, PostDetailSerializer, ex.POST_DETAIL),
         examples=[ex.REASON_IN],
     )
     @action(detail=True, methods=["post"], permission_classes=[IsCoordinator])
@@ -376,7 +385,7 @@ class PostActionViewSet(ActionViewSet):
         description="multipart/form-data의 `image`: PNG, JPEG, WebP, 5 MB 이하 (checked by content, metadata removed).",
         tags=TAG,
         request={"multipart/form-data": PostImageInputSerializer},
-        responses={201: OpenApiResponse(PostImageSerializer, examples=[ex.IMAGE_OUT])},
+        responses=answers(201, PostImageSerializer, ex.IMAGE_OUT),
     )
     @action(detail=True, methods=["post"], parser_classes=[MultiPartParser])
     def images(self, request: Request, pk: str | None = None) -> Response:
@@ -398,7 +407,7 @@ class PostActionViewSet(ActionViewSet):
         summary="이미지 삭제 (Remove an image)",
         description="글을 고칠 수 있는 사람만 (whoever may edit the post).",
         tags=TAG,
-        responses={204: OpenApiResponse(description="삭제됨 (Removed)")},
+        responses=answers(204, description="삭제됨 (Removed)"),
     )
     @action(detail=True, methods=["delete"], url_path=r"images/(?P<image_id>\d+)")
     def image_delete(self, request: Request, pk: str | None = None, image_id: str | None = None) -> Response:
@@ -418,7 +427,7 @@ class MarkdownPreviewView(APIView):
         ),
         tags=TAG,
         request=MarkdownPreviewInputSerializer,
-        responses={200: OpenApiResponse(MarkdownPreviewSerializer, examples=[ex.PREVIEW_OUT])},
+        responses=answers(200, MarkdownPreviewSerializer, ex.PREVIEW_OUT),
         examples=[ex.PREVIEW_IN],
     )
     def post(self, request: Request) -> Response:
@@ -505,10 +514,7 @@ class PostRSSView(_SyndicationView):
         description="최신 50개, 공개 글만; `kind`로 거를 수 있습니다 (the newest 50 public posts; filter by `kind`).",
         tags=TAG,
         parameters=_FEED_PARAMETERS,
-        responses={
-            (200, "application/rss+xml"): OpenApiResponse(OpenApiTypes.STR, examples=[ex.RSS_EXAMPLE]),
-            400: problem_response(400),
-        },
+        responses=answers((200, "application/rss+xml"), OpenApiTypes.STR, ex.RSS_EXAMPLE),
     )
     def get(self, request: Request) -> HttpResponse:
         return self.feed(request)
@@ -524,10 +530,7 @@ class PostAtomView(_SyndicationView):
         description="최신 50개, 공개 글만; `kind`로 거를 수 있습니다 (the newest 50 public posts; filter by `kind`).",
         tags=TAG,
         parameters=_FEED_PARAMETERS,
-        responses={
-            (200, "application/atom+xml"): OpenApiResponse(OpenApiTypes.STR, examples=[ex.ATOM_EXAMPLE]),
-            400: problem_response(400),
-        },
+        responses=answers((200, "application/atom+xml"), OpenApiTypes.STR, ex.ATOM_EXAMPLE),
     )
     def get(self, request: Request) -> HttpResponse:
         return self.feed(request)
@@ -547,7 +550,7 @@ class PostAtomView(_SyndicationView):
         ),
         tags=TAG,
         request=CommentCreateInputSerializer,
-        responses={201: OpenApiResponse(CommentSerializer, examples=[ex.COMMENT_OUT]), 409: problem_response(409)},
+        responses=answers(201, CommentSerializer, ex.COMMENT_OUT),
         examples=[ex.COMMENT_CREATE],
     ),
     retrieve=extend_schema(
@@ -555,7 +558,7 @@ class PostAtomView(_SyndicationView):
         summary="댓글 (Comment)",
         description="지운 댓글은 자리만 남습니다 (a removed comment keeps its place without its text).",
         tags=TAG,
-        responses={200: OpenApiResponse(CommentSerializer, examples=[ex.COMMENT_OUT])},
+        responses=answers(200, CommentSerializer, ex.COMMENT_OUT),
     ),
     partial_update=extend_schema(
         operation_id="comments_update",
@@ -563,7 +566,7 @@ class PostAtomView(_SyndicationView):
         description="작성자만 (its author; coordinators too). 409 `comment_deleted`. Honours If-Match.",
         tags=TAG,
         request=CommentUpdateInputSerializer,
-        responses={200: OpenApiResponse(CommentSerializer, examples=[ex.COMMENT_OUT]), 409: problem_response(409)},
+        responses=answers(200, CommentSerializer, ex.COMMENT_OUT),
         examples=[ex.COMMENT_PATCH],
     ),
     destroy=extend_schema(
@@ -574,7 +577,7 @@ class PostAtomView(_SyndicationView):
             "coordinators still see the text). 409 `comment_deleted`. Honours If-Match."
         ),
         tags=TAG,
-        responses={204: OpenApiResponse(description="삭제됨 (Deleted)"), 409: problem_response(409)},
+        responses=answers(204, description="삭제됨 (Deleted)", errors=(409,)),
     ),
 )
 class CommentViewSet(DomainViewSet, mixins.UpdateModelMixin, mixins.DestroyModelMixin):
@@ -602,8 +605,6 @@ class CommentViewSet(DomainViewSet, mixins.UpdateModelMixin, mixins.DestroyModel
         return services.comment_create(actor=self.request.user, **data)
 
     def perform_update(self, serializer: Any) -> None:
-        if "body" not in serializer.validated_data:  # an empty PATCH: the text is the one field to change
-            raise ValidationError({"body": [_("Give the new text of the comment.")]})
         services.comment_update(comment=serializer.instance, actor=self.request.user, **serializer.validated_data)
 
     def perform_destroy(self, instance: Comment) -> None:
@@ -625,20 +626,12 @@ class CommentActionViewSet(ActionViewSet):
         operation_id="comments_report",
         summary="댓글 신고 (Report a comment)",
         description="로그인한 누구나, 사유와 함께 (anyone logged in, with a reason).",
-        tags=MODERATION_TAG,
-        request=ReportCreateInputSerializer,
-        responses={201: OpenApiResponse(ReportSerializer, examples=[ex.REPORT_OUT])},
-        examples=[ex.REPORT_IN],
+        **_REPORT_SCHEMA,
     )
     @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
     def report(self, request: Request, pk: str | None = None) -> Response:
         comment = self.get_object()
-        data = ReportCreateInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        report = services.report_create(actor=request.user, comment=comment, **data.validated_data)
-        return created_response(  # the reported comment (the queue is for coordinators)
-            ReportSerializer(selectors.report_list().get(pk=report.pk)).data, location=f"/api/v1/comments/{comment.pk}/"
-        )
+        return _report_created(request, comment=comment, location=f"/api/v1/comments/{comment.pk}/")
 
     @extend_schema(
         operation_id="comments_hide",
@@ -649,7 +642,7 @@ class CommentActionViewSet(ActionViewSet):
         ),
         tags=MODERATION_TAG,
         request=ModerationReasonInputSerializer,
-        responses={200: OpenApiResponse(CommentSerializer, examples=[ex.COMMENT_OUT]), 409: problem_response(409)},
+        responses=answers(200, CommentSerializer, ex.COMMENT_OUT),
         examples=[ex.REASON_IN],
     )
     @action(detail=True, methods=["post"])
@@ -665,7 +658,7 @@ class CommentActionViewSet(ActionViewSet):
         description="코디네이터만, 사유와 함께 (coordinators only, with a reason). 409 `not_hidden`.",
         tags=MODERATION_TAG,
         request=ModerationReasonInputSerializer,
-        responses={200: OpenApiResponse(CommentSerializer, examples=[ex.COMMENT_OUT]), 409: problem_response(409)},
+        responses=answers(200, CommentSerializer, ex.COMMENT_OUT),
         examples=[ex.REASON_IN],
     )
     @action(detail=True, methods=["post"])
@@ -685,7 +678,7 @@ class CommentActionViewSet(ActionViewSet):
         summary="신고 대기열 (Moderation queue)",
         description="코디네이터만; 오래된 순; `status`로 거름 (coordinators only; oldest first; filter by `status`).",
         tags=MODERATION_TAG,
-        responses={200: OpenApiResponse(ReportSerializer(many=True), examples=[ex.REPORT_PAGE])},
+        responses=answers(200, ReportSerializer(many=True), ex.REPORT_PAGE),
     )
 )
 class ReportViewSet(ActionViewSet, mixins.ListModelMixin):
@@ -705,7 +698,7 @@ class ReportViewSet(ActionViewSet, mixins.ListModelMixin):
         description="코디네이터만, 사유와 함께; 아무것도 가리지 않습니다 (coordinators only; hides nothing). 409 `report_not_open`.",
         tags=MODERATION_TAG,
         request=ModerationReasonInputSerializer,
-        responses={200: OpenApiResponse(ReportSerializer, examples=[ex.REPORT_OUT]), 409: problem_response(409)},
+        responses=answers(200, ReportSerializer, ex.REPORT_OUT),
         examples=[ex.REASON_IN],
     )
     @action(detail=True, methods=["post"], filterset_class=None)
@@ -728,14 +721,14 @@ class ReportViewSet(ActionViewSet, mixins.ListModelMixin):
             "and published campaigns, newest first). Public."
         ),
         tags=COLLABORATION_TAG,
-        responses={200: OpenApiResponse(CollaborationSerializer(many=True), examples=[ex.COLLABORATION_PAGE])},
+        responses=answers(200, CollaborationSerializer(many=True), ex.COLLABORATION_PAGE),
     ),
     retrieve=extend_schema(
         operation_id="collaborations_retrieve",
         summary="협업 (Collaboration)",
         description="협업 하나 (one collaboration with its partners). Public.",
         tags=COLLABORATION_TAG,
-        responses={200: OpenApiResponse(CollaborationSerializer, examples=[ex.COLLABORATION_OUT])},
+        responses=answers(200, CollaborationSerializer, ex.COLLABORATION_OUT),
     ),
 )
 class CollaborationViewSet(ActionViewSet, mixins.ListModelMixin, mixins.RetrieveModelMixin):
@@ -760,7 +753,7 @@ class CollaborationViewSet(ActionViewSet, mixins.ListModelMixin, mixins.Retrieve
             "collaborations)."
         ),
         tags=COLLABORATION_TAG,
-        responses={200: OpenApiResponse(CollaborationNetworkSerializer, examples=[ex.NETWORK_OUT])},
+        responses=answers(200, CollaborationNetworkSerializer, ex.NETWORK_OUT),
     )
     @action(detail=False, methods=["get"], pagination_class=None)
     def network(self, request: Request) -> Response:
@@ -779,14 +772,14 @@ class CollaborationViewSet(ActionViewSet, mixins.ListModelMixin, mixins.Retrieve
             "ones are shown to anyone logged in)."
         ),
         tags=CAMPAIGN_TAG,
-        responses={200: OpenApiResponse(CampaignSerializer(many=True), examples=[ex.CAMPAIGN_PAGE])},
+        responses=answers(200, CampaignSerializer(many=True), ex.CAMPAIGN_PAGE),
     ),
     retrieve=extend_schema(
         operation_id="campaigns_retrieve",
         summary="캠페인 (Campaign)",
         description="참여 조직과 상품 (the story, participating organisations and their products).",
         tags=CAMPAIGN_TAG,
-        responses={200: OpenApiResponse(CampaignSerializer, examples=[ex.CAMPAIGN_OUT])},
+        responses=answers(200, CampaignSerializer, ex.CAMPAIGN_OUT),
     ),
     create=extend_schema(
         operation_id="campaigns_create",
@@ -798,7 +791,7 @@ class CollaborationViewSet(ActionViewSet, mixins.ListModelMixin, mixins.Retrieve
         ),
         tags=CAMPAIGN_TAG,
         request=CampaignCreateInputSerializer,
-        responses={201: OpenApiResponse(CampaignSerializer, examples=[ex.CAMPAIGN_OUT])},
+        responses=answers(201, CampaignSerializer, ex.CAMPAIGN_OUT),
         examples=[ex.CAMPAIGN_CREATE],
     ),
     partial_update=extend_schema(
@@ -807,7 +800,7 @@ class CollaborationViewSet(ActionViewSet, mixins.ListModelMixin, mixins.Retrieve
         description="제안자, 그 조직 회원, 코디네이터 (its proposer, members of its organisation, coordinators). Honours If-Match.",
         tags=CAMPAIGN_TAG,
         request=CampaignUpdateInputSerializer,
-        responses={200: OpenApiResponse(CampaignSerializer, examples=[ex.CAMPAIGN_OUT])},
+        responses=answers(200, CampaignSerializer, ex.CAMPAIGN_OUT),
         examples=[ex.CAMPAIGN_PATCH],
     ),
 )
@@ -838,7 +831,7 @@ class CampaignViewSet(CreateUpdateDomainViewSet):
         ),
         tags=CAMPAIGN_TAG,
         request=CampaignJoinInputSerializer,
-        responses={200: OpenApiResponse(CampaignSerializer, examples=[ex.CAMPAIGN_OUT]), 409: problem_response(409)},
+        responses=answers(200, CampaignSerializer, ex.CAMPAIGN_OUT),
         examples=[ex.CAMPAIGN_JOIN],
     )
     @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
@@ -858,7 +851,7 @@ class CampaignViewSet(CreateUpdateDomainViewSet):
         ),
         tags=CAMPAIGN_TAG,
         request=None,
-        responses={200: OpenApiResponse(CampaignSerializer, examples=[ex.CAMPAIGN_OUT]), 409: problem_response(409)},
+        responses=answers(200, CampaignSerializer, ex.CAMPAIGN_OUT),
     )
     @action(detail=True, methods=["post"])
     def publish(self, request: Request, pk: str | None = None) -> Response:

@@ -3,30 +3,15 @@ from __future__ import annotations
 from typing import Any
 
 import django_filters
-from django import forms
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from api.budget.ledger import LedgerKind
 from api.budget.models import BudgetCategory, BudgetItem, BudgetItemStatus, BudgetLedgerEntry, FundingSource
-from api.common.filters import FilterSet
-from api.common.serializers import MAX_ID
+from api.common.filters import FilterSet, IdFilter, WholeNumberFilter
 
 
-class IdFilter(django_filters.NumberFilter):
-    """A row id in the query string: a whole number from 1 to 2^63-1."""
-
-    field_class = forms.IntegerField
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("min_value", 1)
-        kwargs.setdefault("max_value", MAX_ID)
-        super().__init__(*args, **kwargs)
-
-
-class YearFilter(django_filters.NumberFilter):
-    field_class = forms.IntegerField
-
+class YearFilter(WholeNumberFilter):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("min_value", 2000)
         kwargs.setdefault("max_value", 2100)

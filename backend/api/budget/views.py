@@ -11,7 +11,7 @@ from django.http import FileResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import generics, permissions, serializers, status
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
@@ -48,7 +48,7 @@ from api.budget.serializers import (
 from api.common.errors import validation_error
 from api.common.pagination import CursorPagination
 from api.common.renderers import CSV_ENDPOINT, csv_stream_response
-from api.common.schema import problem_response
+from api.common.schema import answers
 from api.common.serializers import Serializer
 from api.common.viewsets import ActionViewSet, CreateUpdateDomainViewSet, created_response, schema_generation
 
@@ -83,14 +83,14 @@ class HistoryPageSerializer(Serializer):
         summary="예산 사업 목록 (Budget programmes)",
         description="코디네이터가 관리하는 사업 목록 (the programmes coordinators keep), by position." + NEVER_DELETED,
         tags=[TAG],
-        responses={200: OpenApiResponse(ProgrammeSerializer(many=True), examples=[ex.PROGRAMME_PAGE])},
+        responses=answers(200, ProgrammeSerializer(many=True), ex.PROGRAMME_PAGE),
     ),
     retrieve=extend_schema(
         operation_id="budget_programmes_retrieve",
         summary="예산 사업 (Budget programme)",
         description="사업 하나 (one programme)." + NEVER_DELETED,
         tags=[TAG],
-        responses={200: OpenApiResponse(ProgrammeSerializer, examples=[ex.PROGRAMME_OUT])},
+        responses=answers(200, ProgrammeSerializer, ex.PROGRAMME_OUT),
     ),
     create=extend_schema(
         operation_id="budget_programmes_create",
@@ -98,7 +98,7 @@ class HistoryPageSerializer(Serializer):
         description="코디네이터만 (coordinators only). `code` is unique (400 `duplicate`).",
         tags=[TAG],
         request=ProgrammeCreateInputSerializer,
-        responses={201: OpenApiResponse(ProgrammeSerializer, examples=[ex.PROGRAMME_OUT])},
+        responses=answers(201, ProgrammeSerializer, ex.PROGRAMME_OUT),
         examples=[ex.PROGRAMME_CREATE],
     ),
     partial_update=extend_schema(
@@ -110,7 +110,7 @@ class HistoryPageSerializer(Serializer):
         ),
         tags=[TAG],
         request=ProgrammeUpdateInputSerializer,
-        responses={200: OpenApiResponse(ProgrammeSerializer, examples=[ex.PROGRAMME_OUT])},
+        responses=answers(200, ProgrammeSerializer, ex.PROGRAMME_OUT),
         examples=[ex.PROGRAMME_PATCH],
     ),
 )
@@ -144,7 +144,7 @@ class ProgrammeViewSet(CreateUpdateDomainViewSet):
             "or slug: the support it received), `event` (items funding that event)." + NEVER_DELETED
         ),
         tags=[TAG],
-        responses={200: OpenApiResponse(BudgetItemSerializer(many=True), examples=[ex.ITEM_PAGE])},
+        responses=answers(200, BudgetItemSerializer(many=True), ex.ITEM_PAGE),
     ),
     retrieve=extend_schema(
         operation_id="budget_items_retrieve",
@@ -154,7 +154,7 @@ class ProgrammeViewSet(CreateUpdateDomainViewSet):
             "evidence). Its full public history: `GET …/history/`." + NEVER_DELETED
         ),
         tags=[TAG],
-        responses={200: OpenApiResponse(BudgetItemDetailSerializer, examples=[ex.ITEM_OUT])},
+        responses=answers(200, BudgetItemDetailSerializer, ex.ITEM_OUT),
     ),
     create=extend_schema(
         operation_id="budget_items_create",
@@ -167,7 +167,7 @@ class ProgrammeViewSet(CreateUpdateDomainViewSet):
         ),
         tags=[TAG],
         request=BudgetItemCreateInputSerializer,
-        responses={201: OpenApiResponse(BudgetItemDetailSerializer, examples=[ex.ITEM_OUT])},
+        responses=answers(201, BudgetItemDetailSerializer, ex.ITEM_OUT),
         examples=[ex.ITEM_CREATE],
     ),
     partial_update=extend_schema(
@@ -181,7 +181,7 @@ class ProgrammeViewSet(CreateUpdateDomainViewSet):
         ),
         tags=[TAG],
         request=BudgetItemUpdateInputSerializer,
-        responses={200: OpenApiResponse(BudgetItemDetailSerializer, examples=[ex.ITEM_OUT])},
+        responses=answers(200, BudgetItemDetailSerializer, ex.ITEM_OUT),
         examples=[ex.ITEM_PATCH],
     ),
 )
@@ -241,10 +241,7 @@ class BudgetItemActionViewSet(ActionViewSet):
         ),
         tags=[TAG],
         request=StatusInputSerializer,
-        responses={
-            200: OpenApiResponse(BudgetItemDetailSerializer, examples=[ex.ITEM_OUT]),
-            409: problem_response(409),
-        },
+        responses=answers(200, BudgetItemDetailSerializer, ex.ITEM_OUT),
         examples=[ex.STATUS_CANCEL],
     )
     @action(detail=True, methods=["post"])
@@ -263,7 +260,7 @@ class BudgetItemActionViewSet(ActionViewSet):
             "and `reverses` the payment it corrects; a reversed payment shows `reversed_by`." + NEVER_DELETED
         ),
         tags=[TAG],
-        responses={200: OpenApiResponse(ExecutionSerializer(many=True), examples=[ex.EXECUTION_LIST])},
+        responses=answers(200, ExecutionSerializer(many=True), ex.EXECUTION_LIST),
     )
     @extend_schema(
         methods=["POST"],
@@ -278,7 +275,7 @@ class BudgetItemActionViewSet(ActionViewSet):
         ),
         tags=[TAG],
         request=ExecutionCreateInputSerializer,
-        responses={201: OpenApiResponse(ExecutionSerializer, examples=[ex.EXECUTION_OUT]), 409: problem_response(409)},
+        responses=answers(201, ExecutionSerializer, ex.EXECUTION_OUT),
         examples=[ex.EXECUTION_CREATE],
     )
     @action(detail=True, methods=["get", "post"])
@@ -299,7 +296,7 @@ class BudgetItemActionViewSet(ActionViewSet):
         summary="예산 변경 내역 (Amendments of an item)",
         description="배정액 변경: 이전, 이후, 사유, 누가, 언제 (allocation changes: old, new, reason, who, when).",
         tags=[TAG],
-        responses={200: OpenApiResponse(AmendmentSerializer(many=True), examples=[ex.AMENDMENT_LIST])},
+        responses=answers(200, AmendmentSerializer(many=True), ex.AMENDMENT_LIST),
     )
     @extend_schema(
         methods=["POST"],
@@ -312,7 +309,7 @@ class BudgetItemActionViewSet(ActionViewSet):
         ),
         tags=[TAG],
         request=AmendmentCreateInputSerializer,
-        responses={201: OpenApiResponse(AmendmentSerializer, examples=[ex.AMENDMENT_OUT]), 409: problem_response(409)},
+        responses=answers(201, AmendmentSerializer, ex.AMENDMENT_OUT),
         examples=[ex.AMENDMENT_CREATE],
     )
     @action(detail=True, methods=["get", "post"])
@@ -337,7 +334,7 @@ class BudgetItemActionViewSet(ActionViewSet):
         ),
         tags=[TAG],
         request=EvidenceAddInputSerializer,
-        responses={201: OpenApiResponse(EvidenceSerializer, examples=[ex.EVIDENCE_OUT]), 409: problem_response(409)},
+        responses=answers(201, EvidenceSerializer, ex.EVIDENCE_OUT),
         examples=[ex.EVIDENCE_IN],
     )
     @action(detail=True, methods=["post"])
@@ -364,11 +361,7 @@ class BudgetItemActionViewSet(ActionViewSet):
                 description="쪽당 기록 수 (entries per page, 1–100, default 20).",
             ),
         ],
-        responses={
-            200: OpenApiResponse(HistoryPageSerializer, examples=[ex.LEDGER_PAGE]),
-            400: problem_response(400),
-            404: problem_response(404),
-        },
+        responses=answers(200, HistoryPageSerializer, ex.LEDGER_PAGE),
     )
     @action(detail=True, methods=["get"], pagination_class=HistoryCursorPagination)
     def history(self, request: Request, pk: str | None = None) -> Response:
@@ -399,7 +392,7 @@ class ExecutionReverseView(generics.GenericAPIView):
         ),
         tags=[TAG],
         request=ReasonInputSerializer,
-        responses={201: OpenApiResponse(ExecutionSerializer, examples=[ex.REVERSAL_OUT]), 409: problem_response(409)},
+        responses=answers(201, ExecutionSerializer, ex.REVERSAL_OUT),
         examples=[ex.REVERSE_IN],
     )
     def post(self, request: Request, pk: int) -> Response:
@@ -425,7 +418,7 @@ class ExecutionReverseView(generics.GenericAPIView):
             "The database refuses to change or delete an entry. Filters: `item`, `kind`, `fiscal_year`."
         ),
         tags=[TAG],
-        responses={200: OpenApiResponse(LedgerEntrySerializer(many=True), examples=[ex.LEDGER_PAGE])},
+        responses=answers(200, LedgerEntrySerializer(many=True), ex.LEDGER_PAGE),
     )
 )
 class LedgerView(generics.ListAPIView):
@@ -456,7 +449,7 @@ class LedgerVerifyView(APIView):
             "fails. Don't trust the server alone: export the ledger and check it yourself (docs/budget-ledger.md)."
         ),
         tags=[TAG],
-        responses={200: OpenApiResponse(LedgerVerifySerializer, examples=[ex.VERIFY_OK, ex.VERIFY_BROKEN])},
+        responses=answers(200, LedgerVerifySerializer, ex.VERIFY_OK, ex.VERIFY_BROKEN),
     )
     def get(self, request: Request) -> Response:
         result = selectors.ledger_verification()
@@ -487,7 +480,7 @@ class SummaryView(APIView):
         ),
         tags=[TAG],
         parameters=[_YEAR],
-        responses={200: OpenApiResponse(BudgetSummarySerializer, examples=[ex.SUMMARY]), 400: problem_response(400)},
+        responses=answers(200, BudgetSummarySerializer, ex.SUMMARY),
     )
     def get(self, request: Request) -> Response:
         raw = request.query_params.get("year")
@@ -591,11 +584,7 @@ class ExportCSVView(_ExportView):
         ),
         tags=[TAG],
         parameters=_EXPORT_PARAMETERS,
-        responses={
-            (200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description="CSV", examples=[ex.CSV_EXAMPLE]),
-            400: problem_response(400),
-            404: problem_response(404),
-        },
+        responses=answers((200, "text/csv"), OpenApiTypes.STR, ex.CSV_EXAMPLE, description="CSV"),
     )
     def get(self, request: Request, dataset: str) -> HttpResponseBase:
         head, data = self._data(request, dataset)
@@ -617,11 +606,7 @@ class ExportXLSXView(_ExportView):
         ),
         tags=[TAG],
         parameters=_EXPORT_PARAMETERS,
-        responses={
-            (200, XLSXRenderer.media_type): OpenApiResponse(OpenApiTypes.BINARY, description="XLSX"),
-            400: problem_response(400),
-            404: problem_response(404),
-        },
+        responses=answers((200, XLSXRenderer.media_type), OpenApiTypes.BINARY, description="XLSX"),
     )
     def get(self, request: Request, dataset: str) -> HttpResponseBase:
         head, data = self._data(request, dataset)

@@ -167,6 +167,22 @@ class _NFCCharField(forms.CharField):
         return normalize_text(value) if isinstance(value, str) else value
 
 
+class WholeNumberFilter(django_filters.NumberFilter):
+    """A whole number in the query string (``1.5`` and ``1e20`` are a 400 naming the parameter)."""
+
+    field_class = forms.IntegerField
+
+
+class IdFilter(WholeNumberFilter):
+    """A row id in the query string: a whole number from 1 to 2^63-1 (else a 400 naming the
+    parameter, never a database overflow)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", INT64_MAX)
+        super().__init__(*args, **kwargs)
+
+
 class SearchFilter(filters.SearchFilter):
     """``?search=`` over the view's ``search_fields`` (domains with special search override it).
 

@@ -13,6 +13,7 @@ import ast
 import functools
 import importlib
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -107,6 +108,30 @@ def problem_response(status_code: int, description: str | None = None) -> OpenAp
         description=description or _DESCRIPTIONS.get(status_code, "Error"),
         examples=[problem_example(status_code)] if status_code in _EXAMPLES else [],
     )
+
+
+def _in_query(parameter: Any) -> bool:
+    """An ``@extend_schema(parameters=...)`` entry the client sends in the query string."""
+    return isinstance(parameter, OpenApiParameter) and parameter.location == OpenApiParameter.QUERY
+
+
+def answers(
+    status_code: int | tuple[int, str],
+    response: Any = None,
+    *examples: OpenApiExample,
+    description: str = "",
+    errors: Iterable[int] = (),
+) -> dict[int | tuple[int, str], OpenApiResponse]:
+    """``@extend_schema(responses=...)`` of an operation: its success answer (a serializer or type with
+    its examples; none for a 204; ``(200, "text/csv")`` for another media type) and the problem
+    responses ``errors`` that the AutoSchema cannot tell from the view. It adds by itself 401, 405, 429
+    and 500 everywhere, 400 where there is a body or query parameters, 403 where a permission can
+    refuse, 404 on paths with a parameter and on pages, 409 and 422 on POST and PATCH."""
+    documented: dict[int | tuple[int, str], OpenApiResponse] = {
+        status_code: OpenApiResponse(response, description=description, examples=list(examples))
+    }
+    documented.update({code: problem_response(code) for code in errors})
+    return documented
 
 
 class AutoSchema(openapi.AutoSchema):
@@ -352,7 +377,11 @@ class AutoSchema(openapi.AutoSchema):
     def _get_response_bodies(self, direction: str = "response") -> dict[str, Any]:
         responses = super()._get_response_bodies(direction)
         wanted = {401, 405, 429, 500}
-        has_query = bool(self._get_filter_parameters()) or bool(self._get_pagination_parameters())
+        has_query = (
+            bool(self._get_filter_parameters())
+            or bool(self._get_pagination_parameters())
+            or any(_in_query(parameter) for parameter in self.get_override_parameters())
+        )
         if self._has_body() or has_query or self.method in ("POST", "PATCH"):
             wanted.add(400)
         if self._may_forbid():

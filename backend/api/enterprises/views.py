@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
@@ -28,7 +28,7 @@ from api.common.filters import StrictOrderingFilter
 from api.common.images import image_check
 from api.common.parsers import FormParser, JSONParser, MultiPartParser
 from api.common.renderers import CSV_ENDPOINT, csv_stream_response
-from api.common.schema import problem_response
+from api.common.schema import answers
 from api.common.stats import stats_example, stats_sections, stats_serializer
 from api.common.viewsets import CrudDomainViewSet, created_response
 from api.enterprises import examples as ex
@@ -95,7 +95,7 @@ _STATS_TAG = ["stats"]
             "matches come first, then prefixes. `certification_expiring_within` is for coordinators."
         ),
         tags=_ENTERPRISE_TAG,
-        responses={200: OpenApiResponse(EnterpriseSerializer(many=True), examples=[ex.ENTERPRISE_PAGE])},
+        responses=answers(200, EnterpriseSerializer(many=True), ex.ENTERPRISE_PAGE),
     ),
     create=extend_schema(
         operation_id="enterprises_create",
@@ -107,10 +107,7 @@ _STATS_TAG = ["stats"]
         ),
         tags=_ENTERPRISE_TAG,
         request=EnterpriseInputSerializer,
-        responses={
-            201: OpenApiResponse(EnterpriseSerializer, examples=[ex.ENTERPRISE_OUT]),
-            409: problem_response(409),
-        },
+        responses=answers(201, EnterpriseSerializer, ex.ENTERPRISE_OUT),
         examples=[ex.ENTERPRISE_IN],
     ),
     retrieve=extend_schema(
@@ -118,7 +115,7 @@ _STATS_TAG = ["stats"]
         summary="조직 상세 (Organisation)",
         description="slug로 조회; 볼 수 없는 대기 조직은 404 (by slug; a pending organisation you may not see is 404).",
         tags=_ENTERPRISE_TAG,
-        responses={200: OpenApiResponse(EnterpriseSerializer, examples=[ex.ENTERPRISE_OUT])},
+        responses=answers(200, EnterpriseSerializer, ex.ENTERPRISE_OUT),
     ),
     partial_update=extend_schema(
         operation_id="enterprises_update",
@@ -129,10 +126,7 @@ _STATS_TAG = ["stats"]
         ),
         tags=_ENTERPRISE_TAG,
         request=EnterpriseInputSerializer,
-        responses={
-            200: OpenApiResponse(EnterpriseSerializer, examples=[ex.ENTERPRISE_OUT]),
-            409: problem_response(409),
-        },
+        responses=answers(200, EnterpriseSerializer, ex.ENTERPRISE_OUT),
         examples=[ex.UPDATE_EXAMPLE],
     ),
     destroy=extend_schema(
@@ -201,12 +195,7 @@ class EnterpriseViewSet(CrudDomainViewSet):
         description="코디네이터가 확인하면 공개되고 배지가 붙습니다 (coordinators: public, with the verified badge).",
         tags=_ENTERPRISE_TAG,
         request=None,
-        responses={
-            200: OpenApiResponse(
-                EnterpriseVerifyResultSerializer,
-                examples=[ex.VERIFIED_EXAMPLE],
-            )
-        },
+        responses=answers(200, EnterpriseVerifyResultSerializer, ex.VERIFIED_EXAMPLE),
     )
     @action(detail=True, methods=["post"])
     def verify(self, request: Request, slug: str | None = None) -> Response:
@@ -221,12 +210,7 @@ class EnterpriseViewSet(CrudDomainViewSet):
         description="코디네이터: 공개 목록에서 숨깁니다 (coordinators: hidden again from the public directory).",
         tags=_ENTERPRISE_TAG,
         request=None,
-        responses={
-            200: OpenApiResponse(
-                EnterpriseVerifyResultSerializer,
-                examples=[ex.REJECTED_EXAMPLE],
-            )
-        },
+        responses=answers(200, EnterpriseVerifyResultSerializer, ex.REJECTED_EXAMPLE),
     )
     @action(detail=True, methods=["post"])
     def reject(self, request: Request, slug: str | None = None) -> Response:
@@ -243,7 +227,7 @@ class EnterpriseViewSet(CrudDomainViewSet):
         description=f"소유자·편집자·코디네이터 (owners, editors, coordinators). {_UPLOAD_DOC}",
         tags=_ENTERPRISE_TAG,
         request={"multipart/form-data": ImageUploadInputSerializer},
-        responses={200: OpenApiResponse(EnterpriseSerializer, examples=[ex.ENTERPRISE_OUT])},
+        responses=answers(200, EnterpriseSerializer, ex.ENTERPRISE_OUT),
     )
     @action(detail=True, methods=["post"], parser_classes=[MultiPartParser, FormParser])
     def logo(self, request: Request, slug: str | None = None) -> Response:
@@ -258,7 +242,7 @@ class EnterpriseViewSet(CrudDomainViewSet):
         description="소유자·편집자·코디네이터 (owners, editors, coordinators).",
         tags=_ENTERPRISE_TAG,
         request=None,
-        responses={204: OpenApiResponse(description="삭제됨 (Removed)")},
+        responses=answers(204, description="삭제됨 (Removed)"),
     )
     @logo.mapping.delete
     def logo_delete(self, request: Request, slug: str | None = None) -> Response:
@@ -272,7 +256,7 @@ class EnterpriseViewSet(CrudDomainViewSet):
         summary="구성원 목록 (Members)",
         description="조직의 소유자·편집자·코디네이터만 (only the organisation's owners and editors, and coordinators).",
         tags=_ENTERPRISE_TAG,
-        responses={200: OpenApiResponse(MembershipSerializer(many=True), examples=[ex.MEMBERS_EXAMPLE])},
+        responses=answers(200, MembershipSerializer(many=True), ex.MEMBERS_EXAMPLE),
         filters=False,
     )
     @action(detail=True, methods=["get"], pagination_class=None, filter_backends=[])
@@ -289,10 +273,7 @@ class EnterpriseViewSet(CrudDomainViewSet):
         ),
         tags=_ENTERPRISE_TAG,
         request=MembershipAddInputSerializer,
-        responses={
-            201: OpenApiResponse(MembershipSerializer, examples=[ex.MEMBER_EXAMPLE]),
-            409: problem_response(409),
-        },
+        responses=answers(201, MembershipSerializer, ex.MEMBER_EXAMPLE),
         examples=[ex.INVITE_EXAMPLE],
     )
     @members.mapping.post
@@ -312,7 +293,7 @@ class EnterpriseViewSet(CrudDomainViewSet):
         description="소유자·코디네이터; 마지막 소유자는 409 (owners and coordinators; the last owner stays: 409 `last_owner`).",
         tags=_ENTERPRISE_TAG,
         request=None,
-        responses={204: OpenApiResponse(description="삭제됨 (Removed)"), 409: problem_response(409)},
+        responses=answers(204, description="삭제됨 (Removed)", errors=(409,)),
         parameters=[OpenApiParameter("membership_id", OpenApiTypes.INT, OpenApiParameter.PATH)],
     )
     @action(detail=True, methods=["delete"], url_path=r"members/(?P<membership_id>[0-9]+)")
@@ -329,7 +310,7 @@ class EnterpriseViewSet(CrudDomainViewSet):
         summary="조직의 상품·서비스 (The organisation's products and services)",
         description="누구나 (anyone who may see the organisation).",
         tags=_ENTERPRISE_TAG,
-        responses={200: OpenApiResponse(ProductSerializer(many=True), examples=[ex.PRODUCT_PAGE])},
+        responses=answers(200, ProductSerializer(many=True), ex.PRODUCT_PAGE),
         filters=False,
     )
     @action(detail=True, methods=["get"], filter_backends=[])
@@ -347,7 +328,7 @@ class EnterpriseViewSet(CrudDomainViewSet):
         description="소유자·편집자·코디네이터 (owners, editors, coordinators).",
         tags=_ENTERPRISE_TAG,
         request=ProductAddInputSerializer,
-        responses={201: OpenApiResponse(ProductSerializer, examples=[ex.PRODUCT_OUT])},
+        responses=answers(201, ProductSerializer, ex.PRODUCT_OUT),
         examples=[ex.NEW_PRODUCT_EXAMPLE],
     )
     @products.mapping.post
@@ -372,13 +353,7 @@ class EnterpriseViewSet(CrudDomainViewSet):
             "same columns as the import)."
         ),
         tags=_ENTERPRISE_TAG,
-        responses={
-            (200, "text/csv"): OpenApiResponse(
-                OpenApiTypes.STR,
-                description="CSV",
-                examples=[ex.CSV_EXAMPLE],
-            )
-        },
+        responses=answers((200, "text/csv"), OpenApiTypes.STR, ex.CSV_EXAMPLE, description="CSV"),
     )
     @action(detail=False, methods=["get"], pagination_class=None, **CSV_ENDPOINT)
     def export(self, request: Request) -> HttpResponseBase:
@@ -395,12 +370,7 @@ class EnterpriseViewSet(CrudDomainViewSet):
         ),
         tags=_ENTERPRISE_TAG,
         request={"multipart/form-data": EnterpriseImportInputSerializer},
-        responses={
-            200: OpenApiResponse(
-                EnterpriseImportResultSerializer,
-                examples=[ex.IMPORTED_EXAMPLE],
-            )
-        },
+        responses=answers(200, EnterpriseImportResultSerializer, ex.IMPORTED_EXAMPLE),
     )
     @action(detail=False, methods=["post"], url_path="import", parser_classes=[MultiPartParser, FormParser])
     def import_csv(self, request: Request) -> Response:
@@ -423,10 +393,7 @@ class EnterpriseViewSet(CrudDomainViewSet):
         ),
         tags=_ENTERPRISE_TAG,
         request=ArchiveReasonInputSerializer,
-        responses={
-            200: OpenApiResponse(EnterpriseSerializer, examples=[ex.ENTERPRISE_OUT]),
-            409: problem_response(409),
-        },
+        responses=answers(200, EnterpriseSerializer, ex.ENTERPRISE_OUT),
         examples=[ex.RESTORE_ENTERPRISE_EXAMPLE],
     )
     @action(detail=True, methods=["post"])
@@ -445,7 +412,7 @@ class EnterpriseViewSet(CrudDomainViewSet):
             "words, exact and prefix name matches first)."
         ),
         tags=_PRODUCT_TAG,
-        responses={200: OpenApiResponse(ProductSerializer(many=True), examples=[ex.PRODUCT_PAGE])},
+        responses=answers(200, ProductSerializer(many=True), ex.PRODUCT_PAGE),
     ),
     create=extend_schema(
         operation_id="products_create",
@@ -453,7 +420,7 @@ class EnterpriseViewSet(CrudDomainViewSet):
         description="`enterprise`의 소유자·편집자·코디네이터 (owners and editors of `enterprise`, coordinators).",
         tags=_PRODUCT_TAG,
         request=ProductCreateInputSerializer,
-        responses={201: OpenApiResponse(ProductSerializer, examples=[ex.PRODUCT_OUT])},
+        responses=answers(201, ProductSerializer, ex.PRODUCT_OUT),
         examples=[ex.PRODUCT_IN],
     ),
     retrieve=extend_schema(
@@ -461,7 +428,7 @@ class EnterpriseViewSet(CrudDomainViewSet):
         summary="상품 상세 (Product)",
         description="누구나 (anyone who may see its organisation).",
         tags=_PRODUCT_TAG,
-        responses={200: OpenApiResponse(ProductSerializer, examples=[ex.PRODUCT_OUT])},
+        responses=answers(200, ProductSerializer, ex.PRODUCT_OUT),
     ),
     partial_update=extend_schema(
         operation_id="products_update",
@@ -469,7 +436,7 @@ class EnterpriseViewSet(CrudDomainViewSet):
         description="소유자·편집자·코디네이터 (owners, editors, coordinators). `price: null` = 가격 문의 (on request). Honours If-Match.",
         tags=_PRODUCT_TAG,
         request=ProductInputSerializer,
-        responses={200: OpenApiResponse(ProductSerializer, examples=[ex.PRODUCT_OUT])},
+        responses=answers(200, ProductSerializer, ex.PRODUCT_OUT),
         examples=[ex.UPDATE_EXAMPLE_2],
     ),
     destroy=extend_schema(
@@ -519,7 +486,7 @@ class ProductViewSet(CrudDomainViewSet):
         description=f"소유자·편집자·코디네이터 (owners, editors, coordinators). {_UPLOAD_DOC}",
         tags=_PRODUCT_TAG,
         request={"multipart/form-data": ImageUploadInputSerializer},
-        responses={200: OpenApiResponse(ProductSerializer, examples=[ex.PRODUCT_OUT])},
+        responses=answers(200, ProductSerializer, ex.PRODUCT_OUT),
     )
     @action(detail=True, methods=["post"], parser_classes=[MultiPartParser, FormParser], filter_backends=[])
     def image(self, request: Request, pk: str | None = None) -> Response:
@@ -534,7 +501,7 @@ class ProductViewSet(CrudDomainViewSet):
         description="소유자·편집자·코디네이터 (owners, editors, coordinators).",
         tags=_PRODUCT_TAG,
         request=None,
-        responses={204: OpenApiResponse(description="삭제됨 (Removed)")},
+        responses=answers(204, description="삭제됨 (Removed)"),
     )
     @image.mapping.delete
     def image_delete(self, request: Request, pk: str | None = None) -> Response:
@@ -552,7 +519,7 @@ class ProductViewSet(CrudDomainViewSet):
         ),
         tags=_PRODUCT_TAG,
         request=ArchiveReasonInputSerializer,
-        responses={200: OpenApiResponse(ProductSerializer, examples=[ex.PRODUCT_OUT]), 409: problem_response(409)},
+        responses=answers(200, ProductSerializer, ex.PRODUCT_OUT),
         examples=[ex.RESTORE_PRODUCT_EXAMPLE],
     )
     @action(detail=True, methods=["post"], permission_classes=[IsCoordinator], filter_backends=[])
@@ -576,12 +543,9 @@ class StatsView(APIView):
             "(`board`: collaborations; see `api/common/stats.py`)."
         ),
         tags=_STATS_TAG,
-        responses={
-            200: OpenApiResponse(
-                stats_serializer(StatsSerializer),
-                examples=[OpenApiExample("stats", value=stats_example(ex.STATS_EXAMPLE.value))],
-            )
-        },
+        responses=answers(
+            200, stats_serializer(StatsSerializer), OpenApiExample("stats", value=stats_example(ex.STATS_EXAMPLE.value))
+        ),
     )
     def get(self, request: Request) -> Response:
         return Response({**directory_stats(), **stats_sections()})
@@ -593,17 +557,14 @@ class StatsView(APIView):
         summary="연도별 목표 (Targets by year)",
         description="누구나 (anyone).",
         tags=_STATS_TAG,
-        responses={200: OpenApiResponse(ProgressTargetSerializer(many=True), examples=[ex.TARGETS_EXAMPLE])},
+        responses=answers(200, ProgressTargetSerializer(many=True), ex.TARGETS_EXAMPLE),
     ),
     create=extend_schema(
         operation_id="stats_targets_create",
         summary="목표 추가 (Add a year's target)",
         description="코디네이터만; 같은 연도는 409 (coordinators only; an existing year is 409 `duplicate_year`).",
         tags=_STATS_TAG,
-        responses={
-            201: OpenApiResponse(ProgressTargetSerializer, examples=[ex.TARGET_EXAMPLE]),
-            409: problem_response(409),
-        },
+        responses=answers(201, ProgressTargetSerializer, ex.TARGET_EXAMPLE),
         examples=[ex.Y2016_EXAMPLE],
     ),
     retrieve=extend_schema(
@@ -611,17 +572,14 @@ class StatsView(APIView):
         summary="한 해의 목표 (A year's target)",
         description="누구나 (anyone).",
         tags=_STATS_TAG,
-        responses={200: OpenApiResponse(ProgressTargetSerializer, examples=[ex.TARGET_EXAMPLE])},
+        responses=answers(200, ProgressTargetSerializer, ex.TARGET_EXAMPLE),
     ),
     partial_update=extend_schema(
         operation_id="stats_targets_update",
         summary="목표 수정 (Change a year's target)",
         description="코디네이터만 (coordinators only). Honours If-Match.",
         tags=_STATS_TAG,
-        responses={
-            200: OpenApiResponse(ProgressTargetSerializer, examples=[ex.TARGET_EXAMPLE]),
-            409: problem_response(409),
-        },
+        responses=answers(200, ProgressTargetSerializer, ex.TARGET_EXAMPLE),
         examples=[ex.RAISE_EXAMPLE],
     ),
     destroy=extend_schema(
@@ -629,7 +587,7 @@ class StatsView(APIView):
         summary="목표 삭제 (Delete a year's target)",
         description="코디네이터만 (coordinators only).",
         tags=_STATS_TAG,
-        responses={204: OpenApiResponse(description="삭제됨 (Deleted)")},
+        responses=answers(204, description="삭제됨 (Deleted)"),
     ),
 )
 class ProgressTargetViewSet(CrudDomainViewSet):

@@ -3,27 +3,13 @@ from __future__ import annotations
 from typing import Any
 
 import django_filters
-from django import forms
 from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from api.common.archiving import ARCHIVED_FILTER_HELP, filter_archived
-from api.common.filters import FilterSet
-from api.common.serializers import MAX_ID
+from api.common.filters import FilterSet, IdFilter
 from api.events.models import BoothApplicationStatus, Event, EventKind, EventStatus, RegistrationStatus
-
-
-class IdFilter(django_filters.NumberFilter):
-    """A row id in the query string: a whole number from 1 to 2^63-1 (``1.5`` and ``1e20`` are a 400
-    naming the parameter, never a database overflow)."""
-
-    field_class = forms.IntegerField
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("min_value", 1)
-        kwargs.setdefault("max_value", MAX_ID)
-        super().__init__(*args, **kwargs)
 
 
 class EventFilter(FilterSet):

@@ -30,7 +30,7 @@ from api.common.images import image_check
 from api.common.parsers import MultiPartParser
 from api.common.permissions import IsCoordinator, IsEnterpriseEditorOrReadOnly, is_coordinator
 from api.common.renderers import CSV_ENDPOINT, ICS_ENDPOINT, csv_response, ics_response
-from api.common.schema import problem_response
+from api.common.schema import answers, problem_response
 from api.common.viewsets import (
     ActionViewSet,
     CreateUpdateDomainViewSet,
@@ -115,7 +115,7 @@ class _CalendarView(APIView):
             "(`confirmed_count`, `waitlisted_count`, `seats_left`) are public; names of attendees are not."
         ),
         tags=[TAG],
-        responses={200: OpenApiResponse(EventSerializer(many=True), examples=[ex.EVENT_PAGE])},
+        responses=answers(200, EventSerializer(many=True), ex.EVENT_PAGE),
     ),
     retrieve=extend_schema(
         operation_id="events_retrieve",
@@ -125,7 +125,7 @@ class _CalendarView(APIView):
             "exhibitors with their products and, when logged in, your own registration)."
         ),
         tags=[TAG],
-        responses={200: OpenApiResponse(EventDetailSerializer, examples=[ex.EVENT_DETAIL])},
+        responses=answers(200, EventDetailSerializer, ex.EVENT_DETAIL),
     ),
     create=extend_schema(
         operation_id="events_create",
@@ -137,7 +137,7 @@ class _CalendarView(APIView):
         ),
         tags=[TAG],
         request=EventCreateInputSerializer,
-        responses={201: OpenApiResponse(EventDetailSerializer, examples=[ex.EVENT_DETAIL])},
+        responses=answers(201, EventDetailSerializer, ex.EVENT_DETAIL),
         examples=[ex.EVENT_CREATE],
     ),
     partial_update=extend_schema(
@@ -151,7 +151,7 @@ class _CalendarView(APIView):
         ),
         tags=[TAG],
         request=EventUpdateInputSerializer,
-        responses={200: OpenApiResponse(EventDetailSerializer, examples=[ex.EVENT_DETAIL])},
+        responses=answers(200, EventDetailSerializer, ex.EVENT_DETAIL),
         examples=[ex.EVENT_PATCH],
     ),
     destroy=extend_schema(
@@ -224,7 +224,7 @@ class EventViewSet(CrudDomainViewSet):
         ),
         tags=[TAG],
         request=ArchiveReasonInputSerializer,
-        responses={200: OpenApiResponse(EventDetailSerializer, examples=[ex.EVENT_DETAIL]), 409: problem_response(409)},
+        responses=answers(200, EventDetailSerializer, ex.EVENT_DETAIL),
         examples=[ex.RESTORE_EXAMPLE],
     )
     @action(detail=True, methods=["post"], permission_classes=[IsCoordinator], filterset_class=None)
@@ -260,7 +260,7 @@ class EventActionViewSet(ActionViewSet):
         ),
         tags=[TAG],
         request=EventCancelInputSerializer,
-        responses={200: OpenApiResponse(EventDetailSerializer, examples=[ex.EVENT_DETAIL]), 409: problem_response(409)},
+        responses=answers(200, EventDetailSerializer, ex.EVENT_DETAIL),
         examples=[ex.CANCEL_EXAMPLE],
     )
     @action(detail=True, methods=["post"])
@@ -279,7 +279,7 @@ class EventActionViewSet(ActionViewSet):
         ),
         tags=[TAG],
         request=EventCancelInputSerializer,
-        responses={200: OpenApiResponse(EventDetailSerializer, examples=[ex.EVENT_DETAIL]), 409: problem_response(409)},
+        responses=answers(200, EventDetailSerializer, ex.EVENT_DETAIL),
         examples=[ex.POSTPONE_EXAMPLE],
     )
     @action(detail=True, methods=["post"])
@@ -298,7 +298,7 @@ class EventActionViewSet(ActionViewSet):
         ),
         tags=[TAG],
         request=EventRescheduleInputSerializer,
-        responses={200: OpenApiResponse(EventDetailSerializer, examples=[ex.EVENT_DETAIL]), 409: problem_response(409)},
+        responses=answers(200, EventDetailSerializer, ex.EVENT_DETAIL),
         examples=[ex.RESCHEDULE_EXAMPLE],
     )
     @action(detail=True, methods=["post"])
@@ -314,7 +314,7 @@ class EventActionViewSet(ActionViewSet):
         description="multipart/form-data의 `image`: PNG, JPEG, WebP, 5 MB 이하 (checked by content).",
         tags=[TAG],
         request={"multipart/form-data": CoverImageInputSerializer},
-        responses={200: OpenApiResponse(EventDetailSerializer, examples=[ex.EVENT_DETAIL])},
+        responses=answers(200, EventDetailSerializer, ex.EVENT_DETAIL),
     )
     @action(detail=True, methods=["post"], url_path="cover-image", parser_classes=[MultiPartParser])
     def cover_image(self, request: Request, pk: str | None = None) -> Response:
@@ -332,7 +332,7 @@ class EventActionViewSet(ActionViewSet):
         summary="표지 이미지 삭제 (Remove the cover image)",
         description="표지 이미지를 지웁니다 (removes the cover image; no image is fine).",
         tags=[TAG],
-        responses={204: OpenApiResponse(description="삭제됨 (Removed)")},
+        responses=answers(204, description="삭제됨 (Removed)"),
     )
     @cover_image.mapping.delete
     def cover_image_destroy(self, request: Request, pk: str | None = None) -> Response:
@@ -381,7 +381,7 @@ class EventActionViewSet(ActionViewSet):
             "registration; a freed seat goes to the first on the waiting list, who is notified). 404 if not registered."
         ),
         tags=[TAG],
-        responses={204: OpenApiResponse(description="취소됨 (Cancelled)"), 409: problem_response(409)},
+        responses=answers(204, description="취소됨 (Cancelled)", errors=(409,)),
     )
     @registration.mapping.delete
     def unregister(self, request: Request, pk: str | None = None) -> Response:
@@ -395,7 +395,7 @@ class EventActionViewSet(ActionViewSet):
         description="행사 담당자만; 확정된 참가자만 (event managers; confirmed attendees only, else 409).",
         tags=[TAG],
         request=None,
-        responses={200: OpenApiResponse(AttendeeSerializer, examples=[ex.ATTENDEE]), 409: problem_response(409)},
+        responses=answers(200, AttendeeSerializer, ex.ATTENDEE),
     )
     @action(
         detail=True,
@@ -415,7 +415,7 @@ class EventActionViewSet(ActionViewSet):
         summary="입장 확인 취소 (Undo a check-in)",
         description="행사 담당자만 (event managers only).",
         tags=[TAG],
-        responses={200: OpenApiResponse(AttendeeSerializer, examples=[ex.ATTENDEE]), 409: problem_response(409)},
+        responses=answers(200, AttendeeSerializer, ex.ATTENDEE, errors=(409,)),
     )
     @check_in.mapping.delete
     def check_in_undo(self, request: Request, pk: str | None = None, registration_id: str | None = None) -> Response:
@@ -432,7 +432,7 @@ class EventActionViewSet(ActionViewSet):
         summary="부스 구역 목록 (Booth categories)",
         description="행사의 부스 구역과 남은 부스 수 (the event's booth categories and booths left). Public.",
         tags=[BOOTH_TAG],
-        responses={200: OpenApiResponse(BoothCategorySerializer(many=True), examples=[ex.BOOTH_CATEGORIES])},
+        responses=answers(200, BoothCategorySerializer(many=True), ex.BOOTH_CATEGORIES),
     )
     @action(
         detail=True,
@@ -452,7 +452,7 @@ class EventActionViewSet(ActionViewSet):
         description="행사 담당자만: 음식, 공예, 서비스… 구역과 부스 수 (event managers: a category and how many booths).",
         tags=[BOOTH_TAG],
         request=BoothCategoryCreateInputSerializer,
-        responses={201: OpenApiResponse(BoothCategorySerializer, examples=[ex.BOOTH_CATEGORY])},
+        responses=answers(201, BoothCategorySerializer, ex.BOOTH_CATEGORY),
         examples=[ex.FOOD_EXAMPLE],
     )
     @booth_categories.mapping.post
@@ -503,7 +503,7 @@ class EventAttendeeListView(_EventSubListView):
             "and waitlisted people with waiting-list positions and check-ins). Filters: `status`, `checked_in`."
         ),
         tags=[TAG],
-        responses={200: OpenApiResponse(AttendeeSerializer(many=True), examples=[ex.ATTENDEE_PAGE])},
+        responses=answers(200, AttendeeSerializer(many=True), ex.ATTENDEE_PAGE),
     )
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)
@@ -527,7 +527,7 @@ class EventBoothApplicationsView(_EventSubListView):
             "members see their organisations' own)."
         ),
         tags=[BOOTH_TAG],
-        responses={200: OpenApiResponse(BoothApplicationSerializer(many=True), examples=[ex.BOOTH_APPLICATION_PAGE])},
+        responses=answers(200, BoothApplicationSerializer(many=True), ex.BOOTH_APPLICATION_PAGE),
     )
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)
@@ -571,7 +571,7 @@ class EventBoothCategoryView(generics.GenericAPIView):
         ),
         tags=[BOOTH_TAG],
         request=BoothCategoryUpdateInputSerializer,
-        responses={200: OpenApiResponse(BoothCategorySerializer, examples=[ex.BOOTH_CATEGORY])},
+        responses=answers(200, BoothCategorySerializer, ex.BOOTH_CATEGORY),
         examples=[ex.MORE_BOOTHS_EXAMPLE],
     )
     def patch(self, request: Request, pk: int, category_id: int) -> Response:
@@ -593,7 +593,7 @@ class EventBoothCategoryView(generics.GenericAPIView):
             "organisations'). Filters: `status`, `event`."
         ),
         tags=[BOOTH_TAG],
-        responses={200: OpenApiResponse(BoothApplicationSerializer(many=True), examples=[ex.BOOTH_APPLICATION_PAGE])},
+        responses=answers(200, BoothApplicationSerializer(many=True), ex.BOOTH_APPLICATION_PAGE),
     )
 )
 class BoothApplicationListView(SelectorMixin, generics.ListAPIView):
@@ -621,7 +621,7 @@ class BoothApplicationDetailView(generics.GenericAPIView):
             "`Location` names."
         ),
         tags=[BOOTH_TAG],
-        responses={200: OpenApiResponse(BoothApplicationSerializer, examples=[ex.BOOTH_APPLICATION])},
+        responses=answers(200, BoothApplicationSerializer, ex.BOOTH_APPLICATION),
     )
     def get(self, request: Request, pk: int) -> Response:
         application = selectors.booth_application_get(user=request.user, application_id=pk)
@@ -650,10 +650,7 @@ class BoothApplicationAcceptView(_BoothDecisionView):
         ),
         tags=[BOOTH_TAG],
         request=None,
-        responses={
-            200: OpenApiResponse(BoothApplicationSerializer, examples=[ex.BOOTH_APPLICATION]),
-            409: problem_response(409),
-        },
+        responses=answers(200, BoothApplicationSerializer, ex.BOOTH_APPLICATION),
     )
     def post(self, request: Request, pk: int) -> Response:
         application = self.get_object()
@@ -673,10 +670,7 @@ class BoothApplicationDeclineView(_BoothDecisionView):
         ),
         tags=[BOOTH_TAG],
         request=BoothDecisionInputSerializer,
-        responses={
-            200: OpenApiResponse(BoothApplicationSerializer, examples=[ex.BOOTH_APPLICATION]),
-            409: problem_response(409),
-        },
+        responses=answers(200, BoothApplicationSerializer, ex.BOOTH_APPLICATION),
         examples=[ex.DECLINE_EXAMPLE],
     )
     def post(self, request: Request, pk: int) -> Response:
@@ -698,10 +692,7 @@ class BoothApplicationWithdrawView(_BoothDecisionView):
         description="신청한 조직의 회원이나 코디네이터 (a member of the applying organisation, or a coordinator).",
         tags=[BOOTH_TAG],
         request=None,
-        responses={
-            200: OpenApiResponse(BoothApplicationSerializer, examples=[ex.BOOTH_APPLICATION]),
-            409: problem_response(409),
-        },
+        responses=answers(200, BoothApplicationSerializer, ex.BOOTH_APPLICATION),
     )
     def post(self, request: Request, pk: int) -> Response:
         application = self.get_object()
@@ -718,14 +709,14 @@ class BoothApplicationWithdrawView(_BoothDecisionView):
         summary="반복 행사 목록 (List event series)",
         description="분기별 한마당, 매월 조합원의 날 같은 반복 행사 (recurring events; their occurrences are events).",
         tags=[TAG],
-        responses={200: OpenApiResponse(EventSeriesSerializer(many=True), examples=[ex.SERIES_PAGE])},
+        responses=answers(200, EventSeriesSerializer(many=True), ex.SERIES_PAGE),
     ),
     retrieve=extend_schema(
         operation_id="event_series_retrieve",
         summary="반복 행사 상세 (Event series detail)",
         description="반복 규칙과 회차 수 (the rule and the number of occurrences). List them: `/events/?series=<id>`.",
         tags=[TAG],
-        responses={200: OpenApiResponse(EventSeriesSerializer, examples=[ex.SERIES])},
+        responses=answers(200, EventSeriesSerializer, ex.SERIES),
     ),
     create=extend_schema(
         operation_id="event_series_create",
@@ -739,7 +730,7 @@ class BoothApplicationWithdrawView(_BoothDecisionView):
         ),
         tags=[TAG],
         request=EventSeriesCreateInputSerializer,
-        responses={201: OpenApiResponse(EventSeriesSerializer, examples=[ex.SERIES])},
+        responses=answers(201, EventSeriesSerializer, ex.SERIES),
         examples=[ex.SERIES_CREATE],
     ),
     partial_update=extend_schema(
@@ -752,7 +743,7 @@ class BoothApplicationWithdrawView(_BoothDecisionView):
         ),
         tags=[TAG],
         request=EventSeriesUpdateInputSerializer,
-        responses={200: OpenApiResponse(EventSeriesSerializer, examples=[ex.SERIES])},
+        responses=answers(200, EventSeriesSerializer, ex.SERIES),
         examples=[ex.VENUE_EXAMPLE],
     ),
 )
@@ -833,10 +824,7 @@ class EventAttendeesCSVView(APIView):
         summary="참가자 명단 CSV (Attendee list as CSV)",
         description="행사 담당자만; UTF-8 BOM이 붙어 엑셀에서 한글이 깨지지 않습니다 (event managers; UTF-8 with BOM).",
         tags=[TAG],
-        responses={
-            (200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description="CSV", examples=[ex.CSV_EXAMPLE]),
-            404: problem_response(404),
-        },
+        responses=answers((200, "text/csv"), OpenApiTypes.STR, ex.CSV_EXAMPLE, description="CSV"),
     )
     def get(self, request: Request, pk: int) -> HttpResponse:
         event = get_object_or_404(selectors.event_list(), pk=pk)
@@ -896,10 +884,7 @@ class CalendarTokenView(APIView):
         summary="내 캘린더 피드 주소 (My feed URL)",
         description="개인 피드의 비밀 URL (your private feed URL); 404 until you create one with POST.",
         tags=[CALENDAR_TAG],
-        responses={
-            200: OpenApiResponse(CalendarTokenSerializer, examples=[ex.CALENDAR_TOKEN]),
-            404: problem_response(404),
-        },
+        responses=answers(200, CalendarTokenSerializer, ex.CALENDAR_TOKEN, errors=(404,)),
     )
     def get(self, request: Request) -> Response:
         token = selectors.calendar_token_of(user=request.user)
@@ -913,7 +898,7 @@ class CalendarTokenView(APIView):
         description="새 비밀 URL을 만들고 이전 URL은 즉시 폐기합니다 (issues a new URL; the old one stops working).",
         tags=[CALENDAR_TAG],
         request=None,
-        responses={201: OpenApiResponse(CalendarTokenSerializer, examples=[ex.CALENDAR_TOKEN])},
+        responses=answers(201, CalendarTokenSerializer, ex.CALENDAR_TOKEN),
     )
     def post(self, request: Request) -> Response:
         token = services.calendar_token_rotate(user=request.user)
@@ -926,7 +911,7 @@ class CalendarTokenView(APIView):
         summary="피드 주소 폐기 (Revoke my feed URL)",
         description="개인 피드 URL을 폐기합니다 (the URL stops working; 404 if there is none).",
         tags=[CALENDAR_TAG],
-        responses={204: OpenApiResponse(description="폐기됨 (Revoked)"), 404: problem_response(404)},
+        responses=answers(204, description="폐기됨 (Revoked)", errors=(404,)),
     )
     def delete(self, request: Request) -> Response:
         services.calendar_token_revoke(user=request.user)

@@ -3,13 +3,14 @@
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 from django_filters.rest_framework import DjangoFilterBackend
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics, permissions
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api.common.pagination import CursorPagination
+from api.common.schema import answers
 from api.common.viewsets import SelectorMixin
 from api.notifications import examples as ex
 from api.notifications import selectors, services
@@ -39,12 +40,7 @@ class NotificationPagination(CursorPagination):
             "cursor-paginated). Filter with `unread=true` or `kind`."
         ),
         tags=[TAG],
-        responses={
-            200: OpenApiResponse(
-                NotificationSerializer(many=True),
-                examples=[ex.PAGE_EXAMPLE],
-            )
-        },
+        responses=answers(200, NotificationSerializer(many=True), ex.PAGE_EXAMPLE),
     )
 )
 class NotificationListView(SelectorMixin, generics.ListAPIView):
@@ -67,7 +63,7 @@ class NotificationUnreadCountView(APIView):
         summary="읽지 않은 알림 수 (Unread count)",
         description="읽지 않은 알림의 수 (number of unread notifications, for a badge).",
         tags=[TAG],
-        responses={200: OpenApiResponse(UnreadCountSerializer, examples=[ex.COUNT_EXAMPLE])},
+        responses=answers(200, UnreadCountSerializer, ex.COUNT_EXAMPLE),
     )
     def get(self, request: Request) -> Response:
         return Response({"unread": selectors.notification_unread_count(user=request.user)})
@@ -82,7 +78,7 @@ class NotificationReadView(APIView):
         description="알림 하나를 읽음으로 표시합니다; 이미 읽었으면 그대로 (idempotent). Another user's → 404.",
         tags=[TAG],
         request=None,
-        responses={200: OpenApiResponse(NotificationSerializer, examples=[ex.READ_EXAMPLE])},
+        responses=answers(200, NotificationSerializer, ex.READ_EXAMPLE),
     )
     def post(self, request: Request, pk: int) -> Response:
         get_object_or_404(selectors.notification_list(user=request.user), pk=pk)
@@ -99,7 +95,7 @@ class NotificationReadAllView(APIView):
         description="읽지 않은 알림을 모두 읽음으로 표시하고 그 수를 돌려줍니다 (marks every unread notification read).",
         tags=[TAG],
         request=None,
-        responses={200: OpenApiResponse(MarkedCountSerializer, examples=[ex.MARKED_EXAMPLE])},
+        responses=answers(200, MarkedCountSerializer, ex.MARKED_EXAMPLE),
     )
     def post(self, request: Request) -> Response:
         return Response({"marked": services.notification_mark_all_read(user=request.user)})
@@ -113,7 +109,7 @@ class NotificationPreferencesView(APIView):
         summary="알림 메일 설정 (E-mail preferences)",
         description="알림 종류마다 메일도 받을지 (for each kind of notification, whether it also comes by e-mail).",
         tags=[TAG],
-        responses={200: OpenApiResponse(NotificationPreferenceSerializer(many=True), examples=[ex.PREFS_EXAMPLE])},
+        responses=answers(200, NotificationPreferenceSerializer(many=True), ex.PREFS_EXAMPLE),
     )
     def get(self, request: Request) -> Response:
         return Response(
@@ -129,7 +125,7 @@ class NotificationPreferencesView(APIView):
         ),
         tags=[TAG],
         request=NotificationPreferencesInputSerializer,
-        responses={200: OpenApiResponse(NotificationPreferenceSerializer(many=True), examples=[ex.PREFS_EXAMPLE])},
+        responses=answers(200, NotificationPreferenceSerializer(many=True), ex.PREFS_EXAMPLE),
         examples=[ex.EMAIL_ON_PROMOTION_EXAMPLE],
     )
     def put(self, request: Request) -> Response:

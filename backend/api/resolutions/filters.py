@@ -3,30 +3,13 @@ from __future__ import annotations
 from typing import Any
 
 import django_filters
-from django import forms
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from api.common.filters import FilterSet
-from api.common.serializers import MAX_ID
+from api.common.filters import FilterSet, IdFilter, WholeNumberFilter
 from api.resolutions.models import Meeting, Resolution, ResolutionLink, ResolutionStatus
 from api.resolutions.selectors import overdue_q, stale_q
-
-
-class WholeNumberFilter(django_filters.NumberFilter):
-    """A whole number in the query string (``1.5`` is a 400 naming the parameter)."""
-
-    field_class = forms.IntegerField
-
-
-class IdFilter(WholeNumberFilter):
-    """A row id in the query string: a whole number from 1 to 2^63-1 (else a 400 naming it)."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("min_value", 1)
-        kwargs.setdefault("max_value", MAX_ID)
-        super().__init__(*args, **kwargs)
 
 
 class LinkedFilter(IdFilter):

@@ -7,13 +7,13 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics, permissions, status
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from api.common.schema import problem_response
+from api.common.schema import answers
 from api.common.viewsets import ActionViewSet, CreateUpdateDomainViewSet, SelectorMixin, created_response
 from api.resolutions import examples as ex
 from api.resolutions import selectors, services
@@ -41,8 +41,8 @@ from api.resolutions.serializers import (
 
 MEETING_TAG = "meetings"
 TAG = "resolutions"
-_FOLLOW_RESPONSES = {204: OpenApiResponse(description="팔로우함 (Following)")}
-_UNFOLLOW_RESPONSES = {204: OpenApiResponse(description="팔로우 해제 (Not following)")}
+_FOLLOW_RESPONSES = answers(204, description="팔로우함 (Following)")
+_UNFOLLOW_RESPONSES = answers(204, description="팔로우 해제 (Not following)")
 
 
 @extend_schema_view(
@@ -54,7 +54,7 @@ _UNFOLLOW_RESPONSES = {204: OpenApiResponse(description="팔로우 해제 (Not f
             "resolutions each took and how many are done). Filters: `year`, `upcoming`. Public."
         ),
         tags=[MEETING_TAG],
-        responses={200: OpenApiResponse(MeetingSerializer(many=True), examples=[ex.MEETING_PAGE])},
+        responses=answers(200, MeetingSerializer(many=True), ex.MEETING_PAGE),
     ),
     retrieve=extend_schema(
         operation_id="meetings_retrieve",
@@ -64,7 +64,7 @@ _UNFOLLOW_RESPONSES = {204: OpenApiResponse(description="팔로우 해제 (Not f
             "source and sanitised HTML, the resolutions it took, and the overdue resolutions put on its agenda)."
         ),
         tags=[MEETING_TAG],
-        responses={200: OpenApiResponse(MeetingDetailSerializer, examples=[ex.MEETING_DETAIL_OUT])},
+        responses=answers(200, MeetingDetailSerializer, ex.MEETING_DETAIL_OUT),
     ),
     create=extend_schema(
         operation_id="meetings_create",
@@ -76,7 +76,7 @@ _UNFOLLOW_RESPONSES = {204: OpenApiResponse(description="팔로우 해제 (Not f
         ),
         tags=[MEETING_TAG],
         request=MeetingCreateInputSerializer,
-        responses={201: OpenApiResponse(MeetingDetailSerializer, examples=[ex.MEETING_DETAIL_OUT])},
+        responses=answers(201, MeetingDetailSerializer, ex.MEETING_DETAIL_OUT),
         examples=[ex.MEETING_CREATE],
     ),
     partial_update=extend_schema(
@@ -89,7 +89,7 @@ _UNFOLLOW_RESPONSES = {204: OpenApiResponse(description="팔로우 해제 (Not f
         ),
         tags=[MEETING_TAG],
         request=MeetingUpdateInputSerializer,
-        responses={200: OpenApiResponse(MeetingDetailSerializer, examples=[ex.MEETING_DETAIL_OUT])},
+        responses=answers(200, MeetingDetailSerializer, ex.MEETING_DETAIL_OUT),
         examples=[ex.MEETING_PATCH],
     ),
 )
@@ -130,7 +130,7 @@ class MeetingViewSet(CreateUpdateDomainViewSet):
             "`budget_item`, `post`, `collaboration` (ids of that kind's targets). Public."
         ),
         tags=[TAG],
-        responses={200: OpenApiResponse(ResolutionSerializer(many=True), examples=[ex.RESOLUTION_PAGE])},
+        responses=answers(200, ResolutionSerializer(many=True), ex.RESOLUTION_PAGE),
     ),
     retrieve=extend_schema(
         operation_id="resolutions_retrieve",
@@ -141,7 +141,7 @@ class MeetingViewSet(CreateUpdateDomainViewSet):
             "budget items, posts and collaborations)."
         ),
         tags=[TAG],
-        responses={200: OpenApiResponse(ResolutionDetailSerializer, examples=[ex.RESOLUTION_OUT])},
+        responses=answers(200, ResolutionDetailSerializer, ex.RESOLUTION_OUT),
     ),
     create=extend_schema(
         operation_id="resolutions_create",
@@ -155,7 +155,7 @@ class MeetingViewSet(CreateUpdateDomainViewSet):
         ),
         tags=[TAG],
         request=ResolutionCreateInputSerializer,
-        responses={201: OpenApiResponse(ResolutionDetailSerializer, examples=[ex.RESOLUTION_OUT])},
+        responses=answers(201, ResolutionDetailSerializer, ex.RESOLUTION_OUT),
         examples=[ex.RESOLUTION_CREATE],
     ),
     partial_update=extend_schema(
@@ -168,7 +168,7 @@ class MeetingViewSet(CreateUpdateDomainViewSet):
         ),
         tags=[TAG],
         request=ResolutionUpdateInputSerializer,
-        responses={200: OpenApiResponse(ResolutionDetailSerializer, examples=[ex.RESOLUTION_OUT])},
+        responses=answers(200, ResolutionDetailSerializer, ex.RESOLUTION_OUT),
         examples=[ex.RESOLUTION_PATCH],
     ),
 )
@@ -206,7 +206,7 @@ class ResolutionViewSet(CreateUpdateDomainViewSet):
         ),
         tags=[TAG],
         request=FromCollaborationInputSerializer,
-        responses={201: OpenApiResponse(ResolutionDetailSerializer, examples=[ex.RESOLUTION_OUT])},
+        responses=answers(201, ResolutionDetailSerializer, ex.RESOLUTION_OUT),
         examples=[ex.FROM_COLLABORATION],
     )
     @action(
@@ -234,7 +234,7 @@ class ResolutionViewSet(CreateUpdateDomainViewSet):
             "Public."
         ),
         tags=[TAG],
-        responses={200: OpenApiResponse(ResolutionStatsSerializer, examples=[ex.STATS])},
+        responses=answers(200, ResolutionStatsSerializer, ex.STATS),
     )
     @action(
         detail=False,
@@ -255,7 +255,7 @@ class ResolutionViewSet(CreateUpdateDomainViewSet):
             "dropped, overdue and the share kept). Public."
         ),
         tags=[TAG],
-        responses={200: OpenApiResponse(PromisesKeptSerializer, examples=[ex.PROMISES])},
+        responses=answers(200, PromisesKeptSerializer, ex.PROMISES),
     )
     @action(
         detail=False,
@@ -280,7 +280,7 @@ class ResolutionViewSet(CreateUpdateDomainViewSet):
             "as registered by the installed domains: `event`, `budget_item`, `post`, `collaboration`)."
         ),
         tags=[TAG],
-        responses={200: OpenApiResponse(LinkKindSerializer(many=True), examples=[ex.LINK_KINDS])},
+        responses=answers(200, LinkKindSerializer(many=True), ex.LINK_KINDS),
     )
     @action(
         detail=False,
@@ -297,7 +297,6 @@ class ResolutionViewSet(CreateUpdateDomainViewSet):
 class MeetingActionViewSet(ActionViewSet):
     """Following a meeting (no destroy here: meetings are never deleted; DELETE unfollows)."""
 
-    metadata_class = None  # no serializer to describe: OPTIONS answers 405, never a 500
     permission_classes = [permissions.IsAuthenticated]
     filterset_class = None
     lookup_value_regex = r"\d+"
@@ -339,7 +338,6 @@ class ResolutionActionViewSet(ActionViewSet):
     """Following a resolution and linking it to the work carrying it out (DELETE unfollows and
     removes links; resolutions themselves are never deleted)."""
 
-    metadata_class = None  # no serializer to describe: OPTIONS answers 405, never a 500
     permission_classes = [permissions.IsAuthenticated]
     filterset_class = None
     lookup_value_regex = r"\d+"
@@ -387,7 +385,7 @@ class ResolutionActionViewSet(ActionViewSet):
         ),
         tags=[TAG],
         request=LinkCreateInputSerializer,
-        responses={201: OpenApiResponse(LinkSerializer, examples=[ex.LINK_OUT]), 409: problem_response(409)},
+        responses=answers(201, LinkSerializer, ex.LINK_OUT),
         examples=[ex.LINK_CREATE],
     )
     @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
@@ -404,7 +402,7 @@ class ResolutionActionViewSet(ActionViewSet):
         summary="실행 연결 삭제 (Remove a link)",
         description="책임 주체나 코디네이터; 감사 기록에 남습니다 (the responsible party or a coordinator; audited).",
         tags=[TAG],
-        responses={204: OpenApiResponse(description="삭제됨 (Removed)")},
+        responses=answers(204, description="삭제됨 (Removed)"),
     )
     @action(
         detail=True,
@@ -440,7 +438,7 @@ class ResolutionUpdateListView(SelectorMixin, generics.ListAPIView):
         summary="서면 경과 (Written updates)",
         description="결의의 서면 경과, 최근 순 (the resolution's written updates, newest first). Public.",
         tags=[TAG],
-        responses={200: OpenApiResponse(ResolutionUpdateSerializer(many=True), examples=[ex.UPDATE_PAGE])},
+        responses=answers(200, ResolutionUpdateSerializer(many=True), ex.UPDATE_PAGE),
     )
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().get(request, *args, **kwargs)
@@ -459,10 +457,7 @@ class ResolutionUpdateListView(SelectorMixin, generics.ListAPIView):
         ),
         tags=[TAG],
         request=WrittenUpdateCreateInputSerializer,
-        responses={
-            201: OpenApiResponse(ResolutionUpdateSerializer, examples=[ex.UPDATE_OUT]),
-            409: problem_response(409),
-        },
+        responses=answers(201, ResolutionUpdateSerializer, ex.UPDATE_OUT),
         examples=[ex.UPDATE_CREATE, ex.UPDATE_DROP],
     )
     def post(self, request: Request, pk: int) -> Response:
