@@ -349,3 +349,24 @@ def test_link_kinds_resolve_public_posts_and_collaborations(world):
     target = collaboration_kind.resolve([world.collaboration.pk])[world.collaboration.pk]
     assert set(target.organisation_ids) == {world.enterprise_a.pk, world.enterprise_b.pk}
     assert post_kind.find is not None and post_kind.find(world.post_a.title) == world.post_a.pk
+
+
+def test_collaborations_are_searched_by_title_or_partner_and_filtered_by_public_partner(world):
+    anonymous = world.client("anonymous")
+
+    def ids(query: str) -> set[int]:
+        response = anonymous.get(f"/api/v1/collaborations/?{query}")
+        assert response.status_code == 200
+        return {c["id"] for c in response.json()["results"]}
+
+    assert world.collaboration.pk in ids("search=바리스타")
+    assert world.collaboration.pk not in ids("search=없는말")
+    assert world.collaboration.pk in ids(f"search={world.enterprise_b.name[1:4]}")
+    assert world.collaboration.pk in ids(f"organisation={world.enterprise_b.slug}")
+    # A partner that is not public is never found by name or slug.
+    Collaboration.partners.through.objects.create(
+        collaboration=world.collaboration, enterprise=world.enterprise_pending
+    )
+    assert world.collaboration.pk not in ids(f"search={world.enterprise_pending.name}")
+    assert ids(f"organisation={world.enterprise_pending.slug}") == set()
+    assert anonymous.get("/api/v1/collaborations/?search=" + "x" * 101).status_code == 400

@@ -5,7 +5,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from api.board import selectors
-from api.board.models import Post, PostKind, PostStatus, Report, ReportStatus
+from api.board.models import Collaboration, Post, PostKind, PostStatus, Report, ReportStatus
 from api.common.filters import FilterSet, IdFilter
 
 
@@ -47,3 +47,22 @@ class ReportFilter(FilterSet):
     class Meta:
         model = Report
         fields = ["status"]
+
+
+class CollaborationFilter(FilterSet):
+    search = django_filters.CharFilter(
+        method="filter_search", max_length=100, label=_("Words in the title or a partner organisation's name.")
+    )
+    organisation = django_filters.CharFilter(
+        method="filter_organisation", max_length=80, label=_("Slug of a partner organisation.")
+    )
+
+    class Meta:
+        model = Collaboration
+        fields = ["search", "organisation"]
+
+    def filter_search(self, queryset: QuerySet[Collaboration], name: str, value: str) -> QuerySet[Collaboration]:
+        return selectors.collaboration_search(queryset, text=value)
+
+    def filter_organisation(self, queryset: QuerySet[Collaboration], name: str, value: str) -> QuerySet[Collaboration]:
+        return selectors.collaboration_of(queryset, slug=value)

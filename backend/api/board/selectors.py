@@ -200,6 +200,23 @@ def collaboration_list() -> QuerySet[Collaboration]:
     )
 
 
+def collaboration_search(queryset: QuerySet[Collaboration], *, text: str) -> QuerySet[Collaboration]:
+    """Collaborations whose title, or one of whose partner organisations' names, holds ``text``."""
+    text = text.strip()
+    if not text:
+        return queryset
+    named = CollaborationPartner.objects.filter(
+        directory.public_q("enterprise__"), enterprise__name__icontains=text
+    ).values("collaboration_id")
+    return queryset.filter(Q(title__icontains=text) | Q(pk__in=named))
+
+
+def collaboration_of(queryset: QuerySet[Collaboration], *, slug: str) -> QuerySet[Collaboration]:
+    """Collaborations of the public organisation ``slug`` (none for an organisation not public)."""
+    partner = CollaborationPartner.objects.filter(directory.public_q("enterprise__"), enterprise__slug=slug)
+    return queryset.filter(pk__in=partner.values("collaboration_id"))
+
+
 def collaboration_network() -> dict[str, Any]:
     """Nodes (public organisations that collaborated, with how many collaborations) and edges
     (pairs of them, with how many collaborations together), counted in the database."""

@@ -22,7 +22,7 @@ from rest_framework.views import APIView
 
 from api.board import examples as ex
 from api.board import selectors, services
-from api.board.filters import PostFilter, ReportFilter
+from api.board.filters import CollaborationFilter, PostFilter, ReportFilter
 from api.board.models import Campaign, Collaboration, Comment, Post, PostKind, Report
 from api.board.permissions import IsCampaignManagerOrReadOnly, IsCommentAuthor, IsPostManagerOrReadOnly
 from api.board.serializers import (
@@ -736,7 +736,8 @@ class CollaborationViewSet(ActionViewSet, mixins.ListModelMixin, mixins.Retrieve
         {"list", "retrieve", "network"}
     )  # anonymous reads served from the response cache
     permission_classes = [permissions.AllowAny]
-    filter_backends: list[Any] = []
+    filter_backends = [DjangoFilterBackend]
+    filterset_class = CollaborationFilter
     lookup_value_regex = r"\d+"
     serializer_class = CollaborationSerializer
     schema_model = Collaboration
@@ -755,7 +756,7 @@ class CollaborationViewSet(ActionViewSet, mixins.ListModelMixin, mixins.Retrieve
         tags=COLLABORATION_TAG,
         responses=answers(200, CollaborationNetworkSerializer, ex.NETWORK_OUT),
     )
-    @action(detail=False, methods=["get"], pagination_class=None)
+    @action(detail=False, methods=["get"], pagination_class=None, filterset_class=None)
     def network(self, request: Request) -> Response:
         return Response(CollaborationNetworkSerializer(selectors.collaboration_network()).data)
 

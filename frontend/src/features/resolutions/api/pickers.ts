@@ -78,26 +78,22 @@ function postSearch(lang: string): PickerSearch {
   };
 }
 
-/**
- * Collaborations have no search on the server: the newest hundred, filtered here by title and
- * partner names (there are few; the matched ones worth linking are recent).
- */
+/** Collaborations by title or a partner organisation's name (the server's search), newest first. */
 function collaborationSearch(lang: string): PickerSearch {
   return async (text, signal) => {
     const page = unwrap(
-      await api.GET('/api/v1/collaborations/', { params: { query: { page_size: 100 } }, signal }),
+      await api.GET('/api/v1/collaborations/', {
+        params: { query: { ...term(text), page_size: SIZE } },
+        signal,
+      }),
     );
-    const needle = text.toLowerCase();
-    return page.results
-      .map((c) => ({
-        id: c.id,
-        label: c.title,
-        detail: [c.partners.map((p) => nameIn(lang, p)).join(', '), formatDate(c.matched_at, lang)]
-          .filter(Boolean)
-          .join(' · '),
-      }))
-      .filter((o) => !needle || `${o.label} ${o.detail}`.toLowerCase().includes(needle))
-      .slice(0, SIZE);
+    return page.results.map((c) => ({
+      id: c.id,
+      label: c.title,
+      detail: [c.partners.map((p) => nameIn(lang, p)).join(', '), formatDate(c.matched_at, lang)]
+        .filter(Boolean)
+        .join(' · '),
+    }));
   };
 }
 
