@@ -217,3 +217,32 @@ test('a coordinator edits a resolution and a meeting, and links a resolution to 
   await expect(page.getByText(`참석 ${attendance}명`)).toBeVisible();
   await expect(page.getByRole('link', { name: WORKSHOP })).toBeVisible();
 });
+
+test('a coordinator records a collaboration matched on the board as a resolution, and the post lists it', async ({
+  page,
+  request,
+}, info) => {
+  const posts = await request.get(`/api/v1/posts/?search=${encodeURIComponent('포장 상자')}`);
+  const post = ((await posts.json()) as { results: { id: number; title: string }[] }).results.find((p) =>
+    p.title.includes('남는 포장 상자'),
+  );
+  expect(post).toBeTruthy();
+  const title = `포장 상자 나눔을 정례화 ${Date.now().toString(36)}`;
+
+  await login(page, COORDINATOR);
+  await page.goto(`/board/${post!.id}`);
+  await page.getByRole('link', { name: '이 협업을 결의로 올리기' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '협업을 결의로 올리기' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: '협업' })).toHaveValue(post!.title);
+  const meeting = page.getByLabel('회의', { exact: true });
+  const firstMeeting = await meeting.locator('option').nth(1).getAttribute('value');
+  await meeting.selectOption(firstMeeting!);
+  await page.getByLabel('제목', { exact: true }).fill(title);
+  await axeClean(page, 'from-collaboration', info.project.name);
+  await page.getByRole('button', { name: '기록하기' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+
+  await page.goto(`/board/${post!.id}`);
+  const served = page.getByRole('region', { name: '이 협업이 이행하는 결의' });
+  await expect(served.getByRole('link', { name: title })).toBeVisible();
+});

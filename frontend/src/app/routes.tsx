@@ -57,6 +57,9 @@ const PromisesPage = lazy(() =>
 const NewResolutionPage = lazy(() =>
   import('../features/resolutions/components/Forms').then((m) => ({ default: m.NewResolutionPage })),
 );
+const FromCollaborationPage = lazy(() =>
+  import('../features/resolutions/components/Forms').then((m) => ({ default: m.FromCollaborationPage })),
+);
 const NewMeetingPage = lazy(() =>
   import('../features/resolutions/components/Forms').then((m) => ({ default: m.NewMeetingPage })),
 );
@@ -138,6 +141,19 @@ function servedResolutions(kind: 'event' | 'budget_item') {
   };
 }
 const resolutionsOfEvent = servedResolutions('event');
+const CollaborationResolutions = lazy(() =>
+  import('../features/resolutions/components/ServedResolutions').then((m) => ({
+    default: m.CollaborationResolutions,
+  })),
+);
+/** A matched post's collaboration: the resolutions it carries out, and (coordinators) recording it as one. */
+function resolutionsOfCollaboration(id: number) {
+  return (
+    <Suspense fallback={null}>
+      <CollaborationResolutions id={id} />
+    </Suspense>
+  );
+}
 const resolutionsOfBudgetItem = servedResolutions('budget_item');
 
 const CoordinatorPage = lazy(() =>
@@ -180,7 +196,7 @@ function LazyRoutes() {
       <Route path="resolutions/promises" element={<PromisesPage />} />
       <Route path="resolutions/:id" element={<ResolutionPage />} />
       <Route path="board" element={<BoardPage />} />
-      <Route path="board/:id" element={<PostPage />} />
+      <Route path="board/:id" element={<PostPage collaborationExtra={resolutionsOfCollaboration} />} />
       <Route path="campaigns" element={<CampaignsPage />} />
       <Route path="campaigns/:id" element={<CampaignPage />} />
       <Route path="login" element={<LoginPage />} />
@@ -196,6 +212,7 @@ function LazyRoutes() {
         <Route path="my/events/:id/attendees" element={<AttendeesPage />} />
         <Route path="coordinator/*" element={<CoordinatorPage />} />
         <Route path="resolutions/new" element={<NewResolutionPage />} />
+        <Route path="resolutions/from-collaboration" element={<FromCollaborationPage />} />
         <Route path="resolutions/meetings/new" element={<NewMeetingPage />} />
         <Route path="resolutions/:id/edit" element={<EditResolutionPage />} />
         <Route path="resolutions/meetings/:id/edit" element={<EditMeetingPage />} />

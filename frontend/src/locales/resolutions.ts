@@ -128,6 +128,15 @@ export const ko = {
   served: {
     event: '이 행사가 이행하는 결의',
     budget_item: '이 예산 항목이 이행하는 결의',
+    collaboration: '이 협업이 이행하는 결의',
+  },
+  fromCollaboration: {
+    title: '협업을 결의로 올리기',
+    link: '이 협업을 결의로 올리기',
+    intro:
+      '게시판에서 성사된 협업을 회의의 결의로 기록합니다. 협업 파트너가 책임 조직이 되고, 결의는 이 협업과 연결됩니다.',
+    collaboration: '협업',
+    titleHint: '비워 두면 협업의 제목을 씁니다.',
   },
 };
 
@@ -264,5 +273,14 @@ export const en: Shape<typeof ko> = {
   served: {
     event: 'Resolutions this event carries out',
     budget_item: 'Resolutions this budget item carries out',
+    collaboration: 'Resolutions this collaboration carries out',
+  },
+  fromCollaboration: {
+    title: 'Make a collaboration a resolution',
+    link: 'Make this collaboration a resolution',
+    intro:
+      "Record a collaboration matched on the board as a meeting's resolution. Its partners become the owners, and the resolution links to it.",
+    collaboration: 'Collaboration',
+    titleHint: "Leave empty to use the collaboration's title.",
   },
 };

@@ -21,21 +21,30 @@ import { formatDate, formatDateTime } from '../../../lib/format';
 import { useMe, useSignedIn } from '../../../lib/session';
 import { useTitle } from '../../../lib/useTitle';
 
-export function PostPage() {
+/** `collaborationExtra`: what other features show under a matched post's collaboration (composed by the app). */
+export function PostPage({
+  collaborationExtra,
+}: { collaborationExtra?: (collaborationId: number) => React.ReactNode } = {}) {
   const { id } = useParams();
   const postId = Number(id);
   const q = usePost(postId);
   useTitle(q.data?.title);
   if (q.isPending) return <Loading />;
   if (q.isError) return <ErrorState error={q.error} retry={() => void q.refetch()} />;
-  return <PostView post={q.data} />;
+  return <PostView post={q.data} collaborationExtra={collaborationExtra} />;
 }
 
 function orgName(o: { name: string; name_en: string }, lang: string): string {
   return lang === 'en' && o.name_en ? o.name_en : o.name;
 }
 
-function PostView({ post }: { post: PostDetail }) {
+function PostView({
+  post,
+  collaborationExtra,
+}: {
+  post: PostDetail;
+  collaborationExtra?: ((collaborationId: number) => React.ReactNode) | undefined;
+}) {
   const { t, i18n } = useTranslation();
   const signedIn = useSignedIn();
   const me = useMe();
@@ -93,11 +102,14 @@ function PostView({ post }: { post: PostDetail }) {
         </p>
       )}
       {post.collaboration && (
-        <p className="notice ok" role="status">
-          {t('board.post.matched', {
-            names: post.collaboration.partners.map((p) => orgName(p, i18n.language)).join(', '),
-          })}
-        </p>
+        <>
+          <p className="notice ok" role="status">
+            {t('board.post.matched', {
+              names: post.collaboration.partners.map((p) => orgName(p, i18n.language)).join(', '),
+            })}
+          </p>
+          {collaborationExtra?.(post.collaboration.id)}
+        </>
       )}
       {matchable && (
         <section aria-labelledby="interest-title">

@@ -79,7 +79,7 @@ function postSearch(lang: string): PickerSearch {
 }
 
 /** Collaborations by title or a partner organisation's name (the server's search), newest first. */
-function collaborationSearch(lang: string): PickerSearch {
+export function collaborationSearch(lang: string): PickerSearch {
   return async (text, signal) => {
     const page = unwrap(
       await api.GET('/api/v1/collaborations/', {

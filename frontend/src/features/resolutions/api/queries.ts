@@ -167,6 +167,27 @@ export function useCreateResolution() {
   });
 }
 
+export type FromCollaboration = Schemas['FromCollaborationInputRequest'];
+
+/** One collaboration (its title for the form that records it as a resolution). */
+export function useCollaboration(id: number) {
+  return useQuery({
+    queryKey: [...resolutionKeys.all, 'collaboration', id],
+    queryFn: async () => unwrap(await api.GET('/api/v1/collaborations/{id}/', { params: { path: { id } } })),
+    enabled: id > 0,
+  });
+}
+
+/** A matched collaboration made a resolution: its partners become the owners, and it links to it. */
+export function useResolutionFromCollaboration() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: FromCollaboration) =>
+      unwrap(await api.POST('/api/v1/resolutions/from-collaboration/', { body })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: resolutionKeys.all }),
+  });
+}
+
 export function useCreateMeeting() {
   const qc = useQueryClient();
   return useMutation({

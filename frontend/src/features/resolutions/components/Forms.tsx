@@ -1,5 +1,5 @@
 import { useMemo, useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ErrorState, FormError, Loading } from '../../../components/ui/States';
 import { Field } from '../../../components/ui/Field';
@@ -17,10 +17,18 @@ import {
   useMeetings,
   useResolution,
   useResolutionForEdit,
+  useCollaboration,
+  useResolutionFromCollaboration,
   type MeetingDetail,
   type ResolutionDetail,
 } from '../api/queries';
-import { eventSearch, organisationOption, organisationSearch, resolutionSearch } from '../api/pickers';
+import {
+  collaborationSearch,
+  eventSearch,
+  organisationOption,
+  organisationSearch,
+  resolutionSearch,
+} from '../api/pickers';
 import { ResolutionsNav } from './Shared';
 
 function words(text: string): string[] {
@@ -290,6 +298,98 @@ function ResolutionForm({
           {r ? t('resolutions.form.save') : t('resolutions.form.create')}
         </button>{' '}
         {r && <Link to={`/resolutions/${r.id}`}>{t('resolutions.form.cancel')}</Link>}
+      </p>
+    </form>
+  );
+}
+
+// --- From a collaboration ------------------------------------------------------------------------------
+
+export function FromCollaborationPage() {
+  const { t } = useTranslation();
+  return (
+    <FormPage title={t('resolutions.fromCollaboration.title')}>
+      <FromCollaborationForm />
+    </FormPage>
+  );
+}
+
+/** A collaboration matched on the board, recorded as a meeting's resolution (`?collaboration=` picks it). */
+function FromCollaborationForm() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language;
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const raw = Number(params.get('collaboration'));
+  const given = Number.isSafeInteger(raw) && raw > 0 ? raw : 0;
+  const named = useCollaboration(given);
+  const meetings = useMeetings({ page_size: 100 });
+  const mutation = useResolutionFromCollaboration();
+  const search = useMemo(() => collaborationSearch(lang), [lang]);
+  const [picked, setCollaboration] = useState<PickerOption | null | undefined>(undefined);
+  // Until the user picks, the collaboration named in the address (with its title once read).
+  const title0 = named.data?.title;
+  const collaboration = useMemo(
+    () => (picked !== undefined ? picked : given ? { id: given, label: title0 ?? `#${given}` } : null),
+    [picked, given, title0],
+  );
+  const [meeting, setMeeting] = useState('');
+  const [title, setTitle] = useState('');
+  const [due, setDue] = useState('');
+  const err = (name: string) => fieldErrors(mutation.error, name);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!collaboration) return;
+    mutation.mutate(
+      {
+        collaboration_id: collaboration.id,
+        meeting_id: Number(meeting),
+        title: title.trim(),
+        description: '',
+        due_date: due || null,
+      },
+      { onSuccess: (x) => void navigate(`/resolutions/${x.id}`) },
+    );
+  };
+
+  return (
+    <form onSubmit={submit} className="form">
+      <p>{t('resolutions.fromCollaboration.intro')}</p>
+      <Picker
+        label={t('resolutions.fromCollaboration.collaboration')}
+        errors={err('collaboration_id')}
+        search={search}
+        value={collaboration}
+        onChange={setCollaboration}
+      />
+      <Field label={t('resolutions.form.meeting')} errors={err('meeting_id')}>
+        {(p) => (
+          <select {...p} required value={meeting} onChange={(e) => setMeeting(e.target.value)}>
+            <option value="">{t('resolutions.form.chooseMeeting')}</option>
+            {(meetings.data?.results ?? []).map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.title}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field
+        label={t('resolutions.form.title')}
+        hint={t('resolutions.fromCollaboration.titleHint')}
+        errors={err('title')}
+      >
+        {(p) => <input {...p} maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />}
+      </Field>
+      <Field label={t('resolutions.form.due')} errors={err('due_date')}>
+        {(p) => <input {...p} type="date" value={due} onChange={(e) => setDue(e.target.value)} />}
+      </Field>
+      <FormError error={mutation.error} withFields />
+      <p className="actions">
+        <button type="submit" disabled={mutation.isPending || !collaboration}>
+          {t('resolutions.form.create')}
+        </button>
       </p>
     </form>
   );
