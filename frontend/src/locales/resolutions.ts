@@ -101,6 +101,9 @@ export const ko = {
     body: '책임 기관 (예: 고양시 일자리창출과)',
     enterprises: '책임 조직',
     enterprisesHint: '조직 이름을 입력해 고릅니다. 책임 기관이나 책임 조직 중 하나는 있어야 합니다.',
+    person: '담당자',
+    me: '나',
+    personHint: '책임 조직의 구성원 가운데서 고릅니다. 담당자는 서면 경과를 올리고 기한 알림을 받습니다.',
     due: '기한',
     tags: '태그 (쉼표로 구분)',
     carriedFrom: '이어온 결의 (앞선 회의의 같은 사안)',
@@ -246,6 +249,10 @@ export const en: Shape<typeof ko> = {
     enterprises: 'Responsible organisations',
     enterprisesHint:
       'Type an organisation’s name and choose it. It needs a responsible body or organisation.',
+    person: 'Responsible person',
+    me: 'me',
+    personHint:
+      'Chosen among the members of the owner organisations. They post the written updates and get the due-date reminders.',
     due: 'Due date',
     tags: 'Tags (comma-separated)',
     carriedFrom: 'Carried over from (the same matter at an earlier meeting)',

@@ -8,6 +8,8 @@ export interface PickerOption {
   id: number;
   label: string;
   detail?: string;
+  /** The feature's own handle of the option, when its id is not enough (an organisation's slug). */
+  handle?: string;
 }
 
 /**

@@ -16,7 +16,7 @@ type Named = { name: string; name_en?: string | null };
 const nameIn = (lang: string, o: Named) => (lang === 'en' && o.name_en ? o.name_en : o.name);
 
 export function organisationOption(lang: string, o: Schemas['OrganisationSummary']): PickerOption {
-  return { id: o.id, label: nameIn(lang, o) };
+  return { id: o.id, label: nameIn(lang, o), handle: o.slug };
 }
 
 export function organisationSearch(lang: string): PickerSearch {
@@ -31,7 +31,36 @@ export function organisationSearch(lang: string): PickerSearch {
       id: e.id,
       label: nameIn(lang, e),
       detail: [e.kind_label, e.district_label].filter(Boolean).join(' · '),
+      handle: e.slug,
     }));
+  };
+}
+
+/**
+ * The responsible person: the user filling the form (a coordinator) or a member of one of the owner
+ * organisations (their member lists are shown to coordinators, who keep the resolutions), by name.
+ */
+export function personSearch(owners: PickerOption[], me?: PickerOption): PickerSearch {
+  return async (text, signal) => {
+    const lists = await Promise.all(
+      owners
+        .filter((o) => o.handle)
+        .map(async (o) => {
+          const members = unwrap(
+            await api.GET('/api/v1/enterprises/{slug}/members/', {
+              params: { path: { slug: o.handle! } },
+              signal,
+            }),
+          );
+          return members.map((m) => ({ id: m.user_id, label: m.display_name || m.email, detail: o.label }));
+        }),
+    );
+    const needle = text.trim().toLowerCase();
+    const seen = new Set<number>();
+    return [...(me ? [me] : []), ...lists.flat()]
+      .filter((p) => !needle || `${p.label} ${p.detail}`.toLowerCase().includes(needle))
+      .filter((p) => !seen.has(p.id) && Boolean(seen.add(p.id)))
+      .slice(0, SIZE);
   };
 }
 

@@ -104,3 +104,42 @@ describe('editing a resolution', () => {
     expect(screen.queryByText(/그 사이 다른 사람이/)).toBeNull();
   }, 30_000);
 });
+
+describe('the responsible person', () => {
+  it('is picked among the members of the owner organisations, and only that change is sent', async () => {
+    setTokens({ access: 'A', refresh: 'R' });
+    const patches: unknown[] = [];
+    server.use(
+      http.get('*/api/v1/auth/me/', () => HttpResponse.json(coordinator)),
+      http.get('*/api/v1/meetings/', () =>
+        HttpResponse.json({ count: 0, next: null, previous: null, results: [] }),
+      ),
+      http.get('*/api/v1/resolutions/7/', () => HttpResponse.json(resolution, { headers: { ETag: '"v1"' } })),
+      http.get('*/api/v1/resolutions/2/', () => HttpResponse.json({ ...resolution, id: 2 })),
+      http.get('*/api/v1/enterprises/wecan-cookie/members/', () =>
+        HttpResponse.json([
+          {
+            id: 11,
+            user_id: 5,
+            email: 'm@example.com',
+            display_name: '쿠키공방 대표',
+            role: 'owner',
+            role_label: '소유자',
+            created_at: '',
+          },
+        ]),
+      ),
+      http.patch('*/api/v1/resolutions/7/', async ({ request }) => {
+        patches.push(await request.json());
+        return HttpResponse.json(resolution, { headers: { ETag: '"v2"' } });
+      }),
+    );
+    renderAt('/resolutions/7/edit', '/resolutions/:id/edit', <EditResolutionPage />);
+    const box = await screen.findByRole('combobox', { name: '담당자' });
+    await userEvent.type(box, '쿠키');
+    const option = await screen.findByRole('option', { name: /쿠키공방 대표/ });
+    await userEvent.click(option);
+    await userEvent.click(screen.getByRole('button', { name: '저장하기' }));
+    await waitFor(() => expect(patches).toEqual([{ responsible_person_id: 5 }]));
+  });
+});

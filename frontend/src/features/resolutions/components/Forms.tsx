@@ -27,6 +27,7 @@ import {
   eventSearch,
   organisationOption,
   organisationSearch,
+  personSearch,
   resolutionSearch,
 } from '../api/pickers';
 import { ResolutionsNav } from './Shared';
@@ -129,6 +130,7 @@ interface ResolutionValues {
   proposer: string;
   body: string;
   enterprises: PickerOption[];
+  person: PickerOption | null;
   due: string;
   tags: string;
   carriedFrom: PickerOption | null;
@@ -144,6 +146,7 @@ function resolutionValues(lang: string, r?: ResolutionDetail, parentTitle?: stri
       proposer: '',
       body: '',
       enterprises: [],
+      person: null,
       due: '',
       tags: '',
       carriedFrom: null,
@@ -158,6 +161,9 @@ function resolutionValues(lang: string, r?: ResolutionDetail, parentTitle?: stri
     proposer: r.proposer,
     body: r.responsible_body,
     enterprises: r.responsible_enterprises.map((e) => organisationOption(lang, e)),
+    person: r.responsible_person
+      ? { id: r.responsible_person.id, label: r.responsible_person.display_name }
+      : null,
     due: r.due_date ?? '',
     tags: r.tags.join(', '),
     carriedFrom: r.carried_over_from
@@ -174,6 +180,7 @@ function resolutionBody(v: ResolutionValues) {
     proposer: v.proposer,
     responsible_body: v.body,
     responsible_enterprise_ids: v.enterprises.map((e) => e.id),
+    responsible_person_id: v.person?.id ?? null,
     due_date: v.due || null,
     tags: words(v.tags),
     carried_over_from_id: v.carriedFrom?.id ?? null,
@@ -211,6 +218,17 @@ function ResolutionForm({
   const err = (name: string) => fieldErrors(mutation.error, name);
   const searchOrganisations = useMemo(() => organisationSearch(lang), [lang]);
   const searchResolutions = useMemo(() => resolutionSearch(lang, r?.id), [lang, r?.id]);
+  const me = useMe();
+  const meId = me.data?.id;
+  const meName = me.data?.display_name;
+  const searchPeople = useMemo(
+    () =>
+      personSearch(
+        form.enterprises,
+        meId ? { id: meId, label: meName || `#${meId}`, detail: t('resolutions.form.me') } : undefined,
+      ),
+    [form.enterprises, meId, meName, t],
+  );
   const done = (id: number) => void navigate(`/resolutions/${id}`);
 
   const submit = (e: FormEvent) => {
@@ -264,6 +282,14 @@ function ResolutionForm({
         values={form.enterprises}
         onChange={pick('enterprises')}
         max={20}
+      />
+      <Picker
+        label={t('resolutions.form.person')}
+        hint={t('resolutions.form.personHint')}
+        errors={err('responsible_person_id')}
+        search={searchPeople}
+        value={form.person}
+        onChange={pick('person')}
       />
       <Field label={t('resolutions.form.body')} errors={err('responsible_body')}>
         {(p) => <input {...p} maxLength={200} value={form.body} onChange={set('body')} />}
