@@ -219,6 +219,9 @@ def test_the_http_part_drives_a_real_server(monkeypatch):
     assert len(urls) == 2 * len(endpoints) + 1 and urls[0].endswith(bench.CEILING_PATH)
     assert [row["ratio"] for row in result["rows"]] == [0.8] * len(endpoints)
     assert all(row["first_ms"] > 0 for row in result["rows"])
+    # The plugins' checks ran on the live server (the budget's exports streamed, every line there).
+    assert {check["label"] for check in result["checks"]} >= {"원장 CSV 전체 (whole ledger as CSV)"}
+    assert all(check["status"] == 200 for check in result["checks"])
     assert result["failures"] == []
 
 
