@@ -22,6 +22,7 @@ from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 
+from api.budget import errors
 from api.common.errors import validation_error
 from api.common.images import image_check
 
@@ -55,7 +56,7 @@ def _refuse(field: str) -> Exception:
     return validation_error(
         field,
         _("The file is not an allowed document (%(types)s), judged by its content.") % {"types": ALLOWED_TEXT},
-        code="invalid_document",
+        code=errors.INVALID_DOCUMENT,
     )
 
 
@@ -65,9 +66,13 @@ def _zip_kind(upload: UploadedFile, field: str) -> str:
         with zipfile.ZipFile(upload) as archive:
             infos = archive.infolist()
             names = {info.filename for info in infos}
-            if infos and infos[0].filename == "mimetype" and infos[0].file_size <= 100:
-                if archive.read("mimetype").strip() == b"application/hwp+zip":
-                    return "hwpx"
+            if (
+                infos
+                and infos[0].filename == "mimetype"
+                and infos[0].file_size <= 100
+                and archive.read("mimetype").strip() == b"application/hwp+zip"
+            ):
+                return "hwpx"
             if "[Content_Types].xml" in names and not any(n.lower().endswith("vbaproject.bin") for n in names):
                 if "xl/workbook.xml" in names:
                     return "xlsx"
@@ -117,12 +122,12 @@ def document_check(upload: UploadedFile, *, field: str = "file") -> CheckedDocum
     describe it. Renames ``upload`` to a random name under which storage keeps it."""
     limit = settings.BUDGET_EVIDENCE_MAX_BYTES
     if not upload.size:
-        raise validation_error(field, _("The file is empty."), code="empty")
+        raise validation_error(field, _("The file is empty."), code=errors.EMPTY_FILE)
     if upload.size > limit:
         raise validation_error(
             field,
             _("The file is %(size)d bytes; the limit is %(limit)d bytes.") % {"size": upload.size, "limit": limit},
-            code="file_too_large",
+            code=errors.FILE_TOO_LARGE,
         )
     upload.seek(0)
     head = upload.read(16)

@@ -256,12 +256,12 @@ class BudgetEvidence(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return self.title
+
     @property
     def is_file(self) -> bool:
         return bool(self.file)
-
-    def __str__(self) -> str:
-        return self.title
 
 
 class BudgetTotal(models.Model):

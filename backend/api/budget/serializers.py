@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from api.budget import errors
 from api.budget.ledger import timestamp
 from api.budget.models import (
     BudgetAmendment,
@@ -169,7 +170,7 @@ class FormIdField(serializers.IntegerField):
 
 
 class EvidenceUploadInputSerializer(Serializer):
-    """multipart/form-data: the document itself instead of a link (``url`` is refused here)."""
+    """multipart/form-data: the document itself instead of a link (a `url` is refused here)."""
 
     kind = serializers.ChoiceField(choices=EvidenceKind.choices)
     title = serializers.CharField(max_length=200)
@@ -185,7 +186,7 @@ class EvidenceUploadInputSerializer(Serializer):
         if hasattr(data, "get") and data.get("url") not in (None, ""):
             raise serializers.ValidationError(
                 {"url": [_("Send either a link (…/evidence/) or a file (…/evidence/file/), not both.")]},
-                code="url_and_file",
+                code=errors.URL_AND_FILE,
             )
         return super().to_internal_value(data)
 
