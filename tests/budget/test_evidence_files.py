@@ -229,3 +229,20 @@ def test_the_database_wants_exactly_one_of_link_and_file(world):
 )
 def test_file_names_are_sanitised(name, expected):
     assert safe_filename(name, "pdf") == expected
+
+
+def test_a_retried_upload_with_the_same_idempotency_key_attaches_once(world):
+    client = world.client("coordinator")
+    before = _written()
+    answers = [
+        client.post(
+            upload_url(world),
+            {"kind": "report", "title": "보고서", "file": SimpleUploadedFile("a.pdf", PDF)},
+            format="multipart",
+            HTTP_IDEMPOTENCY_KEY="evidence-upload-0001",
+        )
+        for _ in range(2)
+    ]
+    assert [a.status_code for a in answers] == [201, 201]
+    assert answers[0].json() == answers[1].json()
+    assert _written() == (before[0] + 1, before[1] + 1)

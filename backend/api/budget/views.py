@@ -355,8 +355,8 @@ class BudgetItemActionViewSet(ActionViewSet):
         description=(
             "코디네이터만: 링크 대신 문서 파일 자체 (coordinators only: the document itself instead of a link), "
             "multipart/form-data with `kind`, `title`, `file` and optionally `execution_id`. Allowed, judged by the "
-            "content and not the name: PDF, HWP, HWPX, XLSX, DOCX, PNG, JPEG (images are re-encoded without "
-            "metadata); at most `BUDGET_EVIDENCE_MAX_BYTES` (20 MB by default). 400 naming `file` for an empty "
+            "content and not the name: PDF, HWP, HWPX, XLSX, DOCX, PNG, JPEG (images at most 5 MB, re-encoded "
+            "without metadata); at most `BUDGET_EVIDENCE_MAX_BYTES` (20 MB by default). 400 naming `file` for an empty "
             "file (`empty`), a larger one (`file_too_large`) or another type (`invalid_document`); 400 naming `url` "
             "if a link is sent too (links go to `…/evidence/`). Stored under a random name and served as a "
             "download; the ledger records its SHA-256, size and name, so anyone checks a downloaded copy with "
