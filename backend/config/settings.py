@@ -271,6 +271,13 @@ CORS_EXPOSE_HEADERS = ["ETag", "Location", "Retry-After", "Idempotent-Replayed",
 API_MAX_JSON_BYTES = env_int("API_MAX_JSON_BYTES", 1024 * 1024)
 API_MAX_UPLOAD_BYTES = env_int("API_MAX_UPLOAD_BYTES", 6 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = API_MAX_UPLOAD_BYTES
+# A document attached to the budget as evidence (PDF, HWP/HWPX, XLSX/DOCX, PNG/JPEG) may be larger
+# than other uploads: its own limit (400 above it), and a body ceiling on its one path raised to match.
+BUDGET_EVIDENCE_MAX_BYTES = env_int("BUDGET_EVIDENCE_MAX_BYTES", 20 * 1024 * 1024)
+# Multipart body ceilings above API_MAX_UPLOAD_BYTES, by path (a regular expression matched from the start).
+API_UPLOAD_BYTES_BY_PATH = {
+    r"/api/v1/budget-items/\d+/evidence/file/$": BUDGET_EVIDENCE_MAX_BYTES + 64 * 1024,
+}
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # --- REST framework -------------------------------------------------------------------------------------

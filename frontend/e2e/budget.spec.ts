@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { formatWon } from '../src/lib/format';
@@ -98,5 +99,57 @@ test("an organisation's page lists the support it received by year", async ({ pa
   await page.goto(`/enterprises/${recipient!.slug}`);
   const table = page.getByRole('table', { name: '연도별 지원받은 예산' });
   await expect(table.getByRole('rowheader', { name: '2015' })).toBeVisible();
+  await axeClean(page);
+});
+
+test('a coordinator uploads a PDF as evidence; a citizen sees it on the item page with its SHA-256', async ({
+  page,
+  request,
+}) => {
+  const id = await itemId(request, MARKET_2015);
+  const stamp = Date.now().toString(36);
+  const title = `한마당 결과 보고서 ${stamp}`;
+  // A small PDF made here: the server judges the type by its content (%PDF-), not by its name.
+  const pdf = Buffer.from(
+    `%PDF-1.4\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\n% ${stamp}\ntrailer <</Root 1 0 R>>\n%%EOF\n`,
+    'latin1',
+  );
+  const sha256 = createHash('sha256').update(pdf).digest('hex');
+
+  await login(page, COORDINATOR);
+  await page.goto(`/budget/items/${id}`);
+  await expect(page.getByRole('heading', { level: 1, name: MARKET_2015 })).toBeVisible();
+  await page.getByRole('radio', { name: '파일 올리기' }).check();
+  await page.getByLabel('문서 이름').fill(title);
+  await page
+    .getByLabel('문서 파일')
+    .setInputFiles({ name: '결과 보고서.pdf', mimeType: 'application/pdf', buffer: pdf });
+  await page.getByRole('button', { name: '증빙 추가' }).click();
+  await expect(page.getByText('증빙을 추가했습니다.')).toBeVisible();
+
+  // A citizen (not signed in) sees the document, its size, a download link and its hash.
+  await logoutLocally(page);
+  await page.goto(`/budget/items/${id}`);
+  const documents = page.locator('section').filter({ has: page.getByRole('heading', { name: '증빙 문서' }) });
+  const entry = documents.getByRole('listitem').filter({ hasText: title });
+  await expect(entry.getByRole('link', { name: title })).toHaveAttribute(
+    'href',
+    /\/media\/budget\/evidence\/[0-9a-f]{32}\.pdf$/,
+  );
+  await expect(entry).toContainText(`결과 보고서.pdf · ${pdf.length}바이트`);
+  await expect(entry.locator('code')).toHaveText(`${sha256.slice(0, 12)}…`);
+  await expect(entry.locator('code')).toHaveAttribute('title', new RegExp(sha256));
+  // The file served is the one the ledger describes.
+  const href = await entry.getByRole('link', { name: title }).getAttribute('href');
+  const served = await request.get(href!);
+  expect(served.headers()['content-disposition']).toMatch(/^attachment/);
+  expect(
+    createHash('sha256')
+      .update(await served.body())
+      .digest('hex'),
+  ).toBe(sha256);
+  const history = page.locator('section').filter({ has: page.getByRole('heading', { name: '공개 이력' }) });
+  await expect(history.getByText(`SHA-256 ${sha256.slice(0, 16)}…`)).toBeVisible();
+  await expect(page.getByRole('button', { name: '증빙 추가' })).toHaveCount(0);
   await axeClean(page);
 });

@@ -1,6 +1,8 @@
 """Anyone reads the budget; only coordinators write it (a member of the recipient organisation
 is no different from anyone else)."""
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+
 from tests.matrix import Row, everyone
 
 COORDINATOR_ONLY = {"anonymous": 401, "citizen": 403, "member_a": 403, "member_b": 403}
@@ -68,6 +70,18 @@ ROWS = [
         ITEM + "evidence/",
         coordinator(201),
         body={"kind": "report", "title": "결과 보고서", "url": "https://example.org/report.pdf"},
+    ),
+    Row(
+        "budget_items_evidence_upload",
+        "POST",
+        ITEM + "evidence/file/",
+        coordinator(201),
+        body=lambda world, role: {
+            "kind": "report",
+            "title": "결과 보고서",
+            "file": SimpleUploadedFile("report.pdf", b"%PDF-1.4\n%%EOF\n"),
+        },
+        format="multipart",
     ),
     Row("budget_items_history", "GET", ITEM + "history/", everyone(200)),
     Row(

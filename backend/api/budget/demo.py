@@ -16,6 +16,8 @@ import random
 from datetime import date
 from typing import Any
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+
 from api.accounts import selectors as accounts
 from api.budget import services
 from api.budget.models import BudgetItem, BudgetItemStatus, BudgetProgramme
@@ -75,6 +77,32 @@ def _spend(coordinator: Any, item: BudgetItem, year: int, share: float, rng: ran
             payee=payee,
             description=f"{year}년 {month}월 집행",
         )
+
+
+def demo_pdf(lines: list[str]) -> bytes:
+    """A small, valid one-page PDF of ASCII text lines (the demo's uploaded evidence document)."""
+    text = "BT /F1 12 Tf 72 760 Td 16 TL " + " ".join(
+        "(" + line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)") + ") '" for line in lines
+    )
+    stream = text + " ET"
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        "/Resources << /Font << /F1 5 0 R >> >> >>",
+        f"<< /Length {len(stream)} >>\nstream\n{stream}\nendstream",
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{body}\nendobj\n".encode("ascii")
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode("ascii")
+    out += "".join(f"{offset:010d} 00000 n \n" for offset in offsets).encode("ascii")
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode("ascii")
+    return bytes(out)
 
 
 def _line(coordinator: Any, **fields: Any) -> BudgetItem:
@@ -209,6 +237,21 @@ def load() -> str:
         amount=5_600_000,
         payee="한마당 운영사무국",
         description="1분기 한마당 부스·무대 설치",
+    )
+    services.budget_evidence_upload(
+        item=fair,
+        actor=coordinator,
+        kind="report",
+        title="1분기 한마당 결과 보고서",
+        upload=SimpleUploadedFile(
+            "1분기 한마당 결과 보고서.pdf",
+            demo_pdf(
+                [
+                    "Goyang Social Economy Fair - Q1 2016 report (demo document)",
+                    "Booths and stage: 5,600,000 won, paid 2016-03-12.",
+                ]
+            ),
+        ),
     )
     services.budget_item_set_status(item=fair, actor=coordinator, status=BudgetItemStatus.IN_PROGRESS)
     promotion_2016 = BudgetItem.objects.get(fiscal_year=2016, programme=programmes["promotion"])

@@ -23,6 +23,10 @@ PROGRAMME_NOT_FOUND = "programme_not_found"
 PROGRAMME_INACTIVE = "programme_inactive"
 DUPLICATE_PROGRAMME = "duplicate"
 EXECUTION_NOT_OF_ITEM = "execution_not_of_item"
+EMPTY_FILE = "empty"
+FILE_TOO_LARGE = "file_too_large"
+INVALID_DOCUMENT = "invalid_document"
+URL_AND_FILE = "url_and_file"
 
 CONFLICTS = (
     ITEM_CANCELLED,
@@ -45,4 +49,8 @@ VALIDATION = (
     PROGRAMME_INACTIVE,
     DUPLICATE_PROGRAMME,
     EXECUTION_NOT_OF_ITEM,
+    EMPTY_FILE,
+    FILE_TOO_LARGE,
+    INVALID_DOCUMENT,
+    URL_AND_FILE,
 )

@@ -16,8 +16,27 @@ _EVIDENCE = {
     "kind_label": "계약서",
     "title": "2015 한마당 운영 계약서",
     "url": "https://www.goyang.go.kr/open/budget/2015/fair-contract.pdf",
+    "is_file": False,
+    "filename": None,
+    "sha256": None,
+    "size": None,
+    "content_type": None,
     "execution": None,
     "created_at": "2015-03-02T10:00:00+09:00",
+}
+_EVIDENCE_FILE = {
+    "id": 6,
+    "kind": "report",
+    "kind_label": "보고서",
+    "title": "2분기 한마당 결과 보고서",
+    "url": "https://sehub.example.org/media/budget/evidence/3f2a9c1e0b7d4c5a8e6f1a2b3c4d5e6f.pdf",
+    "is_file": True,
+    "filename": "2분기 한마당 결과 보고서.pdf",
+    "sha256": "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+    "size": 482133,
+    "content_type": "application/pdf",
+    "execution": 21,
+    "created_at": "2015-06-15T11:05:00+09:00",
 }
 _EXECUTION = {
     "id": 21,
@@ -142,6 +161,7 @@ AMENDMENT_CREATE = OpenApiExample(
     request_only=True,
 )
 EVIDENCE_OUT = OpenApiExample("evidence", value=_EVIDENCE, response_only=True)
+EVIDENCE_FILE_OUT = OpenApiExample("document", value=_EVIDENCE_FILE, response_only=True)
 EVIDENCE_IN = OpenApiExample(
     "evidence",
     value={

@@ -220,7 +220,9 @@ class BudgetAmendment(models.Model):
 
 
 class BudgetEvidence(models.Model):
-    """A document backing an item or one of its executions (decision, contract, report, receipt), by link."""
+    """A document backing an item or one of its executions (decision, contract, report, receipt): a
+    link, or the file itself (checked by its content, stored under a random name, with its SHA-256
+    and size, which the ledger records too). Exactly one of the two (a check constraint)."""
 
     item = models.ForeignKey(BudgetItem, on_delete=models.PROTECT, related_name="evidence")
     execution = models.ForeignKey(
@@ -228,7 +230,12 @@ class BudgetEvidence(models.Model):
     )
     kind = models.CharField(_("kind"), max_length=10, choices=EvidenceKind.choices)
     title = models.CharField(_("title"), max_length=200)
-    url = models.URLField(_("address"), max_length=500)
+    url = models.URLField(_("address"), max_length=500, blank=True, default="")
+    file = models.FileField(_("file"), upload_to="budget/evidence/", max_length=200, blank=True, default="")
+    filename = models.CharField(_("file name"), max_length=200, blank=True, default="")  # as uploaded, sanitised
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True, default="")  # of the stored bytes, hex
+    size = models.PositiveBigIntegerField(_("size"), null=True, blank=True)  # bytes
+    content_type = models.CharField(_("content type"), max_length=100, blank=True, default="")
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -238,9 +245,23 @@ class BudgetEvidence(models.Model):
         ordering = ["created_at", "id"]
         verbose_name = _("evidence")
         verbose_name_plural = _("evidence")
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(url="") & ~Q(file="")) | (~Q(url="") & Q(file="")),
+                name="budget_evidence_url_or_file",
+            ),
+            models.CheckConstraint(
+                condition=Q(file="") | (Q(size__isnull=False) & ~Q(sha256="") & ~Q(content_type="")),
+                name="budget_evidence_file_described",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_file(self) -> bool:
+        return bool(self.file)
 
 
 class BudgetTotal(models.Model):

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from api.budget import errors
 from api.budget.ledger import timestamp
 from api.budget.models import (
     BudgetAmendment,
@@ -19,7 +21,7 @@ from api.budget.models import (
     EvidenceKind,
     FundingSource,
 )
-from api.common.serializers import IdField, IdListField, ModelSerializer, Serializer
+from api.common.serializers import MAX_ID, IdField, IdListField, ModelSerializer, Serializer
 
 # A trillion won (1조) per amount: far above any line of a city budget, far below 2^63.
 MAX_AMOUNT = 10**15
@@ -82,12 +84,57 @@ class FundedEventSerializer(Serializer):
 
 
 class EvidenceSerializer(ModelSerializer):
+    """A link, or a file (``is_file``): then ``url`` is its download address under /media/ and
+    ``sha256``, ``size`` and ``content_type`` describe it (null for a link)."""
+
     kind_label = serializers.CharField(source="get_kind_display", read_only=True)
+    url = serializers.SerializerMethodField(help_text=_("The link, or the download address of the file."))
+    is_file = serializers.BooleanField(read_only=True)
+    filename = serializers.SerializerMethodField(help_text=_("The file's name as uploaded (sanitised)."))
+    sha256 = serializers.SerializerMethodField(help_text=_("SHA-256 of the file, hex (as in the ledger)."))
+    size = serializers.SerializerMethodField(help_text=_("Bytes."))
+    content_type = serializers.SerializerMethodField()
 
     class Meta:
         model = BudgetEvidence
-        fields = ["id", "kind", "kind_label", "title", "url", "execution", "created_at"]
+        fields = [
+            "id",
+            "kind",
+            "kind_label",
+            "title",
+            "url",
+            "is_file",
+            "filename",
+            "sha256",
+            "size",
+            "content_type",
+            "execution",
+            "created_at",
+        ]
         read_only_fields = fields
+
+    @extend_schema_field(serializers.URLField())
+    def get_url(self, obj: BudgetEvidence) -> str:
+        if not obj.file:
+            return obj.url
+        request = self.context.get("request")
+        return request.build_absolute_uri(obj.file.url) if request is not None else obj.file.url
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_filename(self, obj: BudgetEvidence) -> str | None:
+        return obj.filename if obj.file else None
+
+    @extend_schema_field(serializers.CharField(allow_null=True, min_length=64, max_length=64))
+    def get_sha256(self, obj: BudgetEvidence) -> str | None:
+        return obj.sha256 if obj.file else None
+
+    @extend_schema_field(serializers.IntegerField(allow_null=True))
+    def get_size(self, obj: BudgetEvidence) -> int | None:
+        return obj.size if obj.file else None
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_content_type(self, obj: BudgetEvidence) -> str | None:
+        return obj.content_type if obj.file else None
 
 
 class EvidenceInputSerializer(Serializer):
@@ -98,6 +145,50 @@ class EvidenceInputSerializer(Serializer):
 
 class EvidenceAddInputSerializer(EvidenceInputSerializer):
     execution_id = IdField(required=False, allow_null=True, default=None, help_text=_("An execution of this item."))
+
+
+class FormIdField(serializers.IntegerField):
+    """A row id in a multipart form, where every value is text: digits only (``1.5``, ``1e3``, ``-1``
+    and ``2**70`` are a 400 naming the field); empty means none."""
+
+    default_error_messages = {"invalid": _("An id is a whole number.")}
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_ID)
+        super().__init__(**kwargs)
+
+    def validate_empty_values(self, data: Any) -> tuple[bool, Any]:
+        if data == "" and self.allow_null:
+            return (True, None)
+        return super().validate_empty_values(data)
+
+    def to_internal_value(self, data: Any) -> int:
+        if not isinstance(data, str) or not re.fullmatch(r"[0-9]{1,19}", data):
+            self.fail("invalid")
+        return int(super().to_internal_value(data))
+
+
+class EvidenceUploadInputSerializer(Serializer):
+    """multipart/form-data: the document itself instead of a link (a `url` is refused here)."""
+
+    kind = serializers.ChoiceField(choices=EvidenceKind.choices)
+    title = serializers.CharField(max_length=200)
+    file = serializers.FileField(
+        allow_empty_file=True,  # an empty file is refused by the document check, naming `file`
+        help_text=_(
+            "PDF, HWP, HWPX, XLSX, DOCX, PNG or JPEG, judged by its content; at most BUDGET_EVIDENCE_MAX_BYTES."
+        ),
+    )
+    execution_id = FormIdField(required=False, allow_null=True, default=None, help_text=_("An execution of this item."))
+
+    def to_internal_value(self, data: Any) -> Any:
+        if hasattr(data, "get") and data.get("url") not in (None, ""):
+            raise serializers.ValidationError(
+                {"url": [_("Send either a link (…/evidence/) or a file (…/evidence/file/), not both.")]},
+                code=errors.URL_AND_FILE,
+            )
+        return super().to_internal_value(data)
 
 
 class ExecutionSerializer(ModelSerializer):

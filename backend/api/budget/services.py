@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from api.audit.services import AuditAction, audit_record, audit_snapshot
 from api.budget import errors
+from api.budget.documents import document_check
 from api.budget.ledger import LedgerKind, ledger_append
 from api.budget.models import (
     BudgetAmendment,
@@ -219,7 +220,23 @@ def _add_evidence(
 
 
 def _evidence_data(documents: Sequence[BudgetEvidence]) -> list[dict[str, Any]]:
-    return [{"id": d.pk, "kind": d.kind, "title": d.title, "url": d.url} for d in documents]
+    """What the ledger records of each document: a link's address, or a file's stored name, its name
+    as uploaded, SHA-256, size and type (so the chain covers the document's bytes)."""
+    return [
+        {
+            "id": d.pk,
+            "kind": d.kind,
+            "title": d.title,
+            "file": d.file.name,
+            "name": d.filename,
+            "sha256": d.sha256,
+            "size": d.size,
+            "content_type": d.content_type,
+        }
+        if d.file
+        else {"id": d.pk, "kind": d.kind, "title": d.title, "url": d.url}
+        for d in documents
+    ]
 
 
 # --- Programmes ------------------------------------------------------------------------------------
@@ -544,6 +561,53 @@ def budget_execution_reverse(*, execution: BudgetExecution, actor: Any, reason: 
     return reversal
 
 
+def _execution_of(item: BudgetItem, execution_id: int | None) -> BudgetExecution | None:
+    if execution_id is None:
+        return None
+    execution = BudgetExecution.objects.filter(pk=execution_id, item=item).first()
+    if execution is None:
+        raise validation_error("execution_id", _("No such execution on this item."), code=errors.EXECUTION_NOT_OF_ITEM)
+    return execution
+
+
+@transaction.atomic
+def budget_evidence_upload(
+    *, item: BudgetItem, actor: Any, kind: str, title: str, upload: Any, execution_id: int | None = None
+) -> BudgetEvidence:
+    """Attach a document itself (a file) to an item or to one of its executions.
+
+    The file is checked by its content first (``api.budget.documents``: 400 naming ``file``), then
+    stored under a random name; the ledger records its SHA-256, size and name. Never removed."""
+    checked = document_check(upload, field="file")
+    locked = _lock_item(item.pk)
+    _refuse_cancelled(locked)
+    execution = _execution_of(locked, execution_id)
+    document = BudgetEvidence.objects.create(
+        item=locked,
+        execution=execution,
+        kind=kind,
+        title=title,
+        file=upload,
+        filename=checked.filename,
+        sha256=checked.sha256,
+        size=checked.size,
+        content_type=checked.content_type,
+        created_by=actor,
+    )
+    ledger_append(
+        item=locked,
+        kind=LedgerKind.EVIDENCE,
+        data={**_evidence_data([document])[0], "execution": execution_id, "actor": _actor_name(actor)},
+    )
+    audit_record(
+        actor=actor,
+        action=AuditAction.UPDATE,
+        target=locked,
+        changes={"evidence": [None, f"{document.title} [{document.filename}, sha256 {document.sha256}]"]},
+    )
+    return document
+
+
 @transaction.atomic
 def budget_evidence_add(
     *, item: BudgetItem, actor: Any, kind: str, title: str, url: str, execution_id: int | None = None
@@ -551,13 +615,7 @@ def budget_evidence_add(
     """Attach a document (by link) to an item or to one of its executions."""
     locked = _lock_item(item.pk)
     _refuse_cancelled(locked)
-    execution = None
-    if execution_id is not None:
-        execution = BudgetExecution.objects.filter(pk=execution_id, item=locked).first()
-        if execution is None:
-            raise validation_error(
-                "execution_id", _("No such execution on this item."), code=errors.EXECUTION_NOT_OF_ITEM
-            )
+    execution = _execution_of(locked, execution_id)
     (document,) = _add_evidence(
         item=locked, actor=actor, evidence=[{"kind": kind, "title": title, "url": url}], execution=execution
     )

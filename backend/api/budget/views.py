@@ -35,6 +35,7 @@ from api.budget.serializers import (
     BudgetSummarySerializer,
     EvidenceAddInputSerializer,
     EvidenceSerializer,
+    EvidenceUploadInputSerializer,
     ExecutionCreateInputSerializer,
     ExecutionSerializer,
     LedgerEntrySerializer,
@@ -47,6 +48,7 @@ from api.budget.serializers import (
 )
 from api.common.errors import validation_error
 from api.common.pagination import CursorPagination
+from api.common.parsers import MultiPartParser
 from api.common.renderers import CSV_ENDPOINT, csv_stream_response
 from api.common.schema import answers
 from api.common.serializers import Serializer
@@ -343,6 +345,38 @@ class BudgetItemActionViewSet(ActionViewSet):
         data.is_valid(raise_exception=True)
         document = services.budget_evidence_add(item=self.get_object(), actor=request.user, **data.validated_data)
         return created_response(EvidenceSerializer(document).data, location=f"/api/v1/budget-items/{document.item_id}/")
+
+    @extend_schema(
+        operation_id="budget_items_evidence_upload",
+        summary="증빙 문서 올리기 (Upload a document)",
+        description=(
+            "코디네이터만: 링크 대신 문서 파일 자체 (coordinators only: the document itself instead of a link), "
+            "multipart/form-data with `kind`, `title`, `file` and optionally `execution_id`. Allowed, judged by the "
+            "content and not the name: PDF, HWP, HWPX, XLSX, DOCX, PNG, JPEG (images at most 5 MB, re-encoded "
+            "without metadata); at most `BUDGET_EVIDENCE_MAX_BYTES` (20 MB by default). 400 naming `file` for an empty "
+            "file (`empty`), a larger one (`file_too_large`) or another type (`invalid_document`); 400 naming `url` "
+            "if a link is sent too (links go to `…/evidence/`). Stored under a random name and served as a "
+            "download; the ledger records its SHA-256, size and name, so anyone checks a downloaded copy with "
+            "`sha256sum`. Documents are never removed."
+        ),
+        tags=[TAG],
+        request={"multipart/form-data": EvidenceUploadInputSerializer},
+        responses={
+            201: OpenApiResponse(EvidenceSerializer, examples=[ex.EVIDENCE_FILE_OUT]),
+            409: problem_response(409),
+        },
+    )
+    @action(detail=True, methods=["post"], url_path="evidence/file", parser_classes=[MultiPartParser])
+    def evidence_upload(self, request: Request, pk: str | None = None) -> Response:
+        item = self.get_object()
+        data = EvidenceUploadInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
+        document = services.budget_evidence_upload(item=item, actor=request.user, upload=values.pop("file"), **values)
+        return created_response(
+            EvidenceSerializer(document, context=self.get_serializer_context()).data,
+            location=f"/api/v1/budget-items/{document.item_id}/",
+        )
 
     @extend_schema(
         operation_id="budget_items_history",

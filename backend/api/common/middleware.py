@@ -1,5 +1,6 @@
 """Request-level guards that must run before any view parses a body."""
 
+import re
 from collections.abc import Callable
 
 from django.conf import settings
@@ -13,7 +14,8 @@ class RequestBodyLimitMiddleware:
     """Answer 413 for bodies over the configured ceiling, before anything reads them.
 
     DRF's parsers read the request stream directly, so Django's DATA_UPLOAD_MAX_MEMORY_SIZE does
-    not protect JSON bodies; this does. Multipart uploads get the larger upload ceiling.
+    not protect JSON bodies; this does. Multipart uploads get the larger upload ceiling (larger still
+    on the paths of ``API_UPLOAD_BYTES_BY_PATH``).
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -30,6 +32,11 @@ class RequestBodyLimitMiddleware:
             limit = (
                 settings.API_MAX_UPLOAD_BYTES if content_type.startswith("multipart/") else settings.API_MAX_JSON_BYTES
             )
+            if content_type.startswith("multipart/"):
+                # A few paths take larger documents (settings.API_UPLOAD_BYTES_BY_PATH; their views check the file).
+                for pattern, path_limit in getattr(settings, "API_UPLOAD_BYTES_BY_PATH", {}).items():
+                    if re.match(pattern, request.path):
+                        limit = max(limit, path_limit)
             if length > limit:
                 return json_problem(
                     request,

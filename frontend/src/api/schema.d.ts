@@ -420,6 +420,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/budget-items/{id}/evidence/file/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 증빙 문서 올리기 (Upload a document)
+         * @description 코디네이터만: 링크 대신 문서 파일 자체 (coordinators only: the document itself instead of a link), multipart/form-data with `kind`, `title`, `file` and optionally `execution_id`. Allowed, judged by the content and not the name: PDF, HWP, HWPX, XLSX, DOCX, PNG, JPEG (images at most 5 MB, re-encoded without metadata); at most `BUDGET_EVIDENCE_MAX_BYTES` (20 MB by default). 400 naming `file` for an empty file (`empty`), a larger one (`file_too_large`) or another type (`invalid_document`); 400 naming `url` if a link is sent too (links go to `…/evidence/`). Stored under a random name and served as a download; the ledger records its SHA-256, size and name, so anyone checks a downloaded copy with `sha256sum`. Documents are never removed.
+         */
+        post: operations["budget_items_evidence_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/budget-items/{id}/executions/": {
         parameters: {
             query?: never;
@@ -3678,6 +3698,10 @@ export interface components {
          * @enum {string}
          */
         EventStatusEnum: "scheduled" | "postponed" | "cancelled";
+        /**
+         * @description A link, or a file (``is_file``): then ``url`` is its download address under /media/ and
+         *     ``sha256``, ``size`` and ``content_type`` describe it (null for a link).
+         */
         Evidence: {
             /** Format: int64 */
             readonly id: number;
@@ -3687,10 +3711,21 @@ export interface components {
             /** 제목 */
             readonly title: string;
             /**
-             * 소재지
              * Format: uri
+             * @description 링크, 또는 파일의 내려받기 주소 (The link, or the download address of the file)
              */
             readonly url: string;
+            readonly is_file: boolean;
+            /** @description 올린 파일의 이름 (안전하게 정리됨) (The file's name as uploaded (sanitised)) */
+            readonly filename: string | null;
+            /** @description 파일의 SHA-256, 16진수 (원장에 기록된 값과 같음) (SHA-256 of the file, hex (as in the ledger)) */
+            readonly sha256: string | null;
+            /**
+             * Format: int64
+             * @description 바이트 (Bytes)
+             */
+            readonly size: number | null;
+            readonly content_type: string | null;
             /** Format: int64 */
             readonly execution: number | null;
             /**
@@ -3725,6 +3760,21 @@ export interface components {
          * @enum {string}
          */
         EvidenceKindEnum: "decision" | "contract" | "report" | "receipt" | "other";
+        /** @description multipart/form-data: the document itself instead of a link (a `url` is refused here). */
+        EvidenceUploadInputRequest: {
+            kind: components["schemas"]["EvidenceKindEnum"];
+            title: string;
+            /**
+             * Format: binary
+             * @description PDF, HWP, HWPX, XLSX, DOCX, PNG 또는 JPEG (이름이 아니라 내용으로 판단); 최대 BUDGET_EVIDENCE_MAX_BYTES (PDF, HWP, HWPX, XLSX, DOCX, PNG or JPEG, judged by its content; at most BUDGET_EVIDENCE_MAX_BYTES)
+             */
+            file: string;
+            /**
+             * Format: int64
+             * @description 이 항목의 집행 (An execution of this item)
+             */
+            execution_id?: number | null;
+        };
         Execution: {
             /** Format: int64 */
             readonly id: number;
@@ -5057,7 +5107,7 @@ export interface components {
              * @description 클라이언트가 분기할 수 있는 고정 snake_case 오류 코드 (Stable snake_case error code clients can switch on)
              * @enum {string}
              */
-            code: "accept_needs_coordinator" | "already_archived" | "already_hidden" | "already_interested" | "amendment_below_executed" | "amendment_unchanged" | "amount_not_integer" | "application/problem+json" | "authentication_failed" | "bad_authorization_header" | "booth_already_applied" | "booth_application_closed" | "booth_application_not_pending" | "booths_below_accepted" | "budget_execution_already_reversed" | "budget_item_cancelled" | "budget_item_completed" | "budget_item_has_executions" | "budget_item_not_approved" | "budget_over_allocation" | "budget_reversal_not_reversible" | "budget_status_transition_invalid" | "campaign_already_joined" | "campaign_published" | "capacity_below_confirmed" | "carry_over_loop" | "carry_over_not_earlier" | "comment_deleted" | "conflict" | "csrf_failed" | "due_before_meeting" | "duplicate" | "duplicate_certification_number" | "duplicate_slug" | "duplicate_year" | "email_taken" | "ends_before_start" | "enterprise_archived" | "enterprise_not_verified" | "event_already_cancelled" | "event_cancelled" | "event_has_registrations" | "event_not_found" | "event_not_scheduled" | "event_past" | "event_postponed" | "exceeds_total" | "execution_not_of_item" | "host_archived" | "host_not_verified" | "host_not_yours" | "host_required" | "idempotency_key_in_use" | "idempotency_key_invalid" | "idempotency_key_reused" | "in_past" | "integrity_conflict" | "invalid_page" | "last_owner" | "link_exists" | "malformed_request" | "method_not_allowed" | "no_active_account" | "no_partner" | "no_such_event" | "no_such_meeting" | "no_such_organisation" | "no_such_person" | "no_such_resolution" | "not_acceptable" | "not_archived" | "not_authenticated" | "not_certifiable" | "not_found" | "not_hidden" | "not_interested" | "not_responsible" | "not_your_organisation" | "notice_coordinators_only" | "only_for_requests_and_offers" | "organisation_not_public" | "organiser_not_member" | "own_post" | "parent_loop" | "password_changed" | "password_incorrect" | "password_invalid" | "payload_too_large" | "permission_denied" | "pin_notices_only" | "post_archived" | "post_not_matchable" | "post_not_open" | "precondition_failed" | "product_not_yours" | "programme_inactive" | "programme_not_found" | "reason_required" | "recipient_not_found" | "recurrence_rule_empty" | "recurrence_rule_invalid" | "registration_closed" | "registration_not_confirmed" | "registration_not_open" | "registration_window_invalid" | "reply_to_reply" | "report_not_open" | "responsible_required" | "server_error" | "service_unavailable" | "throttled" | "token_invalid" | "token_not_valid" | "too_many_tags" | "transition_not_allowed" | "unknown_kind" | "unknown_link_kind" | "unknown_link_target" | "unknown_user" | "unprocessable" | "unsupported_media_type" | "urn:sehub:problem:" | "user_inactive" | "user_not_found" | "validation_error" | "written_in_future";
+            code: "accept_needs_coordinator" | "already_archived" | "already_hidden" | "already_interested" | "amendment_below_executed" | "amendment_unchanged" | "amount_not_integer" | "application/problem+json" | "authentication_failed" | "bad_authorization_header" | "booth_already_applied" | "booth_application_closed" | "booth_application_not_pending" | "booths_below_accepted" | "budget_execution_already_reversed" | "budget_item_cancelled" | "budget_item_completed" | "budget_item_has_executions" | "budget_item_not_approved" | "budget_over_allocation" | "budget_reversal_not_reversible" | "budget_status_transition_invalid" | "campaign_already_joined" | "campaign_published" | "capacity_below_confirmed" | "carry_over_loop" | "carry_over_not_earlier" | "comment_deleted" | "conflict" | "csrf_failed" | "due_before_meeting" | "duplicate" | "duplicate_certification_number" | "duplicate_slug" | "duplicate_year" | "email_taken" | "empty" | "ends_before_start" | "enterprise_archived" | "enterprise_not_verified" | "event_already_cancelled" | "event_cancelled" | "event_has_registrations" | "event_not_found" | "event_not_scheduled" | "event_past" | "event_postponed" | "exceeds_total" | "execution_not_of_item" | "file_too_large" | "host_archived" | "host_not_verified" | "host_not_yours" | "host_required" | "idempotency_key_in_use" | "idempotency_key_invalid" | "idempotency_key_reused" | "in_past" | "integrity_conflict" | "invalid_document" | "invalid_page" | "last_owner" | "link_exists" | "malformed_request" | "method_not_allowed" | "no_active_account" | "no_partner" | "no_such_event" | "no_such_meeting" | "no_such_organisation" | "no_such_person" | "no_such_resolution" | "not_acceptable" | "not_archived" | "not_authenticated" | "not_certifiable" | "not_found" | "not_hidden" | "not_interested" | "not_responsible" | "not_your_organisation" | "notice_coordinators_only" | "only_for_requests_and_offers" | "organisation_not_public" | "organiser_not_member" | "own_post" | "parent_loop" | "password_changed" | "password_incorrect" | "password_invalid" | "payload_too_large" | "permission_denied" | "pin_notices_only" | "post_archived" | "post_not_matchable" | "post_not_open" | "precondition_failed" | "product_not_yours" | "programme_inactive" | "programme_not_found" | "reason_required" | "recipient_not_found" | "recurrence_rule_empty" | "recurrence_rule_invalid" | "registration_closed" | "registration_not_confirmed" | "registration_not_open" | "registration_window_invalid" | "reply_to_reply" | "report_not_open" | "responsible_required" | "server_error" | "service_unavailable" | "throttled" | "token_invalid" | "token_not_valid" | "too_many_tags" | "transition_not_allowed" | "unknown_kind" | "unknown_link_kind" | "unknown_link_target" | "unknown_user" | "unprocessable" | "unsupported_media_type" | "url_and_file" | "urn:sehub:problem:" | "user_inactive" | "user_not_found" | "validation_error" | "written_in_future";
             /** @description 실패한 요청의 경로 (Path of the request that failed) */
             instance?: string;
             /** @description 필드별 오류 (검증) (Per-field errors (validation)) */
@@ -7717,7 +7767,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `amendment_below_executed`, `amendment_unchanged`, `amount_not_integer`, `duplicate`, `event_not_found`, `execution_not_of_item`, `invalid`, `invalid_choice`, `max_length`, `programme_inactive`, `programme_not_found`, `reason_required`, `recipient_not_found`
+             *     `errors[].code` 값 (values): `amendment_below_executed`, `amendment_unchanged`, `amount_not_integer`, `duplicate`, `empty`, `event_not_found`, `execution_not_of_item`, `file_too_large`, `invalid`, `invalid_choice`, `invalid_document`, `max_length`, `programme_inactive`, `programme_not_found`, `reason_required`, `recipient_not_found`, `url_and_file`
              */
             400: {
                 headers: {
@@ -7893,7 +7943,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `amendment_below_executed`, `amendment_unchanged`, `amount_not_integer`, `duplicate`, `event_not_found`, `execution_not_of_item`, `invalid`, `invalid_choice`, `max_length`, `programme_inactive`, `programme_not_found`, `reason_required`, `recipient_not_found`
+             *     `errors[].code` 값 (values): `amendment_below_executed`, `amendment_unchanged`, `amount_not_integer`, `duplicate`, `empty`, `event_not_found`, `execution_not_of_item`, `file_too_large`, `invalid`, `invalid_choice`, `invalid_document`, `max_length`, `programme_inactive`, `programme_not_found`, `reason_required`, `recipient_not_found`, `url_and_file`
              */
             400: {
                 headers: {
@@ -7983,7 +8033,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `amendment_below_executed`, `amendment_unchanged`, `amount_not_integer`, `duplicate`, `event_not_found`, `execution_not_of_item`, `invalid`, `invalid_choice`, `max_length`, `programme_inactive`, `programme_not_found`, `reason_required`, `recipient_not_found`
+             *     `errors[].code` 값 (values): `amendment_below_executed`, `amendment_unchanged`, `amount_not_integer`, `duplicate`, `empty`, `event_not_found`, `execution_not_of_item`, `file_too_large`, `invalid`, `invalid_choice`, `invalid_document`, `max_length`, `programme_inactive`, `programme_not_found`, `reason_required`, `recipient_not_found`, `url_and_file`
              */
             400: {
                 headers: {
@@ -8199,7 +8249,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `amendment_below_executed`, `amendment_unchanged`, `amount_not_integer`, `duplicate`, `event_not_found`, `execution_not_of_item`, `invalid`, `invalid_choice`, `max_length`, `programme_inactive`, `programme_not_found`, `reason_required`, `recipient_not_found`
+             *     `errors[].code` 값 (values): `amendment_below_executed`, `amendment_unchanged`, `amount_not_integer`, `duplicate`, `empty`, `event_not_found`, `execution_not_of_item`, `file_too_large`, `invalid`, `invalid_choice`, `invalid_document`, `max_length`, `programme_inactive`, `programme_not_found`, `reason_required`, `recipient_not_found`, `url_and_file`
              */
             400: {
                 headers: {
@@ -8417,7 +8467,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `amendment_below_executed`, `amendment_unchanged`, `amount_not_integer`, `duplicate`, `event_not_found`, `execution_not_of_item`, `invalid`, `invalid_choice`, `max_length`, `programme_inactive`, `programme_not_found`, `reason_required`, `recipient_not_found`
+             *     `errors[].code` 값 (values): `amendment_below_executed`, `amendment_unchanged`, `amount_not_integer`, `duplicate`, `empty`, `event_not_found`, `execution_not_of_item`, `file_too_large`, `invalid`, `invalid_choice`, `invalid_document`, `max_length`, `programme_inactive`, `programme_not_found`, `reason_required`, `recipient_not_found`, `url_and_file`
              */
             400: {
                 headers: {
@@ -8558,7 +8608,148 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `amendment_below_executed`, `amendment_unchanged`, `amount_not_integer`, `duplicate`, `event_not_found`, `execution_not_of_item`, `invalid`, `invalid_choice`, `max_length`, `programme_inactive`, `programme_not_found`, `reason_required`, `recipient_not_found`
+             *     `errors[].code` 값 (values): `amendment_below_executed`, `amendment_unchanged`, `amount_not_integer`, `duplicate`, `empty`, `event_not_found`, `execution_not_of_item`, `file_too_large`, `invalid`, `invalid_choice`, `invalid_document`, `max_length`, `programme_inactive`, `programme_not_found`, `reason_required`, `recipient_not_found`, `url_and_file`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 권한 없음 (Not allowed for your role). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 없음 (Not found, not visible to you, or an invalid page). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 허용되지 않는 메서드 (Method not allowed on this path; see the Allow header). */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 상태 충돌 (Conflict with the current state, or the same Idempotency-Key still in progress).
+             *
+             *     `code` 값 (values): `budget_execution_already_reversed`, `budget_item_cancelled`, `budget_item_completed`, `budget_item_has_executions`, `budget_item_not_approved`, `budget_over_allocation`, `budget_reversal_not_reversible`, `budget_status_transition_invalid`
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 본문이 너무 큼 (Body over the size limit). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 지원하지 않는 Content-Type (Unsupported media type). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Idempotency-Key 재사용 (Key already used for a different request). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 요청 한도 초과 (Throttled; see Retry-After). */
+            429: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    budget_items_evidence_upload: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 작업마다 새로 만든 고유 키(예: 새 UUID). 같은 키로 재시도하면 한 번만 처리되고 처음 응답이 다시 옵니다; 다른 요청에 같은 키를 쓰면 422 (a key you generate anew for each operation, e.g. a fresh UUID v4; a retry with the same key takes effect once and replays the first response, the same key on another request is 422; kept 24 hours per caller). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["EvidenceUploadInputRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description 만든 리소스의 주소 (address of the created resource). */
+                    Location: string;
+                    /** @description 같은 Idempotency-Key의 저장된 응답을 다시 보냄 (present on a replayed response: the stored response of an earlier request with the same Idempotency-Key). */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Evidence"];
+                };
+            };
+            /**
+             * @description 잘못된 입력 (Invalid input): `errors` lists each field.
+             *
+             *     `errors[].code` 값 (values): `amendment_below_executed`, `amendment_unchanged`, `amount_not_integer`, `duplicate`, `empty`, `event_not_found`, `execution_not_of_item`, `file_too_large`, `invalid`, `invalid_choice`, `invalid_document`, `max_length`, `programme_inactive`, `programme_not_found`, `reason_required`, `recipient_not_found`, `url_and_file`
              */
             400: {
                 headers: {
@@ -8767,7 +8958,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `amendment_below_executed`, `amendment_unchanged`, `amount_not_integer`, `duplicate`, `event_not_found`, `execution_not_of_item`, `invalid`, `invalid_choice`, `max_length`, `programme_inactive`, `programme_not_found`, `reason_required`, `recipient_not_found`
+             *     `errors[].code` 값 (values): `amendment_below_executed`, `amendment_unchanged`, `amount_not_integer`, `duplicate`, `empty`, `event_not_found`, `execution_not_of_item`, `file_too_large`, `invalid`, `invalid_choice`, `invalid_document`, `max_length`, `programme_inactive`, `programme_not_found`, `reason_required`, `recipient_not_found`, `url_and_file`
              */
             400: {
                 headers: {
@@ -8902,7 +9093,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `amendment_below_executed`, `amendment_unchanged`, `amount_not_integer`, `duplicate`, `event_not_found`, `execution_not_of_item`, `invalid`, `invalid_choice`, `max_length`, `programme_inactive`, `programme_not_found`, `reason_required`, `recipient_not_found`
+             *     `errors[].code` 값 (values): `amendment_below_executed`, `amendment_unchanged`, `amount_not_integer`, `duplicate`, `empty`, `event_not_found`, `execution_not_of_item`, `file_too_large`, `invalid`, `invalid_choice`, `invalid_document`, `max_length`, `programme_inactive`, `programme_not_found`, `reason_required`, `recipient_not_found`, `url_and_file`
              */
             400: {
                 headers: {
@@ -8992,7 +9183,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `amendment_below_executed`, `amendment_unchanged`, `amount_not_integer`, `duplicate`, `event_not_found`, `execution_not_of_item`, `invalid`, `invalid_choice`, `max_length`, `programme_inactive`, `programme_not_found`, `reason_required`, `recipient_not_found`
+             *     `errors[].code` 값 (values): `amendment_below_executed`, `amendment_unchanged`, `amount_not_integer`, `duplicate`, `empty`, `event_not_found`, `execution_not_of_item`, `file_too_large`, `invalid`, `invalid_choice`, `invalid_document`, `max_length`, `programme_inactive`, `programme_not_found`, `reason_required`, `recipient_not_found`, `url_and_file`
              */
             400: {
                 headers: {
@@ -9134,7 +9325,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `amendment_below_executed`, `amendment_unchanged`, `amount_not_integer`, `duplicate`, `event_not_found`, `execution_not_of_item`, `invalid`, `invalid_choice`, `max_length`, `programme_inactive`, `programme_not_found`, `reason_required`, `recipient_not_found`
+             *     `errors[].code` 값 (values): `amendment_below_executed`, `amendment_unchanged`, `amount_not_integer`, `duplicate`, `empty`, `event_not_found`, `execution_not_of_item`, `file_too_large`, `invalid`, `invalid_choice`, `invalid_document`, `max_length`, `programme_inactive`, `programme_not_found`, `reason_required`, `recipient_not_found`, `url_and_file`
              */
             400: {
                 headers: {
@@ -9227,7 +9418,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `amendment_below_executed`, `amendment_unchanged`, `amount_not_integer`, `duplicate`, `event_not_found`, `execution_not_of_item`, `invalid`, `invalid_choice`, `max_length`, `programme_inactive`, `programme_not_found`, `reason_required`, `recipient_not_found`
+             *     `errors[].code` 값 (values): `amendment_below_executed`, `amendment_unchanged`, `amount_not_integer`, `duplicate`, `empty`, `event_not_found`, `execution_not_of_item`, `file_too_large`, `invalid`, `invalid_choice`, `invalid_document`, `max_length`, `programme_inactive`, `programme_not_found`, `reason_required`, `recipient_not_found`, `url_and_file`
              */
             400: {
                 headers: {
@@ -9329,7 +9520,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `amendment_below_executed`, `amendment_unchanged`, `amount_not_integer`, `duplicate`, `event_not_found`, `execution_not_of_item`, `invalid`, `invalid_choice`, `max_length`, `programme_inactive`, `programme_not_found`, `reason_required`, `recipient_not_found`
+             *     `errors[].code` 값 (values): `amendment_below_executed`, `amendment_unchanged`, `amount_not_integer`, `duplicate`, `empty`, `event_not_found`, `execution_not_of_item`, `file_too_large`, `invalid`, `invalid_choice`, `invalid_document`, `max_length`, `programme_inactive`, `programme_not_found`, `reason_required`, `recipient_not_found`, `url_and_file`
              */
             400: {
                 headers: {
@@ -9472,7 +9663,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `amendment_below_executed`, `amendment_unchanged`, `amount_not_integer`, `duplicate`, `event_not_found`, `execution_not_of_item`, `invalid`, `invalid_choice`, `max_length`, `programme_inactive`, `programme_not_found`, `reason_required`, `recipient_not_found`
+             *     `errors[].code` 값 (values): `amendment_below_executed`, `amendment_unchanged`, `amount_not_integer`, `duplicate`, `empty`, `event_not_found`, `execution_not_of_item`, `file_too_large`, `invalid`, `invalid_choice`, `invalid_document`, `max_length`, `programme_inactive`, `programme_not_found`, `reason_required`, `recipient_not_found`, `url_and_file`
              */
             400: {
                 headers: {
@@ -9562,7 +9753,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `amendment_below_executed`, `amendment_unchanged`, `amount_not_integer`, `duplicate`, `event_not_found`, `execution_not_of_item`, `invalid`, `invalid_choice`, `max_length`, `programme_inactive`, `programme_not_found`, `reason_required`, `recipient_not_found`
+             *     `errors[].code` 값 (values): `amendment_below_executed`, `amendment_unchanged`, `amount_not_integer`, `duplicate`, `empty`, `event_not_found`, `execution_not_of_item`, `file_too_large`, `invalid`, `invalid_choice`, `invalid_document`, `max_length`, `programme_inactive`, `programme_not_found`, `reason_required`, `recipient_not_found`, `url_and_file`
              */
             400: {
                 headers: {
@@ -9778,7 +9969,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `amendment_below_executed`, `amendment_unchanged`, `amount_not_integer`, `duplicate`, `event_not_found`, `execution_not_of_item`, `invalid`, `invalid_choice`, `max_length`, `programme_inactive`, `programme_not_found`, `reason_required`, `recipient_not_found`
+             *     `errors[].code` 값 (values): `amendment_below_executed`, `amendment_unchanged`, `amount_not_integer`, `duplicate`, `empty`, `event_not_found`, `execution_not_of_item`, `file_too_large`, `invalid`, `invalid_choice`, `invalid_document`, `max_length`, `programme_inactive`, `programme_not_found`, `reason_required`, `recipient_not_found`, `url_and_file`
              */
             400: {
                 headers: {
@@ -9918,7 +10109,7 @@ export interface operations {
             /**
              * @description 잘못된 입력 (Invalid input): `errors` lists each field.
              *
-             *     `errors[].code` 값 (values): `amendment_below_executed`, `amendment_unchanged`, `amount_not_integer`, `duplicate`, `event_not_found`, `execution_not_of_item`, `invalid`, `invalid_choice`, `max_length`, `programme_inactive`, `programme_not_found`, `reason_required`, `recipient_not_found`
+             *     `errors[].code` 값 (values): `amendment_below_executed`, `amendment_unchanged`, `amount_not_integer`, `duplicate`, `empty`, `event_not_found`, `execution_not_of_item`, `file_too_large`, `invalid`, `invalid_choice`, `invalid_document`, `max_length`, `programme_inactive`, `programme_not_found`, `reason_required`, `recipient_not_found`, `url_and_file`
              */
             400: {
                 headers: {

@@ -124,6 +124,27 @@ export function useAddEvidence(id: number) {
   );
 }
 
+/** A document itself (a file) as evidence instead of a link (multipart/form-data). */
+export function useUploadEvidence(id: number) {
+  return useInvalidating(
+    async (input: { kind: string; title: string; file: File; execution_id?: number | null }) => {
+      const form = new FormData();
+      form.append('kind', input.kind);
+      form.append('title', input.title);
+      form.append('file', input.file);
+      if (input.execution_id) form.append('execution_id', String(input.execution_id));
+      return unwrap(
+        await api.POST('/api/v1/budget-items/{id}/evidence/file/', {
+          params: { path: { id } },
+          // openapi-fetch sends FormData as it is (the browser sets the boundary).
+          body: form as unknown as Schemas['EvidenceUploadInputRequest'],
+          bodySerializer: (b) => b as unknown as FormData,
+        }),
+      );
+    },
+  );
+}
+
 export function useReverse() {
   return useInvalidating(async ({ id, reason }: { id: number; reason: string }) =>
     unwrap(

@@ -9,6 +9,7 @@ import { useMe } from '../../../lib/session';
 import { useTitle } from '../../../lib/useTitle';
 import {
   useAddEvidence,
+  useUploadEvidence,
   useAmend,
   useBudgetItem,
   useHistory,
@@ -468,14 +469,74 @@ function EditForm({ item }: { item: BudgetItemDetail }) {
 
 const EVIDENCE_KINDS = ['decision', 'contract', 'report', 'receipt', 'other'] as const;
 
+/** The default of BUDGET_EVIDENCE_MAX_BYTES (the server names its own limit when a file is larger). */
+const EVIDENCE_MAX_SIZE = '20 MB';
+
+function formatBytes(n: number, t: (key: string, options?: Record<string, unknown>) => string): string {
+  if (n < 1024) return t('budget.bytes', { n });
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+type EvidenceDoc = BudgetItemDetail['evidence'][number];
+
+function EvidenceHash({ doc }: { doc: EvidenceDoc }) {
+  const { t } = useTranslation();
+  const [copied, setCopied] = useState(false);
+  if (!doc.sha256) return null;
+  const hash = doc.sha256;
+  return (
+    <div className="muted small">
+      {t('budget.sha256')}{' '}
+      <code title={t('budget.sha256Help', { hash })} data-sha256={hash}>
+        {hash.slice(0, 12)}…
+      </code>{' '}
+      <button
+        type="button"
+        className="link-button small"
+        onClick={() => {
+          void navigator.clipboard?.writeText(hash).then(() => setCopied(true));
+        }}
+      >
+        {t('budget.copyHash')}
+      </button>
+      {copied ? (
+        <span role="status" className="small">
+          {' '}
+          {t('budget.hashCopied')}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
 function Evidence({ item, coordinator }: { item: BudgetItemDetail; coordinator: boolean }) {
   const { t } = useTranslation();
   const add = useAddEvidence(item.id);
+  const upload = useUploadEvidence(item.id);
+  const [mode, setMode] = useState<'link' | 'file'>('link');
   const [form, setForm] = useState({ kind: 'report' as (typeof EVIDENCE_KINDS)[number], title: '', url: '' });
-  const err = errorsOf(add.error);
+  const [file, setFile] = useState<File | null>(null);
+  const [fileKey, setFileKey] = useState(0);
+  const active = mode === 'file' ? upload : add;
+  const err = errorsOf(active.error);
   function submit(e: FormEvent) {
     e.preventDefault();
-    add.mutate(form, { onSuccess: () => setForm({ ...form, title: '', url: '' }) });
+    if (mode === 'link') {
+      add.mutate(form, { onSuccess: () => setForm({ ...form, title: '', url: '' }) });
+      return;
+    }
+    if (!file) return;
+    upload.mutate(
+      { kind: form.kind, title: form.title, file },
+      {
+        onSuccess: () => {
+          setForm({ ...form, title: '', url: '' });
+          setFile(null);
+          setFileKey((k) => k + 1);
+        },
+      },
+    );
   }
   return (
     <section>
@@ -485,12 +546,24 @@ function Evidence({ item, coordinator }: { item: BudgetItemDetail; coordinator: 
       ) : (
         <ul className="list">
           {item.evidence.map((doc) => (
-            <li key={doc.id}>
+            <li key={doc.id} data-evidence={doc.id}>
               <span className="badge muted">{t(`budget.evidenceKinds.${doc.kind}`)}</span>{' '}
-              <a href={doc.url} rel="noopener noreferrer" target="_blank">
-                {doc.title}
-              </a>
+              {doc.is_file ? (
+                <>
+                  <a href={doc.url} download={doc.filename ?? undefined} rel="noopener noreferrer">
+                    {doc.title}
+                  </a>{' '}
+                  <span className="muted small">
+                    ({doc.filename} · {formatBytes(doc.size ?? 0, t)} · {t('budget.download')})
+                  </span>
+                </>
+              ) : (
+                <a href={doc.url} rel="noopener noreferrer" target="_blank">
+                  {doc.title}
+                </a>
+              )}
               {doc.execution ? <span className="muted"> (#{doc.execution})</span> : null}
+              <EvidenceHash doc={doc} />
             </li>
           ))}
         </ul>
@@ -498,6 +571,27 @@ function Evidence({ item, coordinator }: { item: BudgetItemDetail; coordinator: 
       {coordinator && item.status !== 'cancelled' ? (
         <form className="form" onSubmit={submit} noValidate>
           <h3>{t('budget.addEvidence')}</h3>
+          <fieldset>
+            <legend>{t('budget.evidenceSource')}</legend>
+            <label>
+              <input
+                type="radio"
+                name="evidence-source"
+                checked={mode === 'link'}
+                onChange={() => setMode('link')}
+              />{' '}
+              {t('budget.evidenceByLink')}
+            </label>{' '}
+            <label>
+              <input
+                type="radio"
+                name="evidence-source"
+                checked={mode === 'file'}
+                onChange={() => setMode('file')}
+              />{' '}
+              {t('budget.evidenceByFile')}
+            </label>
+          </fieldset>
           <Field label={t('budget.evidenceKind')} errors={err['kind']}>
             {(p) => (
               <select
@@ -524,23 +618,41 @@ function Evidence({ item, coordinator }: { item: BudgetItemDetail; coordinator: 
               />
             )}
           </Field>
-          <Field label={t('budget.evidenceUrl')} errors={err['url']}>
-            {(p) => (
-              <input
-                {...p}
-                type="url"
-                value={form.url}
-                onChange={(e) => setForm({ ...form, url: e.target.value })}
-              />
-            )}
-          </Field>
-          <FormError error={add.error} withFields />
-          {add.isSuccess ? (
+          {mode === 'link' ? (
+            <Field label={t('budget.evidenceUrl')} errors={err['url']}>
+              {(p) => (
+                <input
+                  {...p}
+                  type="url"
+                  value={form.url}
+                  onChange={(e) => setForm({ ...form, url: e.target.value })}
+                />
+              )}
+            </Field>
+          ) : (
+            <Field
+              label={t('budget.evidenceFile')}
+              hint={t('budget.evidenceFileHint', { size: EVIDENCE_MAX_SIZE })}
+              errors={err['file'] ?? err['url']}
+            >
+              {(p) => (
+                <input
+                  {...p}
+                  key={fileKey}
+                  type="file"
+                  accept=".pdf,.hwp,.hwpx,.xlsx,.docx,.png,.jpg,.jpeg"
+                  onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+                />
+              )}
+            </Field>
+          )}
+          <FormError error={active.error} withFields />
+          {active.isSuccess ? (
             <p className="notice ok" role="status">
               {t('budget.evidenceAdded')}
             </p>
           ) : null}
-          <button type="submit" disabled={add.isPending}>
+          <button type="submit" disabled={active.isPending || (mode === 'file' && !file)}>
             {t('budget.addEvidence')}
           </button>
         </form>
@@ -637,7 +749,9 @@ function HistoryEntry({ entry }: { entry: LedgerEntry }) {
       what = Object.keys((d['changes'] as Record<string, unknown>) ?? {}).join(', ');
       break;
     case 'evidence':
-      what = text(d['title']);
+      what = d['sha256']
+        ? `${text(d['title'])} · ${text(d['name'])} · SHA-256 ${text(d['sha256']).slice(0, 16)}…`
+        : text(d['title']);
       break;
   }
   return (
