@@ -112,6 +112,11 @@ def test_operation_documents_every_shared_answer(path, method, op):
         assert schema["pattern"] == idempotency.KEY_PATTERN
     if any(param["in"] == "query" for param in params.values()):
         assert "400" in responses, "a query parameter can be refused: 400"
+    # An answer the description promises (e.g. "403 `not_responsible`", raised by a service behind a
+    # permission that only asks for a login) is documented as a response too.
+    for code in ("400", "403", "404", "409", "412", "422", "503"):
+        if re.search(rf"\b{code} `", op.get("description", "")):
+            assert code in responses, f"the description names a {code}: document it (answers(..., errors=))"
     if any(param["in"] == "path" for param in params.values()):
         assert "404" in responses, "a path that names an object: 404"
     if "page_size" in params:

@@ -268,7 +268,7 @@ class PostActionViewSet(ActionViewSet):
         ),
         tags=TAG,
         request=InterestCreateInputSerializer,
-        responses=answers(201, InterestSerializer, ex.INTEREST_OUT),
+        responses=answers(201, InterestSerializer, ex.INTEREST_OUT, errors=(403,)),
         examples=[ex.INTEREST_CREATE],
     )
     @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
@@ -832,7 +832,7 @@ class CampaignViewSet(CreateUpdateDomainViewSet):
         ),
         tags=CAMPAIGN_TAG,
         request=CampaignJoinInputSerializer,
-        responses=answers(200, CampaignSerializer, ex.CAMPAIGN_OUT),
+        responses=answers(200, CampaignSerializer, ex.CAMPAIGN_OUT, errors=(403,)),
         examples=[ex.CAMPAIGN_JOIN],
     )
     @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])

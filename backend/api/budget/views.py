@@ -361,10 +361,7 @@ class BudgetItemActionViewSet(ActionViewSet):
         ),
         tags=[TAG],
         request={"multipart/form-data": EvidenceUploadInputSerializer},
-        responses={
-            201: OpenApiResponse(EvidenceSerializer, examples=[ex.EVIDENCE_FILE_OUT]),
-            409: problem_response(409),
-        },
+        responses=answers(201, EvidenceSerializer, ex.EVIDENCE_FILE_OUT),
     )
     @action(detail=True, methods=["post"], url_path="evidence/file", parser_classes=[MultiPartParser])
     def evidence_upload(self, request: Request, pk: str | None = None) -> Response:

@@ -385,7 +385,7 @@ class ResolutionActionViewSet(ActionViewSet):
         ),
         tags=[TAG],
         request=LinkCreateInputSerializer,
-        responses=answers(201, LinkSerializer, ex.LINK_OUT),
+        responses=answers(201, LinkSerializer, ex.LINK_OUT, errors=(403,)),
         examples=[ex.LINK_CREATE],
     )
     @action(detail=True, methods=["post"], permission_classes=[permissions.IsAuthenticated])
@@ -400,9 +400,12 @@ class ResolutionActionViewSet(ActionViewSet):
     @extend_schema(
         operation_id="resolutions_links_delete",
         summary="실행 연결 삭제 (Remove a link)",
-        description="책임 주체나 코디네이터; 감사 기록에 남습니다 (the responsible party or a coordinator; audited).",
+        description=(
+            "책임 주체나 코디네이터; 감사 기록에 남습니다 (the responsible party or a coordinator; audited). 403 "
+            "`not_responsible`."
+        ),
         tags=[TAG],
-        responses=answers(204, description="삭제됨 (Removed)"),
+        responses=answers(204, description="삭제됨 (Removed)", errors=(403,)),
     )
     @action(
         detail=True,

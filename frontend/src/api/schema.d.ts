@@ -2348,7 +2348,7 @@ export interface paths {
         post?: never;
         /**
          * 실행 연결 삭제 (Remove a link)
-         * @description 책임 주체나 코디네이터; 감사 기록에 남습니다 (the responsible party or a coordinator; audited).
+         * @description 책임 주체나 코디네이터; 감사 기록에 남습니다 (the responsible party or a coordinator; audited). 403 `not_responsible`.
          */
         delete: operations["resolutions_links_delete"];
         options?: never;
@@ -10957,6 +10957,19 @@ export interface operations {
             };
             /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 권한 없음 (Not allowed for your role).
+             *
+             *     `code` 값 (values): `not_your_organisation`
+             */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19831,6 +19844,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /**
+             * @description 권한 없음 (Not allowed for your role).
+             *
+             *     `code` 값 (values): `not_your_organisation`
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 없음 (Not found, not visible to you, or an invalid page). */
             404: {
                 headers: {
@@ -22591,6 +22617,19 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /**
+             * @description 권한 없음 (Not allowed for your role).
+             *
+             *     `code` 값 (values): `accept_needs_coordinator`, `not_responsible`
+             */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description 없음 (Not found, not visible to you, or an invalid page). */
             404: {
                 headers: {
@@ -22692,6 +22731,19 @@ export interface operations {
             };
             /** @description 인증 필요 또는 토큰 무효 (Missing or invalid credentials). */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /**
+             * @description 권한 없음 (Not allowed for your role).
+             *
+             *     `code` 값 (values): `accept_needs_coordinator`, `not_responsible`
+             */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
