@@ -11181,13 +11181,13 @@ export interface operations {
     collaborations_list: {
         parameters: {
             query?: {
-                /** @description Slug of a partner organisation. */
+                /** @description 파트너 조직의 slug (Slug of a partner organisation) */
                 organisation?: string;
                 /** @description 페이지네이션된 결과 집합 내의 페이지 번호 (A page number within the paginated result set) */
                 page?: number;
                 /** @description 페이지당 결과 수 (1–100, 기본 20) (Number of results per page (1–100, default 20)) */
                 page_size?: number;
-                /** @description Words in the title or a partner organisation's name. */
+                /** @description 제목이나 파트너 조직 이름에 든 말 (Words in the title or a partner organisation's name) */
                 search?: string;
             };
             header?: never;
