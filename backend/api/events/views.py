@@ -186,15 +186,15 @@ class EventViewSet(CrudDomainViewSet):
     def select(self) -> QuerySet[Event]:
         archived = self._include_archived()
         if self.action in ("retrieve", "partial_update", "create", "restore"):
-            return selectors.event_detail_queryset(include_archived=archived)
+            return selectors.event_detail_queryset(include_archived=archived, user=self.request.user)
         return selectors.event_list(include_archived=archived)
 
     def get_serializer_class(self) -> Any:
         return EventSerializer if self.action == "list" else EventDetailSerializer
 
     def get_serializer(self, *args: Any, **kwargs: Any) -> Any:
-        if args and isinstance(args[0], Event):  # one event's detail: its booths too
-            selectors.event_booths_load(args[0])
+        if args and isinstance(args[0], Event):  # one event's detail: its relations from its annotations
+            selectors.event_detail_load(args[0], user=self.request.user)
         return super().get_serializer(*args, **kwargs)
 
     def perform_create(self, data: Any) -> Event:
@@ -248,7 +248,9 @@ class EventActionViewSet(ActionViewSet):
         return selectors.event_list()
 
     def _detail(self, event: Event, code: int = status.HTTP_200_OK) -> Response:
-        event = selectors.event_booths_load(selectors.event_detail_queryset().get(pk=event.pk))
+        event = selectors.event_detail_load(
+            selectors.event_detail_queryset(user=self.request.user).get(pk=event.pk), user=self.request.user
+        )
         return Response(EventDetailSerializer(event, context=self.get_serializer_context()).data, status=code)
 
     @extend_schema(

@@ -1,0 +1,40 @@
+"""Related rows read in the same query as their parent: a correlated subquery turned into one JSON
+array column (``JSONB_AGG`` on PostgreSQL, ``JSON_GROUP_ARRAY`` on SQLite).
+
+A detail that would take one query per relation (hosts, organisers, booth categories…) takes one:
+annotate the parent with ``JSONRows(children.filter(parent=OuterRef("pk")), "id", "name", …)`` and
+read a list of dicts (``[]`` when there are none), in the subquery's order. Numbers with a fraction
+come back as ``Decimal``. Give each name a plain column of the child's table or an annotation of the
+subquery (``annotate(owner_name=F("owner__name"))``): the names are the keys of the dicts."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from django.db.models import JSONField, QuerySet, Subquery
+
+
+class _DecimalDecoder(json.JSONDecoder):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **{**kwargs, "parse_float": Decimal})
+
+
+class JSONRows(Subquery):
+    """The rows of ``queryset.values(*names)`` as one JSON array (a list of dicts once read)."""
+
+    def __init__(self, queryset: QuerySet[Any], *names: str) -> None:
+        self.names = names
+        super().__init__(queryset.values(*names), output_field=JSONField(decoder=_DecimalDecoder))
+
+    def as_sql(self, compiler: Any, connection: Any, template: str | None = None, **extra: Any) -> tuple[str, Any]:
+        sql, params = super().as_sql(compiler, connection, template, **extra)  # "(SELECT …)"
+        if connection.vendor == "postgresql":
+            # jsonb, not json: Django reads jsonb as text and decodes it with the field's decoder.
+            return f"(SELECT COALESCE(JSONB_AGG(TO_JSONB(_rows)), '[]'::jsonb) FROM {sql} _rows)", params
+        pairs = ", ".join(f"'{name}', _rows.{connection.ops.quote_name(name)}" for name in self.names)
+        return f"(SELECT COALESCE(JSON_GROUP_ARRAY(JSON_OBJECT({pairs})), '[]') FROM {sql} _rows)", params
+
+    def get_group_by_cols(self) -> list[Any]:
+        return []  # an aggregate of its own: never a GROUP BY column of the parent (jsonb has no equality)
