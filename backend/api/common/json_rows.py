@@ -29,12 +29,15 @@ class JSONRows(Subquery):
         super().__init__(queryset.values(*names), output_field=JSONField(decoder=_DecimalDecoder))
 
     def as_sql(self, compiler: Any, connection: Any, template: str | None = None, **extra: Any) -> tuple[str, Any]:
-        sql, params = super().as_sql(compiler, connection, template, **extra)  # "(SELECT …)"
+        # ``sql`` is the compiled subquery (values in ``params``); the names are quoted identifiers.
+        subquery: Any = super()  # the stubs' as_sql takes no template
+        sql, params = subquery.as_sql(compiler, connection, template, **extra)  # "(SELECT …)"
         if connection.vendor == "postgresql":
             # jsonb, not json: Django reads jsonb as text and decodes it with the field's decoder.
-            return f"(SELECT COALESCE(JSONB_AGG(TO_JSONB(_rows)), '[]'::jsonb) FROM {sql} _rows)", params
-        pairs = ", ".join(f"'{name}', _rows.{connection.ops.quote_name(name)}" for name in self.names)
-        return f"(SELECT COALESCE(JSON_GROUP_ARRAY(JSON_OBJECT({pairs})), '[]') FROM {sql} _rows)", params
+            return f"(SELECT COALESCE(JSONB_AGG(TO_JSONB(_rows)), '[]'::jsonb) FROM {sql} _rows)", params  # noqa: S608
+        pairs = ", ".join(f"%s, _rows.{connection.ops.quote_name(name)}" for name in self.names)
+        sql = f"(SELECT COALESCE(JSON_GROUP_ARRAY(JSON_OBJECT({pairs})), '[]') FROM {sql} _rows)"  # noqa: S608
+        return sql, (*self.names, *params)
 
     def get_group_by_cols(self) -> list[Any]:
         return []  # an aggregate of its own: never a GROUP BY column of the parent (jsonb has no equality)

@@ -166,7 +166,7 @@ def event_detail_load(event: Event, *, user: Any = None) -> Event:
 def _exhibitors(event: Event) -> list[BoothApplication]:
     """The event's accepted applications of live organisations, each with ``product_list``: one query."""
     products = directory.product_summaries().filter(booth_applications=OuterRef("pk"))
-    exhibitors = list(
+    exhibitors: list[BoothApplication] = list(
         BoothApplication.objects.filter(
             event=event, status=BoothApplicationStatus.ACCEPTED, enterprise__archived_at__isnull=True
         )
