@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.db.models import QuerySet
@@ -31,6 +32,7 @@ from api.common.parsers import MultiPartParser
 from api.common.permissions import IsCoordinator, IsEnterpriseEditorOrReadOnly, is_coordinator
 from api.common.renderers import CSV_ENDPOINT, ICS_ENDPOINT, csv_response, ics_response
 from api.common.schema import answers, problem_response
+from api.common.serializers import Serializer
 from api.common.viewsets import (
     ActionViewSet,
     CreateUpdateDomainViewSet,
@@ -253,6 +255,14 @@ class EventActionViewSet(ActionViewSet):
         )
         return Response(EventDetailSerializer(event, context=self.get_serializer_context()).data, status=code)
 
+    def _transition(self, service: Callable[..., Event], input_serializer: type[Serializer]) -> Response:
+        """Cancel, postpone, reschedule: the event (404/403 first), the validated input, the one
+        service that moves the event, and its detail."""
+        event = self.get_object()
+        data = input_serializer(data=self.request.data)
+        data.is_valid(raise_exception=True)
+        return self._detail(service(event=event, actor=self.request.user, **data.validated_data))
+
     @extend_schema(
         operation_id="events_cancel",
         summary="행사 취소 (Cancel an event)",
@@ -267,10 +277,7 @@ class EventActionViewSet(ActionViewSet):
     )
     @action(detail=True, methods=["post"])
     def cancel(self, request: Request, pk: str | None = None) -> Response:
-        event = self.get_object()
-        data = EventCancelInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        return self._detail(services.event_cancel(event=event, actor=request.user, **data.validated_data))
+        return self._transition(services.event_cancel, EventCancelInputSerializer)
 
     @extend_schema(
         operation_id="events_postpone",
@@ -286,10 +293,7 @@ class EventActionViewSet(ActionViewSet):
     )
     @action(detail=True, methods=["post"])
     def postpone(self, request: Request, pk: str | None = None) -> Response:
-        event = self.get_object()
-        data = EventCancelInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        return self._detail(services.event_postpone(event=event, actor=request.user, **data.validated_data))
+        return self._transition(services.event_postpone, EventCancelInputSerializer)
 
     @extend_schema(
         operation_id="events_reschedule",
@@ -305,10 +309,7 @@ class EventActionViewSet(ActionViewSet):
     )
     @action(detail=True, methods=["post"])
     def reschedule(self, request: Request, pk: str | None = None) -> Response:
-        event = self.get_object()
-        data = EventRescheduleInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        return self._detail(services.event_reschedule(event=event, actor=request.user, **data.validated_data))
+        return self._transition(services.event_reschedule, EventRescheduleInputSerializer)
 
     @extend_schema(
         operation_id="events_cover_image_upload",
