@@ -13,7 +13,7 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import JSONField, QuerySet, Subquery
+from django.db.models import JSONField, Model, QuerySet, Subquery
 
 
 class _DecimalDecoder(json.JSONDecoder):
@@ -41,3 +41,13 @@ class JSONRows(Subquery):
 
     def get_group_by_cols(self) -> list[Any]:
         return []  # an aggregate of its own: never a GROUP BY column of the parent (jsonb has no equality)
+
+
+def set_prefetched(instance: Model, relation: str, objects: list[Any]) -> None:
+    """Give ``instance.<relation>.all()`` these objects, as ``prefetch_related`` would (no query):
+    rows read with ``JSONRows``, made into instances, for serializers that read the relation."""
+    queryset: Any = getattr(instance, relation).get_queryset()
+    queryset._result_cache = objects
+    queryset._prefetch_done = True
+    cache = instance.__dict__.setdefault("_prefetched_objects_cache", {})
+    cache[relation] = queryset
