@@ -198,6 +198,11 @@ class PostViewSet(CrudDomainViewSet):
     def get_serializer_class(self) -> Any:
         return PostSerializer if self.action == "list" else PostDetailSerializer
 
+    def get_serializer(self, *args: Any, **kwargs: Any) -> Any:
+        if args and isinstance(args[0], Post):  # one post: its tags and images from its annotations
+            selectors.post_detail_load(args[0])
+        return super().get_serializer(*args, **kwargs)
+
     def get_throttles(self) -> list[Any]:
         throttles = super().get_throttles()
         return [*throttles, PostingThrottle()] if getattr(self, "action", None) == "create" else throttles
@@ -266,7 +271,7 @@ class PostActionViewSet(ActionViewSet):
         return selectors.post_detail_queryset(user=self.request.user)
 
     def _detail(self, post: Post) -> Response:
-        fresh = selectors.post_detail_queryset(user=self.request.user).get(pk=post.pk)
+        fresh = selectors.post_detail_load(selectors.post_detail_queryset(user=self.request.user).get(pk=post.pk))
         return Response(PostDetailSerializer(fresh, context=self.get_serializer_context()).data)
 
     @extend_schema(
