@@ -340,15 +340,18 @@ def is_cancelled(event: Event) -> bool:
 
 def event_link_targets(ids: Iterable[int]) -> dict[int, LinkTarget]:
     """``{id: LinkTarget}`` of the live (not archived) events among ``ids``, with their hosts."""
-    events = Event.objects.filter(pk__in=list(ids), archived_at__isnull=True).prefetch_related(
-        Prefetch("hosts", queryset=directory.enterprise_summaries())
+    hosts = directory.enterprise_summaries().filter(hosted_events=OuterRef("pk"))
+    events = (
+        Event.objects.filter(pk__in=list(ids), archived_at__isnull=True)
+        .annotate(host_rows=JSONRows(hosts, "id"))
+        .values("pk", "title", "host_rows")
     )
     return {
-        event.pk: LinkTarget(
-            id=event.pk,
-            title=event.title,
-            path=f"/events/{event.pk}",
-            organisation_ids=tuple(host.pk for host in event.hosts.all()),
+        event["pk"]: LinkTarget(
+            id=event["pk"],
+            title=event["title"],
+            path=f"/events/{event['pk']}",
+            organisation_ids=tuple(host["id"] for host in event["host_rows"]),
         )
         for event in events
     }
