@@ -34,7 +34,7 @@ from api.board.models import (
     ReportStatus,
     Tag,
 )
-from api.common.json_rows import JSONRows, set_prefetched
+from api.common.json_rows import JSONRows, prefetch_from_rows
 from api.common.linking import LinkTarget
 from api.common.permissions import is_coordinator
 from api.enterprises import selectors as directory
@@ -117,10 +117,7 @@ def post_detail_queryset(*, user: Any) -> QuerySet[Post]:
 def post_detail_load(post: Post) -> Post:
     """Fill ``tags`` and ``images`` of a post read from ``post_detail_queryset`` from its
     annotations (no query); others are left as they are. Idempotent."""
-    loaded: Any = post
-    if hasattr(loaded, "tag_rows"):
-        set_prefetched(post, "tags", [Tag(**row) for row in loaded.tag_rows])
-        set_prefetched(post, "images", [PostImage(post_id=post.pk, **row) for row in loaded.image_rows])
+    prefetch_from_rows(post, tags=("tag_rows", Tag), images=("image_rows", PostImage))
     return post
 
 

@@ -10,6 +10,7 @@ subquery (``annotate(owner_name=F("owner__name"))``): the names are the keys of 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -51,3 +52,12 @@ def set_prefetched(instance: Model, relation: str, objects: list[Any]) -> None:
     queryset._prefetch_done = True
     cache = instance.__dict__.setdefault("_prefetched_objects_cache", {})
     cache[relation] = queryset
+
+
+def prefetch_from_rows(instance: Model, **relations: tuple[str, Callable[..., Any]]) -> None:
+    """``relation=(annotation, make)``: when ``instance`` was read with that ``JSONRows``
+    annotation, its relation gets ``make(**row)`` of each row (no query); otherwise it is left alone."""
+    for relation, (annotation, make) in relations.items():
+        rows = instance.__dict__.get(annotation)
+        if rows is not None:
+            set_prefetched(instance, relation, [make(**row) for row in rows])

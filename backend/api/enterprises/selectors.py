@@ -18,7 +18,7 @@ from typing import Any
 from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
-from api.common.json_rows import JSONRows, set_prefetched
+from api.common.json_rows import JSONRows, prefetch_from_rows
 from api.common.permissions import EDIT_ROLES, is_coordinator, membership_roles
 from api.enterprises.models import (
     Enterprise,
@@ -167,11 +167,7 @@ def enterprise_detail_queryset(*, user: Any, include_archived: bool = False) -> 
 def enterprise_detail_load(enterprise: Enterprise) -> Enterprise:
     """Fill ``tags`` and ``social_links`` of an organisation read from ``enterprise_detail_queryset``
     from its annotations (no query); others are left as they are. Idempotent."""
-    loaded: Any = enterprise
-    if hasattr(loaded, "tag_rows"):
-        set_prefetched(enterprise, "tags", [Tag(**row) for row in loaded.tag_rows])
-        links = [SocialLink(enterprise_id=enterprise.pk, **row) for row in loaded.social_link_rows]
-        set_prefetched(enterprise, "social_links", links)
+    prefetch_from_rows(enterprise, tags=("tag_rows", Tag), social_links=("social_link_rows", SocialLink))
     return enterprise
 
 

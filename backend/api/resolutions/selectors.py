@@ -31,7 +31,7 @@ from django.db.models.functions import Cast, Coalesce, ExtractYear, Round
 from django.utils import timezone
 
 from api.accounts import selectors as accounts
-from api.common.json_rows import JSONRows, set_prefetched
+from api.common.json_rows import JSONRows, prefetch_from_rows
 from api.common.linking import LinkTarget, link_kind, link_kinds
 from api.enterprises import selectors as directory
 from api.resolutions.models import (
@@ -128,11 +128,9 @@ def resolution_detail_queryset(*, user: Any = None) -> QuerySet[Resolution]:
 def resolution_detail_load(resolution: Resolution) -> Resolution:
     """Fill ``responsible_enterprises`` and ``tags`` of a resolution read from
     ``resolution_detail_queryset`` from its annotations (no query); others are left as they are."""
-    loaded: Any = resolution
-    if hasattr(loaded, "owner_rows"):
-        set_prefetched(resolution, "responsible_enterprises", [_ENTERPRISE(**row) for row in loaded.owner_rows])
-        tags = [ResolutionTag(resolution_id=resolution.pk, **row) for row in loaded.tag_rows]
-        set_prefetched(resolution, "tags", tags)
+    prefetch_from_rows(
+        resolution, responsible_enterprises=("owner_rows", _ENTERPRISE), tags=("tag_rows", ResolutionTag)
+    )
     return resolution
 
 
