@@ -17,7 +17,7 @@ from tests.accounts.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 FEED_QUERIES = 8
-DETAIL_QUERIES = 12
+DETAIL_QUERIES = 5
 
 
 @pytest.fixture
@@ -101,3 +101,17 @@ def test_concurrent_matches_make_one_collaboration(world):
         thread.join()
     assert results.count("ok") == 1
     assert Collaboration.objects.filter(post=post).count() == 1
+
+
+@pytest.mark.parametrize(("role", "queries"), [("anonymous", 3), ("citizen", 5), ("member_a", 4), ("coordinator", 4)])
+def test_every_role_reads_a_post_in_few_queries(world, role, queries, django_assert_max_num_queries):
+    """The post with its author, organisation, tags and images in one row; its comments (authors
+    joined); its interests (organisations joined). A logged-in request first reads the caller and,
+    unless they wrote the post or coordinate, their memberships (``can_edit`` of an organisation's post)."""
+    post = world.post_a
+    post.tags.set([Tag.objects.create(name="나눔"), Tag.objects.create(name="공유")])
+    client = world.client(role)
+    with django_assert_max_num_queries(queries):
+        response = client.get(f"/api/v1/posts/{post.pk}/")
+    assert response.status_code == 200
+    assert response.json()["tags"] == ["공유", "나눔"]

@@ -240,7 +240,24 @@ def test_list_query_count_does_not_grow_with_page_size(world, django_assert_max_
     assert response.status_code == 200 and len(response.json()["results"]) == page_size
 
 
-def test_detail_query_count(world, django_assert_max_num_queries):
-    client = client_for(world.user("member_a"))
-    with django_assert_max_num_queries(6):
-        assert client.get(f"{URL}wecan-cookie/").status_code == 200
+@pytest.mark.parametrize(("role", "queries"), [("anonymous", 1), ("citizen", 3), ("member_a", 3), ("coordinator", 2)])
+def test_detail_query_count(world, django_assert_max_num_queries, role, queries):
+    """The organisation with its product count, tags and social links in one row; a logged-in
+    request first reads the caller and (not for coordinators) their memberships, which decide
+    what they may see."""
+    enterprise = world.enterprise_a
+    for name in ("협동", "돌봄"):
+        enterprise.tags.create(name=name)
+    enterprise.social_links.create(kind="blog", url="https://blog.example/b", position=2)
+    enterprise.social_links.create(kind="instagram", url="https://instagram.example/a", label="인스타", position=1)
+    client = world.client(role)
+    with django_assert_max_num_queries(queries):
+        response = client.get(f"{URL}wecan-cookie/")
+    assert response.status_code == 200
+    data = response.json()
+    assert data["tags"] == ["돌봄", "협동"]
+    assert [(link["kind"], link["url"], link["label"]) for link in data["social_links"]] == [
+        ("instagram", "https://instagram.example/a", "인스타"),
+        ("blog", "https://blog.example/b", ""),
+    ]
+    assert data["social_links"][0]["kind_label"] and data["product_count"] == 1

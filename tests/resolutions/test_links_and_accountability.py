@@ -266,3 +266,24 @@ def test_lists_are_bounded(world, page_size, django_assert_max_num_queries):
         client.get(f"/api/v1/meetings/{world.meeting_2015_id}/")
     with django_assert_max_num_queries(12):
         client.get("/api/v1/resolutions/stats/")
+
+
+@pytest.mark.parametrize(("role", "queries"), [("anonymous", 5), ("citizen", 8), ("member_a", 8), ("coordinator", 6)])
+def test_a_resolution_detail_is_bounded(world, role, queries, django_assert_max_num_queries):
+    """The resolution with its counts, owners and tags in one row; its sub-resolutions; its links;
+    the linked events (hosts' ids in the same query); the resolutions carrying it over. Logged in:
+    the caller, their memberships and the owners' ids of the edit check (not for coordinators)."""
+    resolution = world.resolution_a
+    resolution.responsible_enterprises.add(world.enterprise_b)
+    for name in ("홍보", "예산"):
+        resolution.tags.create(name=name)
+    ResolutionLink.objects.get_or_create(resolution=resolution, kind="event", target_id=world.event_a_id)
+    client = world.client(role)
+    with django_assert_max_num_queries(queries):
+        response = client.get(f"/api/v1/resolutions/{resolution.pk}/")
+    assert response.status_code == 200
+    data = response.json()
+    assert data["tags"] == ["예산", "홍보"]
+    assert sorted(owner["id"] for owner in data["responsible_enterprises"]) == sorted(
+        [world.enterprise_a.pk, world.enterprise_b.pk]
+    )

@@ -34,6 +34,7 @@ from api.board.models import (
     ReportStatus,
     Tag,
 )
+from api.common.json_rows import JSONRows, prefetch_from_rows
 from api.common.linking import LinkTarget
 from api.common.permissions import is_coordinator
 from api.enterprises import selectors as directory
@@ -91,18 +92,33 @@ def pinned_base(*, user: Any) -> QuerySet[Post]:
 
 def post_detail_queryset(*, user: Any) -> QuerySet[Post]:
     """Posts the user may open, with everything the post page shows: comments (authors joined;
-    one query however many), interested organisations, the collaboration and its partners."""
+    one query however many), interested organisations, the collaboration and its partners.
+    Its tags and images come in its own row (JSON arrays): ``post_detail_load`` hands them to the
+    relations before serializing."""
     comments = Comment.objects.select_related("author").order_by("created_at", "id")
     interests = Interest.objects.select_related("enterprise", "user").order_by("created_at", "id")
     return (
-        _post_base(_visible_posts(user))
-        .select_related("collaboration")
+        _visible_posts(user)
+        .select_related("author", "enterprise", "campaign", "collaboration")
+        .annotate(
+            tag_rows=JSONRows(Tag.objects.filter(posts=OuterRef("pk")).order_by("name"), "id", "name"),
+            image_rows=JSONRows(
+                PostImage.objects.filter(post=OuterRef("pk")).order_by("created_at", "id"), "id", "image", "alt"
+            ),
+        )
         .prefetch_related(
             Prefetch("comments", queryset=comments, to_attr="thread"),
             Prefetch("interests", queryset=interests, to_attr="interest_list"),
             Prefetch("collaboration__partners", queryset=directory.enterprise_summaries()),
         )
     )
+
+
+def post_detail_load(post: Post) -> Post:
+    """Fill ``tags`` and ``images`` of a post read from ``post_detail_queryset`` from its
+    annotations (no query); others are left as they are. Idempotent."""
+    prefetch_from_rows(post, tags=("tag_rows", Tag), images=("image_rows", PostImage))
+    return post
 
 
 def post_get(*, user: Any, pk: int) -> Post | None:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.db.models import QuerySet
@@ -67,6 +68,8 @@ from api.common.viewsets import (
     DomainViewSet,
     created_response,
 )
+
+T = TypeVar("T")
 
 TAG = ["board"]
 COLLABORATION_TAG = ["collaborations"]
@@ -195,6 +198,11 @@ class PostViewSet(CrudDomainViewSet):
     def get_serializer_class(self) -> Any:
         return PostSerializer if self.action == "list" else PostDetailSerializer
 
+    def get_serializer(self, *args: Any, **kwargs: Any) -> Any:
+        if args and isinstance(args[0], Post):  # one post: its tags and images from its annotations
+            selectors.post_detail_load(args[0])
+        return super().get_serializer(*args, **kwargs)
+
     def get_throttles(self) -> list[Any]:
         throttles = super().get_throttles()
         return [*throttles, PostingThrottle()] if getattr(self, "action", None) == "create" else throttles
@@ -240,6 +248,15 @@ def _report_created(
     return created_response(ReportSerializer(selectors.report_list().get(pk=report.pk)).data, location=location)
 
 
+def _moderate(request: Request, service: Callable[..., T], **target: Callable[[], Any]) -> T:
+    """Hide or unhide a post or a comment: the reason validated first (400), then the object read
+    (``post=`` or ``comment=`` its getter: 404/403) and handed to the one service that moves it."""
+    data = ModerationReasonInputSerializer(data=request.data)
+    data.is_valid(raise_exception=True)
+    found = {name: get_object() for name, get_object in target.items()}
+    return service(**found, actor=request.user, **data.validated_data)
+
+
 class PostActionViewSet(ActionViewSet):
     """Transitions and sub-resources of one post (not conditional: no ETag/If-Match)."""
 
@@ -254,7 +271,7 @@ class PostActionViewSet(ActionViewSet):
         return selectors.post_detail_queryset(user=self.request.user)
 
     def _detail(self, post: Post) -> Response:
-        fresh = selectors.post_detail_queryset(user=self.request.user).get(pk=post.pk)
+        fresh = selectors.post_detail_load(selectors.post_detail_queryset(user=self.request.user).get(pk=post.pk))
         return Response(PostDetailSerializer(fresh, context=self.get_serializer_context()).data)
 
     @extend_schema(
@@ -360,9 +377,7 @@ class PostActionViewSet(ActionViewSet):
     )
     @action(detail=True, methods=["post"], permission_classes=[IsCoordinator])
     def hide(self, request: Request, pk: str | None = None) -> Response:
-        data = ModerationReasonInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        return self._detail(services.post_hide(post=self.get_object(), actor=request.user, **data.validated_data))
+        return self._detail(_moderate(request, services.post_hide, post=self.get_object))
 
     @extend_schema(
         operation_id="posts_unhide",
@@ -375,9 +390,7 @@ class PostActionViewSet(ActionViewSet):
     )
     @action(detail=True, methods=["post"], permission_classes=[IsCoordinator])
     def unhide(self, request: Request, pk: str | None = None) -> Response:
-        data = ModerationReasonInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        return self._detail(services.post_unhide(post=self.get_object(), actor=request.user, **data.validated_data))
+        return self._detail(_moderate(request, services.post_unhide, post=self.get_object))
 
     @extend_schema(
         operation_id="posts_images_create",
@@ -647,9 +660,7 @@ class CommentActionViewSet(ActionViewSet):
     )
     @action(detail=True, methods=["post"])
     def hide(self, request: Request, pk: str | None = None) -> Response:
-        data = ModerationReasonInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        comment = services.comment_hide(comment=self.get_object(), actor=request.user, **data.validated_data)
+        comment = _moderate(request, services.comment_hide, comment=self.get_object)
         return Response(CommentSerializer(comment, context=self.get_serializer_context()).data)
 
     @extend_schema(
@@ -663,9 +674,7 @@ class CommentActionViewSet(ActionViewSet):
     )
     @action(detail=True, methods=["post"])
     def unhide(self, request: Request, pk: str | None = None) -> Response:
-        data = ModerationReasonInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        comment = services.comment_unhide(comment=self.get_object(), actor=request.user, **data.validated_data)
+        comment = _moderate(request, services.comment_unhide, comment=self.get_object)
         return Response(CommentSerializer(comment, context=self.get_serializer_context()).data)
 
 

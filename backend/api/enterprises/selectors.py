@@ -18,6 +18,7 @@ from typing import Any
 from django.db.models import Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
+from api.common.json_rows import JSONRows, prefetch_from_rows
 from api.common.permissions import EDIT_ROLES, is_coordinator, membership_roles
 from api.enterprises.models import (
     Enterprise,
@@ -29,6 +30,7 @@ from api.enterprises.models import (
     ProgressTarget,
     Sector,
     SocialLink,
+    Tag,
     VerificationStatus,
 )
 from api.enterprises.search import build_document, hangul_initials, normalise_query, search_text
@@ -139,6 +141,34 @@ def progress_target_list() -> QuerySet[ProgressTarget]:
 
 # --- For other domains ------------------------------------------------------------------------------
 # Events host and exhibit organisations and show their products; they read them only through these.
+
+
+def enterprise_detail_queryset(*, user: Any, include_archived: bool = False) -> QuerySet[Enterprise]:
+    """As ``enterprise_list``, for reading one: its tags and social links come in its own row
+    (JSON arrays); ``enterprise_detail_load`` hands them to the relations. One query."""
+    return (
+        enterprise_list(user=user, include_archived=include_archived)
+        .prefetch_related(None)
+        .annotate(
+            tag_rows=JSONRows(Tag.objects.filter(enterprises=OuterRef("pk")).order_by("name"), "id", "name"),
+            social_link_rows=JSONRows(
+                SocialLink.objects.filter(enterprise=OuterRef("pk")).order_by("position", "id"),
+                "id",
+                "kind",
+                "url",
+                "label",
+                "followers",
+                "position",
+            ),
+        )
+    )
+
+
+def enterprise_detail_load(enterprise: Enterprise) -> Enterprise:
+    """Fill ``tags`` and ``social_links`` of an organisation read from ``enterprise_detail_queryset``
+    from its annotations (no query); others are left as they are. Idempotent."""
+    prefetch_from_rows(enterprise, tags=("tag_rows", Tag), social_links=("social_link_rows", SocialLink))
+    return enterprise
 
 
 def enterprise_summaries() -> QuerySet[Enterprise]:

@@ -173,7 +173,16 @@ class EnterpriseViewSet(CrudDomainViewSet):
         return [IsEnterpriseEditorOrReadOnly()]
 
     def select(self) -> QuerySet[Enterprise]:
+        if self.action == "retrieve":
+            return selectors.enterprise_detail_queryset(
+                user=self.request.user, include_archived=_include_archived(self)
+            )
         return selectors.enterprise_list(user=self.request.user, include_archived=_include_archived(self))
+
+    def get_serializer(self, *args: Any, **kwargs: Any) -> Any:
+        if args and isinstance(args[0], Enterprise):  # one organisation: its relations from its annotations
+            selectors.enterprise_detail_load(args[0])
+        return super().get_serializer(*args, **kwargs)
 
     def perform_create(self, data: Any) -> Enterprise:
         return services.enterprise_create(user=self.request.user, **data)

@@ -8,10 +8,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, prefetch_related_objects
+from django.db.models import Count, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from api.accounts import selectors as accounts
+from api.common.json_rows import JSONRows
 from api.common.linking import LinkTarget
 from api.common.permissions import is_coordinator, membership_roles
 from api.common.renderers import csv_text
@@ -30,6 +32,11 @@ from api.events.models import (
 from api.events.permissions import can_manage_event
 
 _ACTIVE = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITLISTED)
+# Other domains' models, reached through the relations (never imported): rows read as JSON become
+# unsaved instances of them, for the serializers.
+_ENTERPRISE: Any = Event._meta.get_field("hosts").related_model
+_USER: Any = Event._meta.get_field("organisers").related_model
+_PRODUCT: Any = BoothApplication._meta.get_field("products").related_model
 
 
 def _hosts() -> Prefetch[Any]:
@@ -54,41 +61,123 @@ def event_list(*, include_archived: bool = False) -> QuerySet[Event]:
     )
 
 
-def event_detail_queryset(*, include_archived: bool = False) -> QuerySet[Event]:
-    """As ``event_list``, with ``has_booths``: read one with it, then ``event_booths_load`` adds
-    the booth categories and exhibitors (3 queries for an event without booths, most of them)."""
-    return event_list(include_archived=include_archived).annotate(
-        has_booths=Exists(BoothCategory.objects.filter(event=OuterRef("pk")))
+def _count(queryset: QuerySet[Any]) -> Coalesce:
+    """The number of rows of a correlated ``queryset``, as a subquery (no GROUP BY on the parent)."""
+    counted = queryset.order_by().annotate(one=Value(1)).values("one").annotate(n=Count("*")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def _mine(user: Any, field: str) -> Subquery:
+    """One field of ``user``'s active registration for the outer event."""
+    found = Registration.objects.filter(event=OuterRef("pk"), user=user, status__in=_ACTIVE)
+    return Subquery(found.values(field)[:1])
+
+
+def event_detail_queryset(*, include_archived: bool = False, user: Any = None) -> QuerySet[Event]:
+    """Events read one at a time, everything of the detail in the event's own row: the counts, its
+    hosts, organisers and booth categories (JSON arrays) and, for a logged-in ``user``, their
+    registration with its place in the queue. ``event_detail_load`` turns them into the serializer's
+    attributes and reads the exhibitors (one more query, only when there are booth categories).
+
+    So a detail takes one query (two with exhibitors), plus the one authenticating the caller."""
+    waitlisted = Registration.objects.filter(event=OuterRef("pk"), status=RegistrationStatus.WAITLISTED)
+    categories = BoothCategory.objects.filter(event=OuterRef("pk")).annotate(
+        accepted_count=_count(
+            BoothApplication.objects.filter(category=OuterRef("pk"), status=BoothApplicationStatus.ACCEPTED)
+        ),
+        waitlisted_count=_count(
+            BoothApplication.objects.filter(category=OuterRef("pk"), status=BoothApplicationStatus.WAITLISTED)
+        ),
     )
+    queryset = (Event.objects.all() if include_archived else Event.objects.filter(archived_at__isnull=True)).annotate(
+        confirmed_count=_count(Registration.objects.filter(event=OuterRef("pk"), status=RegistrationStatus.CONFIRMED)),
+        waitlisted_count=_count(waitlisted),
+        host_rows=JSONRows(
+            directory.enterprise_summaries().filter(hosted_events=OuterRef("pk")), "id", "slug", "name", "name_en"
+        ),
+        organiser_rows=JSONRows(
+            accounts.user_summaries().filter(organised_events=OuterRef("pk")), "id", "display_name"
+        ),
+        category_rows=JSONRows(
+            categories.order_by("category", "id"),
+            "id",
+            "category",
+            "name",
+            "booths",
+            "accepted_count",
+            "waitlisted_count",
+        ),
+    )
+    if user is not None and user.is_authenticated:
+        mine = Registration.objects.filter(event=OuterRef(OuterRef("pk")), user=user, status__in=_ACTIVE)
+        ahead = waitlisted.filter(
+            Q(queued_at__lt=Subquery(mine.values("queued_at")[:1]))
+            | Q(queued_at=Subquery(mine.values("queued_at")[:1]), id__lt=Subquery(mine.values("id")[:1]))
+        )
+        queryset = queryset.annotate(
+            my_registration_id=_mine(user, "id"),
+            my_registration_status=_mine(user, "status"),
+            my_registration_queued_at=_mine(user, "queued_at"),
+            my_registration_confirmed_at=_mine(user, "confirmed_at"),
+            my_registration_ahead=_count(ahead),
+        )
+    return queryset.order_by("starts_at", "id")
 
 
-def event_booths_load(event: Event) -> Event:
-    """Set ``event.booth_category_list`` (with accepted and waitlisted counts) and
-    ``event.exhibitors`` (accepted applications; archived organisations and products left out) on
-    an event read from ``event_detail_queryset``: two or three queries when it has booth
-    categories, none otherwise. Idempotent."""
+def event_detail_load(event: Event, *, user: Any = None) -> Event:
+    """Set what a detail shows on an event: ``host_list``, ``organiser_list``,
+    ``booth_category_list`` (with accepted and waitlisted counts), ``exhibitors`` (accepted
+    applications; archived organisations and products left out) and ``my_registration`` (with
+    ``waitlist_place``). From the annotations of ``event_detail_queryset`` when the event was read
+    there (one query for the exhibitors, none without booth categories); read otherwise. Idempotent."""
     if hasattr(event, "booth_category_list"):
         return event
-    if not getattr(event, "has_booths", True):
-        event.booth_category_list = []  # type: ignore[attr-defined]  # set like a Prefetch to_attr
-        event.exhibitors = []  # type: ignore[attr-defined]  # set like a Prefetch to_attr
-        return event
-    exhibitors = (
-        BoothApplication.objects.filter(status=BoothApplicationStatus.ACCEPTED, enterprise__archived_at__isnull=True)
+    if not hasattr(event, "host_rows"):  # read elsewhere (e.g. just written): read it again, as a detail
+        fresh = event_detail_queryset(include_archived=True, user=user).get(pk=event.pk)
+        return event_detail_load(fresh, user=user)
+    loaded: Any = event  # the attributes below are set like a Prefetch's to_attr
+    loaded.host_list = [_ENTERPRISE(**row) for row in loaded.host_rows]
+    loaded.organiser_list = [_USER(**row) for row in loaded.organiser_rows]
+    categories = []
+    for row in loaded.category_rows:
+        counts = {"accepted_count": row.pop("accepted_count"), "waitlisted_count": row.pop("waitlisted_count")}
+        category = BoothCategory(event_id=event.pk, **row)
+        category.__dict__.update(counts)
+        categories.append(category)
+    loaded.booth_category_list = categories
+    loaded.exhibitors = _exhibitors(event) if categories else []
+    loaded.my_registration = None
+    registration_id = getattr(event, "my_registration_id", None)
+    if registration_id is not None:
+        registration = Registration(
+            id=registration_id,
+            event_id=event.pk,
+            status=loaded.my_registration_status,
+            queued_at=loaded.my_registration_queued_at,
+            confirmed_at=loaded.my_registration_confirmed_at,
+        )
+        waitlisted = registration.status == RegistrationStatus.WAITLISTED
+        place = loaded.my_registration_ahead + 1 if waitlisted else None
+        registration.waitlist_place = place  # type: ignore[attr-defined]  # read by the serializer
+        loaded.my_registration = registration
+    return event
+
+
+def _exhibitors(event: Event) -> list[BoothApplication]:
+    """The event's accepted applications of live organisations, each with ``product_list``: one query."""
+    products = directory.product_summaries().filter(booth_applications=OuterRef("pk"))
+    exhibitors: list[BoothApplication] = list(
+        BoothApplication.objects.filter(
+            event=event, status=BoothApplicationStatus.ACCEPTED, enterprise__archived_at__isnull=True
+        )
         .select_related("enterprise", "category")
-        .prefetch_related(Prefetch("products", queryset=directory.product_summaries()))
+        .annotate(product_rows=JSONRows(products, "id", "name", "price", "category"))
         .order_by("category__category", "enterprise__name", "id")
     )
-    categories = BoothCategory.objects.annotate(
-        accepted_count=Count("applications", filter=Q(applications__status=BoothApplicationStatus.ACCEPTED)),
-        waitlisted_count=Count("applications", filter=Q(applications__status=BoothApplicationStatus.WAITLISTED)),
-    ).order_by("category", "id")
-    prefetch_related_objects(
-        [event],
-        Prefetch("booth_categories", queryset=categories, to_attr="booth_category_list"),
-        Prefetch("booth_applications", queryset=exhibitors, to_attr="exhibitors"),
-    )
-    return event
+    for exhibitor in exhibitors:
+        found: Any = exhibitor  # ``product_list`` is set like a Prefetch's to_attr
+        found.product_list = [_PRODUCT(**row) for row in found.product_rows]
+    return exhibitors
 
 
 def my_registration(*, event: Event, user: Any) -> Registration | None:
@@ -251,15 +340,18 @@ def is_cancelled(event: Event) -> bool:
 
 def event_link_targets(ids: Iterable[int]) -> dict[int, LinkTarget]:
     """``{id: LinkTarget}`` of the live (not archived) events among ``ids``, with their hosts."""
-    events = Event.objects.filter(pk__in=list(ids), archived_at__isnull=True).prefetch_related(
-        Prefetch("hosts", queryset=directory.enterprise_summaries())
+    hosts = directory.enterprise_summaries().filter(hosted_events=OuterRef("pk"))
+    events = (
+        Event.objects.filter(pk__in=list(ids), archived_at__isnull=True)
+        .annotate(host_rows=JSONRows(hosts, "id"))
+        .values("pk", "title", "host_rows")
     )
     return {
-        event.pk: LinkTarget(
-            id=event.pk,
-            title=event.title,
-            path=f"/events/{event.pk}",
-            organisation_ids=tuple(host.pk for host in event.hosts.all()),
+        event["pk"]: LinkTarget(
+            id=event["pk"],
+            title=event["title"],
+            path=f"/events/{event['pk']}",
+            organisation_ids=tuple(host["id"] for host in event["host_rows"]),
         )
         for event in events
     }

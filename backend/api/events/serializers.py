@@ -20,7 +20,7 @@ from api.events.models import (
     EventSeries,
     Registration,
 )
-from api.events.selectors import my_registration, waitlist_position
+from api.events.selectors import waitlist_position
 from api.events.services import MAX_HOSTS, MAX_ORGANISERS
 
 TIME_ZONE = "Asia/Seoul"
@@ -96,7 +96,7 @@ class ExhibitorSerializer(ModelSerializer):
     enterprise = HostSerializer(read_only=True)
     category = serializers.CharField(source="category.category", read_only=True)
     category_label = serializers.CharField(source="category.get_category_display", read_only=True)
-    products = ExhibitedProductSerializer(many=True, read_only=True)
+    products = ExhibitedProductSerializer(source="product_list", many=True, read_only=True)
 
     class Meta:
         model = BoothApplication
@@ -180,11 +180,16 @@ class MyRegistrationSerializer(ModelSerializer):
 
     def get_waitlist_position(self, obj: Registration) -> int | None:
         """1-based place on the waiting list; null unless waitlisted."""
+        if hasattr(obj, "waitlist_place"):  # read with the event's detail
+            place: int | None = obj.waitlist_place
+            return place
         return waitlist_position(obj)
 
 
 class EventDetailSerializer(EventSerializer):
-    # Loaded by ``selectors.event_booths_load`` (the views call it before serializing).
+    # Loaded by ``selectors.event_detail_load`` (the views call it before serializing).
+    hosts = HostSerializer(source="host_list", many=True, read_only=True)
+    organisers = OrganiserSerializer(source="organiser_list", many=True, read_only=True)
     booth_categories = BoothCategorySerializer(source="booth_category_list", many=True, read_only=True)
     exhibitors = ExhibitorSerializer(many=True, read_only=True)
     my_registration = serializers.SerializerMethodField()
@@ -195,8 +200,7 @@ class EventDetailSerializer(EventSerializer):
 
     @extend_schema_field(MyRegistrationSerializer(allow_null=True))
     def get_my_registration(self, obj: Event) -> dict[str, Any] | None:
-        request = self.context.get("request")
-        registration = my_registration(event=obj, user=getattr(request, "user", None))
+        registration = getattr(obj, "my_registration", None)
         return MyRegistrationSerializer(registration).data if registration else None
 
 

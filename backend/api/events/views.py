@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.db.models import QuerySet
@@ -31,6 +32,7 @@ from api.common.parsers import MultiPartParser
 from api.common.permissions import IsCoordinator, IsEnterpriseEditorOrReadOnly, is_coordinator
 from api.common.renderers import CSV_ENDPOINT, ICS_ENDPOINT, csv_response, ics_response
 from api.common.schema import answers, problem_response
+from api.common.serializers import Serializer
 from api.common.viewsets import (
     ActionViewSet,
     CreateUpdateDomainViewSet,
@@ -186,15 +188,15 @@ class EventViewSet(CrudDomainViewSet):
     def select(self) -> QuerySet[Event]:
         archived = self._include_archived()
         if self.action in ("retrieve", "partial_update", "create", "restore"):
-            return selectors.event_detail_queryset(include_archived=archived)
+            return selectors.event_detail_queryset(include_archived=archived, user=self.request.user)
         return selectors.event_list(include_archived=archived)
 
     def get_serializer_class(self) -> Any:
         return EventSerializer if self.action == "list" else EventDetailSerializer
 
     def get_serializer(self, *args: Any, **kwargs: Any) -> Any:
-        if args and isinstance(args[0], Event):  # one event's detail: its booths too
-            selectors.event_booths_load(args[0])
+        if args and isinstance(args[0], Event):  # one event's detail: its relations from its annotations
+            selectors.event_detail_load(args[0], user=self.request.user)
         return super().get_serializer(*args, **kwargs)
 
     def perform_create(self, data: Any) -> Event:
@@ -248,8 +250,18 @@ class EventActionViewSet(ActionViewSet):
         return selectors.event_list()
 
     def _detail(self, event: Event, code: int = status.HTTP_200_OK) -> Response:
-        event = selectors.event_booths_load(selectors.event_detail_queryset().get(pk=event.pk))
+        event = selectors.event_detail_load(
+            selectors.event_detail_queryset(user=self.request.user).get(pk=event.pk), user=self.request.user
+        )
         return Response(EventDetailSerializer(event, context=self.get_serializer_context()).data, status=code)
+
+    def _transition(self, service: Callable[..., Event], input_serializer: type[Serializer]) -> Response:
+        """Cancel, postpone, reschedule: the event (404/403 first), the validated input, the one
+        service that moves the event, and its detail."""
+        event = self.get_object()
+        data = input_serializer(data=self.request.data)
+        data.is_valid(raise_exception=True)
+        return self._detail(service(event=event, actor=self.request.user, **data.validated_data))
 
     @extend_schema(
         operation_id="events_cancel",
@@ -265,10 +277,7 @@ class EventActionViewSet(ActionViewSet):
     )
     @action(detail=True, methods=["post"])
     def cancel(self, request: Request, pk: str | None = None) -> Response:
-        event = self.get_object()
-        data = EventCancelInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        return self._detail(services.event_cancel(event=event, actor=request.user, **data.validated_data))
+        return self._transition(services.event_cancel, EventCancelInputSerializer)
 
     @extend_schema(
         operation_id="events_postpone",
@@ -284,10 +293,7 @@ class EventActionViewSet(ActionViewSet):
     )
     @action(detail=True, methods=["post"])
     def postpone(self, request: Request, pk: str | None = None) -> Response:
-        event = self.get_object()
-        data = EventCancelInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        return self._detail(services.event_postpone(event=event, actor=request.user, **data.validated_data))
+        return self._transition(services.event_postpone, EventCancelInputSerializer)
 
     @extend_schema(
         operation_id="events_reschedule",
@@ -303,10 +309,7 @@ class EventActionViewSet(ActionViewSet):
     )
     @action(detail=True, methods=["post"])
     def reschedule(self, request: Request, pk: str | None = None) -> Response:
-        event = self.get_object()
-        data = EventRescheduleInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        return self._detail(services.event_reschedule(event=event, actor=request.user, **data.validated_data))
+        return self._transition(services.event_reschedule, EventRescheduleInputSerializer)
 
     @extend_schema(
         operation_id="events_cover_image_upload",

@@ -31,6 +31,7 @@ from django.db.models.functions import Cast, Coalesce, ExtractYear, Round
 from django.utils import timezone
 
 from api.accounts import selectors as accounts
+from api.common.json_rows import JSONRows, prefetch_from_rows
 from api.common.linking import LinkTarget, link_kind, link_kinds
 from api.enterprises import selectors as directory
 from api.resolutions.models import (
@@ -42,8 +43,13 @@ from api.resolutions.models import (
     ResolutionFollow,
     ResolutionLink,
     ResolutionStatus,
+    ResolutionTag,
     ResolutionUpdate,
 )
+
+# The directory's organisations, reached through the relation (never imported): JSON rows become
+# unsaved instances for the serializers.
+_ENTERPRISE: Any = Resolution._meta.get_field("responsible_enterprises").related_model
 
 MAX_CHAIN = 50  # carried-over chains longer than this are cut in the API (a loop is refused anyway)
 
@@ -97,12 +103,35 @@ def resolution_list(*, user: Any = None) -> QuerySet[Resolution]:
 
 
 def resolution_detail_queryset(*, user: Any = None) -> QuerySet[Resolution]:
-    """As ``resolution_list`` plus the sub-resolutions and links."""
+    """As ``resolution_list`` plus the sub-resolutions and links. The responsible organisations and
+    the tags come in the resolution's own row (JSON arrays): ``resolution_detail_load`` hands them
+    to the relations before serializing."""
     children = Resolution.objects.only("id", "title", "status", "due_date", "parent_id").order_by("id")
-    return resolution_list(user=user).prefetch_related(
-        Prefetch("children", queryset=children),
-        Prefetch("links", queryset=ResolutionLink.objects.order_by("kind", "target_id", "id")),
+    owned = Resolution.responsible_enterprises.through.objects.filter(resolution=OuterRef(OuterRef("pk")))
+    owners = directory.enterprise_summaries().filter(pk__in=owned.values("enterprise_id"))
+    return (
+        resolution_list(user=user)
+        .prefetch_related(None)
+        .annotate(
+            owner_rows=JSONRows(owners, "id", "slug", "name", "name_en"),
+            tag_rows=JSONRows(
+                ResolutionTag.objects.filter(resolution=OuterRef("pk")).order_by("name", "id"), "id", "name"
+            ),
+        )
+        .prefetch_related(
+            Prefetch("children", queryset=children),
+            Prefetch("links", queryset=ResolutionLink.objects.order_by("kind", "target_id", "id")),
+        )
     )
+
+
+def resolution_detail_load(resolution: Resolution) -> Resolution:
+    """Fill ``responsible_enterprises`` and ``tags`` of a resolution read from
+    ``resolution_detail_queryset`` from its annotations (no query); others are left as they are."""
+    prefetch_from_rows(
+        resolution, responsible_enterprises=("owner_rows", _ENTERPRISE), tags=("tag_rows", ResolutionTag)
+    )
+    return resolution
 
 
 def resolution_get(*, pk: int) -> Resolution | None:

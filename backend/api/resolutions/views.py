@@ -190,6 +190,11 @@ class ResolutionViewSet(CreateUpdateDomainViewSet):
     def get_serializer_class(self) -> Any:
         return ResolutionSerializer if self.action == "list" else ResolutionDetailSerializer
 
+    def get_serializer(self, *args: Any, **kwargs: Any) -> Any:
+        if args and isinstance(args[0], Resolution):  # one resolution: owners and tags from its annotations
+            selectors.resolution_detail_load(args[0])
+        return super().get_serializer(*args, **kwargs)
+
     def perform_create(self, data: Any) -> Resolution:
         return services.resolution_create(actor=self.request.user, **data)
 
