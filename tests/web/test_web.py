@@ -155,3 +155,65 @@ def test_a_bad_tile_template_is_refused(template):
 
     with pytest.raises(ImproperlyConfigured):
         _tile_origin(template)
+
+
+HERO = '<div class="page home"><section class="hero"><h1>고양시 사회적경제, 한곳에서</h1></section></div>'
+
+
+@pytest.fixture
+def dist_with_first_screen(dist):
+    """An index as the build writes it: the home's first screen in <main>, between markers."""
+    html = INDEX.replace(
+        '<div id="root"></div>',
+        f'<div id="root"><main id="main"><!--first-screen-->{HERO}<!--/first-screen--></main></div>',
+    )
+    (dist / "index.html").write_text(html, encoding="utf-8")
+    return dist
+
+
+def main_of(html: str) -> str:
+    m = re.search(r'<main id="main">(.*?)</main>', html, re.S)
+    assert m, html
+    return m.group(1)
+
+
+def test_the_home_keeps_the_first_screen_of_the_build(dist_with_first_screen, db):
+    _, html, _ = get("/")
+    assert main_of(html) == f"<!--first-screen-->{HERO}<!--/first-screen-->"
+
+
+def test_organisation_and_event_pages_start_with_their_heading(dist_with_first_screen, world):
+    _, html, _ = get(f"/enterprises/{world.enterprise_a.slug}")
+    assert main_of(html) == (
+        '<article class="page enterprise"><header class="enterprise-head">'
+        '<span class="logo-fallback big" aria-hidden="true">위</span>'
+        "<div><h1>위캔쿠키</h1></div></header></article>"
+    )
+    _, html, _ = get(f"/events/{world.fair.pk}")
+    assert main_of(html) == '<article class="page event-page"><h1>사회적경제 한마당</h1></article>'
+
+
+@pytest.mark.parametrize("path", ["/enterprises", "/events", "/enterprises/no-such-slug", "/events/999999", "/login"])
+def test_other_routes_start_with_an_empty_main(dist_with_first_screen, db, path):
+    _, html, _ = get(path)
+    assert main_of(html) == ""
+
+
+def test_the_first_screen_escapes_names(dist_with_first_screen, world):
+    world.enterprise_a.name = "<script>alert(1)</script>"
+    world.enterprise_a.save()
+    world.fair.title = '"><script>alert(2)</script>'
+    world.fair.save()
+    _, html, _ = get(f"/enterprises/{world.enterprise_a.slug}")
+    assert "<script>alert" not in html
+    assert "<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>" in main_of(html)
+    assert '<span class="logo-fallback big" aria-hidden="true">&lt;</span>' in main_of(html)
+    _, html, _ = get(f"/events/{world.fair.pk}")
+    assert "<script>alert" not in html
+    assert "<h1>&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;</h1>" in main_of(html)
+
+
+def test_the_index_is_compressed_for_browsers_that_accept_it(dist_with_first_screen, db):
+    response = Client().get("/", headers={"accept-encoding": "gzip"})
+    assert response["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in response["Vary"]

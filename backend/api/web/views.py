@@ -11,15 +11,18 @@ from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_safe
 
 from api.enterprises import selectors as enterprise_selectors
 from api.events import selectors as event_selectors
-from api.web.meta import SITE_NAME, head_tags, page_meta
+from api.web.meta import SITE_NAME, PageMeta, head_tags, page_meta
 
 SITEMAP_LIMIT = 10_000
 _TITLE = re.compile(r"<title>.*?</title>", re.S)
 _DESCRIPTION = re.compile(r'<meta name="description" content="[^"]*"\s*/?>')
+# The first screen the build writes into <main> (the home's hero, strings from the app's locales).
+_FIRST_SCREEN = re.compile(r"<!--first-screen-->.*?<!--/first-screen-->", re.S)
 
 
 @lru_cache(maxsize=4)
@@ -43,7 +46,26 @@ def _map_tags() -> str:
     )
 
 
+def _first_screen(path: str, meta: PageMeta, home: str) -> str:
+    """What <main> shows before the JavaScript runs: the same markup as the page's React component
+    (the home's hero from the build; an organisation's or an event's heading), or nothing."""
+    if path == "/":
+        return home
+    name = escape(meta.title)
+    if meta.type == "profile":  # an organisation (EnterprisePage)
+        logo = (
+            f'<img src="{escape(meta.image)}" alt="" width="96" height="96" />'
+            if meta.image
+            else f'<span class="logo-fallback big" aria-hidden="true">{escape(meta.title[:1])}</span>'
+        )
+        return f'<article class="page enterprise"><header class="enterprise-head">{logo}<div><h1>{name}</h1></div></header></article>'
+    if meta.type == "article":  # an event (EventPage)
+        return f'<article class="page event-page"><h1>{name}</h1></article>'
+    return ""
+
+
 @require_safe
+@gzip_page
 def spa_index(request: HttpRequest, path: str = "") -> HttpResponse:
     """The built app's index.html with this route's title and link-preview tags."""
     html = _index_html()
@@ -60,6 +82,7 @@ def spa_index(request: HttpRequest, path: str = "") -> HttpResponse:
         lambda _: f'<meta name="description" content="{escape(meta.description)}" />', html, count=1
     )
     html = html.replace("<!--og-->", head_tags(request, meta) + _map_tags(), 1)
+    html = _FIRST_SCREEN.sub(lambda m: _first_screen(request.path, meta, m.group(0)), html, count=1)
     response = HttpResponse(html, content_type="text/html; charset=utf-8")
     # The index names the current hashed assets: always revalidate it.
     response["Cache-Control"] = "no-cache"

@@ -1,3 +1,4 @@
+import { useDeferredValue } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useNetwork } from '../api/queries';
@@ -11,9 +12,11 @@ const MAX_NODES = 24;
  *  the same pairs as a list for screen readers and keyboards. Hand-made SVG, no chart library. */
 export function CollaborationNetwork() {
   const { t, i18n } = useTranslation();
-  const q = useNetwork();
-  if (!q.data) return null;
-  const nodes = q.data.nodes.slice(0, MAX_NODES);
+  // The query's update renders synchronously (one long task); the graph is drawn in a second,
+  // interruptible render at transition priority.
+  const data = useDeferredValue(useNetwork().data);
+  if (!data) return null;
+  const nodes = data.nodes.slice(0, MAX_NODES);
   const name = (n: { name: string; name_en: string }) =>
     i18n.language === 'en' && n.name_en ? n.name_en : n.name;
   const at = new Map(
@@ -22,8 +25,9 @@ export function CollaborationNetwork() {
       return [n.id, { x: CENTER + RADIUS * Math.cos(angle), y: CENTER + RADIUS * Math.sin(angle), node: n }];
     }),
   );
-  const edges = q.data.edges.filter((e) => at.has(e.source) && at.has(e.target));
-  const total = q.data.nodes.reduce((sum, n) => sum + n.collaborations, 0);
+  const byId = new Map(data.nodes.map((n) => [n.id, n]));
+  const edges = data.edges.filter((e) => at.has(e.source) && at.has(e.target));
+  const total = data.nodes.reduce((sum, n) => sum + n.collaborations, 0);
   return (
     <section aria-labelledby="network-title" className="network">
       <h2 id="network-title">{t('board.network.title')}</h2>
@@ -78,14 +82,14 @@ export function CollaborationNetwork() {
             <p>
               {t('board.network.stat', {
                 count: Math.round(total / 2) || edges.length,
-                orgs: q.data.nodes.length,
+                orgs: data.nodes.length,
               })}
             </p>
             <h3>{t('board.network.list')}</h3>
             <ul className="list network-pairs">
-              {q.data.edges.map((e) => {
-                const a = q.data.nodes.find((n) => n.id === e.source);
-                const b = q.data.nodes.find((n) => n.id === e.target);
+              {data.edges.map((e) => {
+                const a = byId.get(e.source);
+                const b = byId.get(e.target);
                 if (!a || !b) return null;
                 return (
                   <li key={`${e.source}-${e.target}`}>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEvents } from '../api/queries';
 import { Empty, ErrorState, Loading } from '../../../components/ui/States';
@@ -9,17 +9,20 @@ export function UpcomingList({ pageSize = 20 }: { pageSize?: number }) {
   const { t } = useTranslation();
   const [page, setPage] = useState(1);
   const q = useEvents({ upcoming: true, page, page_size: pageSize, ordering: 'starts_at' });
-  if (q.isPending) return <Loading />;
+  // The cards are drawn in a second, interruptible render at transition priority, not in the
+  // query's synchronous update (one long task while the page is loading).
+  const data = useDeferredValue(q.data);
   if (q.isError) return <ErrorState error={q.error} retry={() => void q.refetch()} />;
-  if (q.data.results.length === 0) return <Empty>{t('events.empty')}</Empty>;
+  if (!data) return <Loading />;
+  if (data.results.length === 0) return <Empty>{t('events.empty')}</Empty>;
   return (
     <>
       <ul className="cards">
-        {q.data.results.map((e) => (
+        {data.results.map((e) => (
           <EventItem key={e.id} e={e} />
         ))}
       </ul>
-      {pageSize >= 20 && <Pager page={page} hasNext={!!q.data.next} onPage={setPage} />}
+      {pageSize >= 20 && <Pager page={page} hasNext={!!data.next} onPage={setPage} />}
     </>
   );
 }
