@@ -7,7 +7,10 @@ from tests.events.factories import BoothCategoryFactory, EventFactory, Registrat
 
 pytestmark = pytest.mark.django_db
 
-LIST_QUERIES = 6
+# A page of the list: its count and its rows (hosts and organisers in each row), and the caller.
+LIST_QUERIES = 3
+# The other lists (series, attendees, booth applications): still their own prefetches.
+OTHER_LIST_QUERIES = 6
 # An event's detail, whoever reads it: the event with its counts, hosts, organisers, booth
 # categories and the caller's own registration in one row; the exhibitors with their products (only
 # when the event has booth categories); the caller (a logged-in request authenticates first).
@@ -30,6 +33,11 @@ def test_event_list_query_count_is_bounded(many_events, page_size, django_assert
     with django_assert_max_num_queries(LIST_QUERIES):
         response = client.get(f"/api/v1/events/?page_size={page_size}")
     assert len(response.data["results"]) == page_size
+    first = next((e for e in response.data["results"] if e["title"].startswith("행사 ")), None)
+    assert first is not None
+    assert {h["slug"] for h in first["hosts"]} == {many_events.enterprise_a.slug, many_events.enterprise_b.slug}
+    assert [o["display_name"] for o in first["organisers"]] == [many_events.user("member_a").display_name]
+    assert first["confirmed_count"] + first["waitlisted_count"] >= 1
 
 
 @pytest.mark.parametrize("page_size", [5, 50])
@@ -37,12 +45,12 @@ def test_series_and_attendee_lists_are_bounded(many_events, page_size, django_as
     for _ in range(60):
         RegistrationFactory(event=many_events.event_a)
     client = many_events.client("coordinator")
-    with django_assert_max_num_queries(LIST_QUERIES + 2):
+    with django_assert_max_num_queries(OTHER_LIST_QUERIES + 2):
         response = client.get(f"/api/v1/events/{many_events.event_a_id}/attendees/?page_size={page_size}")
     assert len(response.data["results"]) == page_size
-    with django_assert_max_num_queries(LIST_QUERIES):
+    with django_assert_max_num_queries(OTHER_LIST_QUERIES):
         client.get(f"/api/v1/event-series/?page_size={page_size}")
-    with django_assert_max_num_queries(LIST_QUERIES):
+    with django_assert_max_num_queries(OTHER_LIST_QUERIES):
         client.get(f"/api/v1/booth-applications/?page_size={page_size}")
 
 

@@ -13,7 +13,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from api.accounts import selectors as accounts
-from api.common.json_rows import JSONRows
+from api.common.json_rows import JSONRows, prefetch_from_rows
 from api.common.linking import LinkTarget
 from api.common.permissions import is_coordinator, membership_roles
 from api.common.renderers import csv_text
@@ -59,6 +59,36 @@ def event_list(*, include_archived: bool = False) -> QuerySet[Event]:
         .prefetch_related(_hosts(), _organisers())
         .order_by("starts_at", "id")
     )
+
+
+def event_list_rows(*, include_archived: bool = False) -> QuerySet[Event]:
+    """The events of the public list, each row carrying its counts, hosts and organisers (JSON
+    arrays): a page takes one query (plus its count). ``event_list_load`` gives each event of the
+    page its ``hosts`` and ``organisers`` from them, as ``event_list`` prefetches them."""
+    return (
+        (Event.objects.all() if include_archived else Event.objects.filter(archived_at__isnull=True))
+        .annotate(
+            confirmed_count=_count(
+                Registration.objects.filter(event=OuterRef("pk"), status=RegistrationStatus.CONFIRMED)
+            ),
+            waitlisted_count=_count(
+                Registration.objects.filter(event=OuterRef("pk"), status=RegistrationStatus.WAITLISTED)
+            ),
+            host_rows=JSONRows(
+                directory.enterprise_summaries().filter(hosted_events=OuterRef("pk")), "id", "slug", "name", "name_en"
+            ),
+            organiser_rows=JSONRows(
+                accounts.user_summaries().filter(organised_events=OuterRef("pk")), "id", "display_name"
+            ),
+        )
+        .order_by("starts_at", "id")
+    )
+
+
+def event_list_load(events: Iterable[Event]) -> None:
+    """``hosts`` and ``organisers`` of events read with ``event_list_rows``, without a query."""
+    for event in events:
+        prefetch_from_rows(event, hosts=("host_rows", _ENTERPRISE), organisers=("organiser_rows", _USER))
 
 
 def _count(queryset: QuerySet[Any]) -> Coalesce:

@@ -189,6 +189,8 @@ class EventViewSet(CrudDomainViewSet):
         archived = self._include_archived()
         if self.action in ("retrieve", "partial_update", "create", "restore"):
             return selectors.event_detail_queryset(include_archived=archived, user=self.request.user)
+        if self.action == "list":
+            return selectors.event_list_rows(include_archived=archived)
         return selectors.event_list(include_archived=archived)
 
     def get_serializer_class(self) -> Any:
@@ -197,6 +199,8 @@ class EventViewSet(CrudDomainViewSet):
     def get_serializer(self, *args: Any, **kwargs: Any) -> Any:
         if args and isinstance(args[0], Event):  # one event's detail: its relations from its annotations
             selectors.event_detail_load(args[0], user=self.request.user)
+        elif args and isinstance(args[0], list) and kwargs.get("many"):  # a page of the list: the same
+            selectors.event_list_load(args[0])
         return super().get_serializer(*args, **kwargs)
 
     def perform_create(self, data: Any) -> Event:
