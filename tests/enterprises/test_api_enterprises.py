@@ -228,16 +228,22 @@ def test_reject_hides_again(world, anon_client):
 
 
 @pytest.mark.parametrize("page_size", [5, 50])
-def test_list_query_count_does_not_grow_with_page_size(world, django_assert_max_num_queries, page_size):
+def test_list_query_count_does_not_grow_with_page_size(world, anon_client, django_assert_max_num_queries, page_size):
     for i in range(60):
         enterprise = EnterpriseFactory(name=f"조직{i}")
         enterprise.tags.create(name=f"태그{i}")
         enterprise.social_links.create(kind="blog", url="https://blog.example/x")
         ProductFactory(enterprise=enterprise)
     client = client_for(world.user("member_a"))
-    with django_assert_max_num_queries(7):
+    # The caller and their memberships (which decide what they may see), the count, the page (tags
+    # and social links in each row).
+    with django_assert_max_num_queries(4):
         response = client.get(URL, {"page_size": page_size, "search": "조직"})
     assert response.status_code == 200 and len(response.json()["results"]) == page_size
+    first = response.json()["results"][0]
+    assert first["tags"] and first["social_links"][0]["url"] == "https://blog.example/x"
+    with django_assert_max_num_queries(2):  # anonymous: the count and the page
+        assert anon_client.get(URL, {"page_size": page_size, "search": "조직"}).status_code == 200
 
 
 @pytest.mark.parametrize(("role", "queries"), [("anonymous", 1), ("citizen", 3), ("member_a", 3), ("coordinator", 2)])

@@ -173,7 +173,8 @@ class EnterpriseViewSet(CrudDomainViewSet):
         return [IsEnterpriseEditorOrReadOnly()]
 
     def select(self) -> QuerySet[Enterprise]:
-        if self.action == "retrieve":
+        if self.action in ("retrieve", "list"):
+            # Tags and social links in each organisation's own row: a page is one query and its count.
             return selectors.enterprise_detail_queryset(
                 user=self.request.user, include_archived=_include_archived(self)
             )
@@ -182,6 +183,9 @@ class EnterpriseViewSet(CrudDomainViewSet):
     def get_serializer(self, *args: Any, **kwargs: Any) -> Any:
         if args and isinstance(args[0], Enterprise):  # one organisation: its relations from its annotations
             selectors.enterprise_detail_load(args[0])
+        elif args and isinstance(args[0], list) and kwargs.get("many"):  # a page: the same for each
+            for enterprise in args[0]:
+                selectors.enterprise_detail_load(enterprise)
         return super().get_serializer(*args, **kwargs)
 
     def perform_create(self, data: Any) -> Enterprise:
