@@ -1,3 +1,4 @@
+import { useDeferredValue } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../lib/api-client';
@@ -72,9 +73,15 @@ export function QueryState<T>({
   isEmpty?: (data: T) => boolean;
   children: (data: T) => React.ReactNode;
 }) {
-  if (query.isPending) return <Loading />;
-  if (query.isError || query.data === undefined)
+  // The results are drawn in a second, interruptible render at transition priority, not inside the
+  // query's synchronous update (one long task while the page is still loading); a new page of
+  // results replaces the old one once drawn.
+  const data = useDeferredValue(query.data);
+  if (query.isError) return <ErrorState error={query.error} retry={() => void query.refetch()} />;
+  if (data === undefined) {
+    if (query.isPending || query.data !== undefined) return <Loading />;
     return <ErrorState error={query.error} retry={() => void query.refetch()} />;
-  if (isEmpty?.(query.data)) return <Empty>{empty}</Empty>;
-  return <>{children(query.data)}</>;
+  }
+  if (isEmpty?.(data)) return <Empty>{empty}</Empty>;
+  return <>{children(data)}</>;
 }
