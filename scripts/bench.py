@@ -905,6 +905,32 @@ class Server:
         }
 
 
+RETRIES = 2
+
+
+def remeasure(result: dict[str, Any], wrk: Callable[[str], dict[str, Any]], *, retries: int = RETRIES) -> None:
+    """A row under the ratio is measured again (ceiling, row, ceiling) up to ``retries`` times and
+    keeps its best ratio: the machine is shared, and a burst of someone else's work during one row's
+    few seconds is not the endpoint's speed. A row fails only if every attempt is under the ratio;
+    ``attempts`` says how many it took."""
+    min_ratio = result["min_ratio"]
+    for row in result["rows"]:
+        row["attempts"] = 1
+        while row["scored"] and row["ratio"] < min_ratio and row["attempts"] <= retries:
+            before, again, after = wrk(CEILING_PATH), wrk(row["path"]), wrk(CEILING_PATH)
+            row["attempts"] += 1
+            around = statistics.fmean((before["rps"], after["rps"]))
+            ratio = round(again["rps"] / around, 2) if around else 0.0
+            if ratio > row["ratio"]:
+                row.update({**again, "ceiling_rps": round(around, 1), "ratio": ratio})
+    result["failures"] = [failure for failure in result["failures"] if "x the ceiling" not in failure] + [
+        f"{row['label']}: {row['rps']:.0f} req/s = {row['ratio']}x the ceiling ({row['ceiling_rps']:.0f} req/s) "
+        f"< {min_ratio}x in each of {row['attempts']} attempts"
+        for row in result["rows"]
+        if row["scored"] and row["ratio"] < min_ratio
+    ]
+
+
 def run_http(url: str, endpoints: list[tuple[str, str]], *, port: int, seconds: int, cache_url: str) -> dict[str, Any]:
     """The ceiling and the endpoints in turn (ceiling, endpoint, ceiling, …): one wrk run each,
     against one server."""
@@ -918,8 +944,9 @@ def run_http(url: str, endpoints: list[tuple[str, str]], *, port: int, seconds: 
                 {"label": label, "path": path, "first_ms": first_ms, **run_wrk(server.base + path, seconds=seconds)}
             )
             ceilings.append(run_wrk(server.base + CEILING_PATH, seconds=seconds))
+        result = score(ceilings, rows)
+        remeasure(result, lambda path: run_wrk(server.base + path, seconds=seconds))
         checks = [check for plugin in domain_plugins() if hasattr(plugin, "checks") for check in plugin.checks(server)]
-    result = score(ceilings, rows)
     result["checks"] = checks
     result["failures"] += [f"{c['label']}: {c['detail']}" for c in checks if not c["ok"]]
     return result
@@ -941,6 +968,8 @@ def print_http(result: dict[str, Any]) -> None:
     print(f"{'':<34} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'ceiling':>8} {'ratio':>6} {'first ms':>9}")
     for row in result["rows"]:
         mark = "" if row["scored"] else "  (not scored)"
+        if row.get("attempts", 1) > 1:
+            mark += f"  ({row['attempts']} attempts, best kept)"
         print(
             f"{_pad(row['label'], 34)} {row['rps']:>8.0f} {row['p50_ms']:>8.2f} {row['p99_ms']:>8.2f} "
             f"{row['ceiling_rps']:>8.0f} {row['ratio']:>5.2f}x {row.get('first_ms', 0):>9.1f}{mark}"
