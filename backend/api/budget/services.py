@@ -594,16 +594,12 @@ def budget_evidence_upload(
         content_type=checked.content_type,
         created_by=actor,
     )
-    ledger_append(
-        item=locked,
-        kind=LedgerKind.EVIDENCE,
-        data={**_evidence_data([document])[0], "execution": execution_id, "actor": _actor_name(actor)},
-    )
-    audit_record(
+    _evidence_recorded(
+        locked,
+        document,
         actor=actor,
-        action=AuditAction.UPDATE,
-        target=locked,
-        changes={"evidence": [None, f"{document.title} [{document.filename}, sha256 {document.sha256}]"]},
+        execution_id=execution_id,
+        shown=f"{document.title} [{document.filename}, sha256 {document.sha256}]",
     )
     return document
 
@@ -619,15 +615,19 @@ def budget_evidence_add(
     (document,) = _add_evidence(
         item=locked, actor=actor, evidence=[{"kind": kind, "title": title, "url": url}], execution=execution
     )
+    _evidence_recorded(
+        locked, document, actor=actor, execution_id=execution_id, shown=f"{document.title} <{document.url}>"
+    )
+    return document
+
+
+def _evidence_recorded(
+    item: BudgetItem, document: BudgetEvidence, *, actor: Any, execution_id: int | None, shown: str
+) -> None:
+    """The ledger entry and the audit entry of a document just attached (``shown`` in the audit log)."""
     ledger_append(
-        item=locked,
+        item=item,
         kind=LedgerKind.EVIDENCE,
         data={**_evidence_data([document])[0], "execution": execution_id, "actor": _actor_name(actor)},
     )
-    audit_record(
-        actor=actor,
-        action=AuditAction.UPDATE,
-        target=locked,
-        changes={"evidence": [None, f"{document.title} <{document.url}>"]},
-    )
-    return document
+    audit_record(actor=actor, action=AuditAction.UPDATE, target=item, changes={"evidence": [None, shown]})
