@@ -81,6 +81,34 @@ function FormPage({ title, children }: { title: string; children: React.ReactNod
   );
 }
 
+/** The meeting a resolution is taken at (the newest hundred). */
+function MeetingSelect({
+  value,
+  onChange,
+  errors,
+}: {
+  value: string;
+  onChange: (value: string) => void;
+  errors: string[] | undefined;
+}) {
+  const { t } = useTranslation();
+  const meetings = useMeetings({ page_size: 100 });
+  return (
+    <Field label={t('resolutions.form.meeting')} errors={errors}>
+      {(p) => (
+        <select {...p} required value={value} onChange={(e) => onChange(e.target.value)}>
+          <option value="">{t('resolutions.form.chooseMeeting')}</option>
+          {(meetings.data?.results ?? []).map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.title}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
 // --- Resolutions -----------------------------------------------------------------------------------------
 
 export function NewResolutionPage() {
@@ -203,7 +231,6 @@ function ResolutionForm({
   const lang = i18n.language;
   const navigate = useNavigate();
   const r = editing?.r;
-  const meetings = useMeetings({ page_size: 100 });
   const create = useCreateResolution();
   const edit = useEditResolution(r?.id ?? 0);
   const mutation = r ? edit : create;
@@ -252,18 +279,11 @@ function ResolutionForm({
           })}
         </p>
       ) : (
-        <Field label={t('resolutions.form.meeting')} errors={err('meeting_id')}>
-          {(p) => (
-            <select {...p} required value={form.meeting} onChange={set('meeting')}>
-              <option value="">{t('resolutions.form.chooseMeeting')}</option>
-              {(meetings.data?.results ?? []).map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.title}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <MeetingSelect
+          value={form.meeting}
+          onChange={(value) => setForm({ ...form, meeting: value })}
+          errors={err('meeting_id')}
+        />
       )}
       <Field label={t('resolutions.form.title')} errors={err('title')}>
         {(p) => <input {...p} required maxLength={200} value={form.title} onChange={set('title')} />}
@@ -349,7 +369,6 @@ function FromCollaborationForm() {
   const raw = Number(params.get('collaboration'));
   const given = Number.isSafeInteger(raw) && raw > 0 ? raw : 0;
   const named = useCollaboration(given);
-  const meetings = useMeetings({ page_size: 100 });
   const mutation = useResolutionFromCollaboration();
   const search = useMemo(() => collaborationSearch(lang), [lang]);
   const [picked, setCollaboration] = useState<PickerOption | null | undefined>(undefined);
@@ -389,18 +408,7 @@ function FromCollaborationForm() {
         value={collaboration}
         onChange={setCollaboration}
       />
-      <Field label={t('resolutions.form.meeting')} errors={err('meeting_id')}>
-        {(p) => (
-          <select {...p} required value={meeting} onChange={(e) => setMeeting(e.target.value)}>
-            <option value="">{t('resolutions.form.chooseMeeting')}</option>
-            {(meetings.data?.results ?? []).map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.title}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <MeetingSelect value={meeting} onChange={setMeeting} errors={err('meeting_id')} />
       <Field
         label={t('resolutions.form.title')}
         hint={t('resolutions.fromCollaboration.titleHint')}
