@@ -13,9 +13,11 @@ client-side route with its Open Graph tags; an API list (gzip); an authenticated
 Idempotency-Key replayed by the other gunicorn worker (the request id nginx assigns finds each
 request's worker in gunicorn's access log); throttling counted across both workers and keyed by the
 real client address behind the proxy (the client connects from 127.0.0.2: nginx's X-Forwarded-For
-is trusted with NUM_PROXIES=1, the client's own header is not); an e-mail sent by the worker (the
-filebased backend, read here); cache headers and gzip of a hashed asset; /metrics closed at nginx
-and served by the backend to the token; `manage.py check --deploy` clean.
+is trusted with NUM_PROXIES=1, the client's own header is not); X-Forwarded-For and -Proto believed
+only from nginx's address (TRUSTED_PROXIES): a peer that reaches gunicorn directly and forges them is
+redirected to HTTPS, not served; an e-mail sent by the worker (the filebased backend, read here);
+cache headers and gzip of a hashed asset; /metrics closed at nginx and served by the backend to the
+token; the scheduler's jobs run once; `manage.py check --deploy` clean.
 
 Everything it started is stopped on exit, on failure too; on failure the logs are printed and
 kept. Settings: PRODCHECK_DATABASE_URL (its name must end in "prodcheck"; dropped and recreated),
@@ -62,7 +64,7 @@ BACKEND_PORT, HTTP_PORT = PORT + 1, PORT + 2
 HOST = "localhost"
 ORIGIN = f"https://{HOST}:{PORT}"
 THROTTLE_ANON = 20
-CLIENT_ADDRESS, OTHER_CLIENT_ADDRESS = "127.0.0.2", "127.0.0.3"
+CLIENT_ADDRESS, OTHER_CLIENT_ADDRESS, DIRECT_ADDRESS = "127.0.0.2", "127.0.0.3", "127.0.0.4"
 
 started_at = time.monotonic()
 processes: list[tuple[str, subprocess.Popen[bytes]]] = []
@@ -318,6 +320,7 @@ def main() -> int:
             EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
             EMAIL_FILE_PATH=str(work / "mail"),
             NUM_PROXIES="1",
+            TRUSTED_PROXIES="127.0.0.1/32",  # nginx connects to gunicorn from 127.0.0.1 only
             BEHIND_TLS_PROXY="1",
             SEHUB_VAR_DIR=str(work / "var"),
             STATIC_ROOT=str(work / "static"),
@@ -604,6 +607,37 @@ http {{
             expect(elsewhere.status == 200, f"another client was throttled too: {elsewhere.status}")
             log(f"    {THROTTLE_ANON} requests, then 429 from workers {sorted(workers)}; another client 200")
 
+        @check("forwarded headers believed from nginx only, not from a peer that reaches gunicorn directly")
+        def _forwarded() -> None:
+            client = redis_client()
+            forged = {"X-Forwarded-For": "203.0.113.99", "X-Forwarded-Proto": "https"}
+            path = "/api/v1/enterprises/?page_size=1"
+
+            def direct(source: str) -> Response:
+                conn = http.client.HTTPConnection("127.0.0.1", BACKEND_PORT, timeout=10, source_address=(source, 0))
+                try:
+                    conn.request("GET", path, headers={"Host": HOST, **forged})
+                    reply = conn.getresponse()
+                    return Response(reply.status, reply.getheaders(), reply.read())
+                finally:
+                    conn.close()
+
+            # From 127.0.0.4 (not in TRUSTED_PROXIES): neither header is believed, so the plain-HTTP
+            # request is redirected to HTTPS and is counted under nobody's address.
+            stranger = direct(DIRECT_ADDRESS)
+            expect(
+                stranger.status == 301 and stranger.headers.get("location", "").startswith("https://"),
+                f"a direct request claiming https from {DIRECT_ADDRESS}: {stranger.status}",
+            )
+            # From 127.0.0.1, where nginx connects from: both are believed (as nginx writes them).
+            proxy = direct("127.0.0.1")
+            expect(proxy.status == 200, f"the same request from the proxy's address: {proxy.status}")
+            keys = {k.decode() for k in client.scan_iter(f"{CACHE_PREFIX}:*throttle_anon_203.0.113.99")}
+            expect(keys, "the proxy's X-Forwarded-For was not the address counted")
+            log(
+                f"    {DIRECT_ADDRESS} forging the headers: 301 to https; 127.0.0.1 (the proxy): 200, counted as 203.0.113.99"
+            )
+
         @check("an e-mail sent by the task worker")
         def _mail() -> None:
             # Other mails may already be there (notifications the demo data sent through the worker):
@@ -666,7 +700,41 @@ http {{
             )
             expect("sehub_http_request_duration_seconds_bucket{" in text, "no latency histogram")
 
-        for step in (_health, _index, _api_list, _asset, _media, _idempotent_write, _throttle, _mail, _metrics):
+        @check("the scheduler's periodic commands, once, with these settings")
+        def _scheduler() -> None:
+            done = subprocess.run(
+                [*MANAGE, "run_scheduler", "--once"], env=env, text=True, capture_output=True, check=False, timeout=120
+            )
+            output = done.stdout + done.stderr
+            expect(done.returncode == 0, f"run_scheduler --once exited {done.returncode}:\n{output}")
+            listed = run(
+                [
+                    *MANAGE,
+                    "shell",
+                    "-c",
+                    "from django.conf import settings; [print(e) for e in settings.SCHEDULED_COMMANDS]",
+                ],
+                env,
+            ).stdout.splitlines()
+            labels = [" ".join(entry.rpartition("@")[0].split()) for entry in listed if "@" in entry]
+            expect(labels, "SCHEDULED_COMMANDS is empty")
+            for label in labels:
+                expect(f"scheduler: {label} done in" in output, f"the scheduler did not run {label}:\n{output}")
+            log(f"    {', '.join(labels)}: done")
+
+        for step in (
+            _health,
+            _index,
+            _api_list,
+            _asset,
+            _media,
+            _idempotent_write,
+            _throttle,
+            _forwarded,
+            _mail,
+            _metrics,
+            _scheduler,
+        ):
             step()
     except (CheckFailed, subprocess.CalledProcessError) as exc:
         failed = True

@@ -1,5 +1,6 @@
 """Small typed readers for settings that come from the environment."""
 
+import ipaddress
 import os
 import secrets
 import stat
@@ -43,6 +44,17 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     if raw is None:
         return list(default or [])
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_networks(name: str, default: list[str]) -> list[str]:
+    """A comma-separated list of IP networks (``10.0.0.0/8``, ``::1``), each checked at start."""
+    items = env_list(name, default)
+    for item in items:
+        try:
+            ipaddress.ip_network(item, strict=False)
+        except ValueError as exc:
+            raise ImproperlyConfigured(f"{name}: {item!r} is not an IP address or network (e.g. 10.0.0.0/8)") from exc
+    return items
 
 
 def installation_secret(path: Path) -> str:

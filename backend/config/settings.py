@@ -14,7 +14,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from config.env import env_bool, env_int, env_list, env_str, installation_secret
+from config.env import env_bool, env_int, env_list, env_networks, env_str, installation_secret
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 REPO_DIR = BASE_DIR.parent
@@ -58,7 +58,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: times everything below it (api/common/metrics.py).
+    # Before anything reads them: forwarded headers only from TRUSTED_PROXIES.
+    "api.common.middleware.ForwardedHeadersMiddleware",
+    # Then: times everything below it (api/common/metrics.py).
     "api.common.metrics.MetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -329,6 +331,14 @@ THROTTLE_RATES = {
 # How many proxies in front of the server append to X-Forwarded-For and are trusted to (0: none;
 # the client address is the socket's and the header is ignored). One nginx in front: 1.
 NUM_PROXIES = env_int("NUM_PROXIES", 0)
+# The addresses those proxies connect from. X-Forwarded-For and X-Forwarded-Proto are believed only
+# on a connection from one of them (api/common/middleware.py drops both from any other peer), so a
+# client that reaches the backend directly cannot pick its throttling address or claim HTTPS. The
+# default is loopback and the private ranges (a proxy on the same host, a container network).
+TRUSTED_PROXIES = env_networks(
+    "TRUSTED_PROXIES",
+    ["127.0.0.0/8", "::1/128", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"],
+)
 # Prometheus scrapes /metrics with "Authorization: Bearer <METRICS_TOKEN>"; unset, /metrics is 404.
 METRICS_TOKEN = env_str("METRICS_TOKEN")
 IDEMPOTENCY_TTL_SECONDS = env_int("IDEMPOTENCY_TTL_SECONDS", 24 * 60 * 60)

@@ -214,6 +214,71 @@ class TestThrottlesCannotBeBypassed:
         settings.NUM_PROXIES = 2
         assert client_address(request) == "6.6.6.6"
 
+    def test_forwarded_for_from_an_untrusted_peer_is_ignored(self, settings):
+        """Behind nginx (NUM_PROXIES=1), a client that reaches gunicorn directly is counted under its
+        own address whatever X-Forwarded-For it writes; nginx's header is still believed."""
+        from rest_framework.test import APIClient
+
+        _rates(settings, anon="2/minute")
+        settings.NUM_PROXIES = 1
+        settings.TRUSTED_PROXIES = ["10.0.0.0/8"]
+        client = APIClient()  # its handler builds the middleware with these settings
+        direct = [
+            client.get(
+                "/api/v1/enterprises/", HTTP_X_FORWARDED_FOR=f"198.51.100.{i}", REMOTE_ADDR="203.0.113.5"
+            ).status_code
+            for i in range(3)
+        ]
+        assert direct == [200, 200, 429]
+        proxied = [
+            client.get(
+                "/api/v1/enterprises/", HTTP_X_FORWARDED_FOR=f"198.51.100.{i}", REMOTE_ADDR="10.1.2.3"
+            ).status_code
+            for i in range(3)
+        ]
+        assert proxied == [200, 200, 200]  # three clients behind the proxy, one request each
+
+    @pytest.mark.parametrize(
+        ("peer", "kept"),
+        [
+            ("127.0.0.1", True),
+            ("10.9.8.7", True),
+            ("::ffff:10.9.8.7", True),  # IPv4-mapped, as a dual-stack socket reports it
+            ("", True),  # a Unix-socket peer is a local process
+            ("203.0.113.5", False),
+            ("2001:db8::1", False),
+            ("not-an-address", False),
+        ],
+    )
+    def test_forwarded_headers_are_kept_only_from_trusted_proxies(self, settings, peer, kept):
+        from django.http import HttpResponse
+        from django.test import RequestFactory
+
+        from api.common.middleware import ForwardedHeadersMiddleware
+
+        settings.TRUSTED_PROXIES = ["127.0.0.0/8", "10.0.0.0/8"]
+        settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+        seen = {}
+
+        def view(request):
+            seen.update(secure=request.is_secure(), forwarded=request.META.get("HTTP_X_FORWARDED_FOR"))
+            return HttpResponse()
+
+        request = RequestFactory().get(
+            "/", HTTP_X_FORWARDED_FOR="198.51.100.1", HTTP_X_FORWARDED_PROTO="https", REMOTE_ADDR=peer
+        )
+        ForwardedHeadersMiddleware(view)(request)
+        assert seen == ({"secure": True, "forwarded": "198.51.100.1"} if kept else {"secure": False, "forwarded": None})
+
+    def test_a_malformed_trusted_proxies_setting_stops_the_start(self, monkeypatch):
+        from django.core.exceptions import ImproperlyConfigured
+
+        from config.env import env_networks
+
+        monkeypatch.setenv("TRUSTED_PROXIES", "10.0.0.0/8, nginx")
+        with pytest.raises(ImproperlyConfigured, match="'nginx' is not an IP address"):
+            env_networks("TRUSTED_PROXIES", [])
+
 
 class TestKoreanNFC:
     def test_decomposed_query_finds_the_cookie_bakery(self, world, anon_client):

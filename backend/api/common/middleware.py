@@ -1,5 +1,6 @@
 """Request-level guards that must run before any view parses a body."""
 
+import ipaddress
 import re
 from collections.abc import Callable
 
@@ -45,4 +46,39 @@ class RequestBodyLimitMiddleware:
                     _("The request body is %(size)d bytes; the limit is %(limit)d bytes.")
                     % {"size": length, "limit": limit},
                 )
+        return self.get_response(request)
+
+
+class ForwardedHeadersMiddleware:
+    """Forget ``X-Forwarded-For`` and ``X-Forwarded-Proto`` unless the peer is a trusted proxy.
+
+    Behind nginx the backend believes the client address nginx appends (``NUM_PROXIES``) and the
+    scheme it reports (``BEHIND_TLS_PROXY``). Those headers mean something only when nginx wrote
+    them: a request from any other peer (``REMOTE_ADDR`` outside ``TRUSTED_PROXIES``) has them
+    removed before anything reads them, so it is counted under its own address and is plain HTTP.
+    A Unix-socket peer (no address) is a local process and is trusted.
+    """
+
+    HEADERS = ("HTTP_X_FORWARDED_FOR", "HTTP_X_FORWARDED_PROTO", "HTTP_X_FORWARDED_HOST", "HTTP_X_FORWARDED_PORT")
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.networks = tuple(ipaddress.ip_network(item, strict=False) for item in settings.TRUSTED_PROXIES)
+
+    def trusted(self, peer: str) -> bool:
+        if not peer:
+            return True
+        try:
+            address = ipaddress.ip_address(peer.split("%", 1)[0])
+        except ValueError:
+            return False
+        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
+            address = address.ipv4_mapped
+        return any(address in network for network in self.networks)
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        meta = request.META
+        if any(name in meta for name in self.HEADERS) and not self.trusted(meta.get("REMOTE_ADDR", "")):
+            for name in self.HEADERS:
+                meta.pop(name, None)
         return self.get_response(request)
