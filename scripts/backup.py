@@ -213,6 +213,8 @@ def backup(*, db: dict[str, Any], media_root: Path, into: Path) -> Path:
         "files": {f.name: {"bytes": f.stat().st_size, "sha256": _sha256(f)} for f in files},
     }
     (into / MANIFEST).write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    for path in into.iterdir():
+        os.chmod(path, 0o600)
     return into
 
 

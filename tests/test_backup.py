@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import sqlite3
+import stat
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -117,6 +118,9 @@ def test_backup_restores_every_row_and_file(tmp_path: Path, settings: Any, resto
     assert sorted(p.name for p in out.iterdir()) == sorted(
         ["manifest.json", "media.tar.gz", "database.dump" if connection.vendor == "postgresql" else "database.sqlite3"]
     )
+
+    assert stat.S_IMODE(out.stat().st_mode) == 0o700
+    assert {stat.S_IMODE(p.stat().st_mode) for p in out.iterdir()} == {0o600}  # password hashes inside
 
     restored_media = tmp_path / "media-restored"
     files = backup_script.restore(db=restored_db, media_root=restored_media, source=out)
