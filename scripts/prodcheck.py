@@ -2,7 +2,8 @@
 # ruff: noqa: S603, S607 — runs this machine's tools (psql, nginx, openssl) with arguments it builds itself
 """`make prodcheck`: the production stack on this machine, checked through its front door.
 
-What runs (the same settings docker-compose.yml gives the containers): PostgreSQL and Redis on
+What runs (the same settings docker-compose.yml gives the containers, from a virtualenv with only the
+packages the backend image installs, built the Dockerfile's way): PostgreSQL and Redis on
 127.0.0.1 (started when stopped, and stopped again at the end if this started them), gunicorn with
 backend/config/gunicorn.conf.py (2 workers), the task worker (`manage.py db_worker`) and the repo's
 own nginx template (deploy/nginx/sehub.conf.template, rendered for loopback: TLS with a throwaway
@@ -50,9 +51,14 @@ from typing import Any
 from urllib.parse import urlsplit
 
 REPO = Path(__file__).resolve().parents[1]
-VENV_BIN = REPO / ".venv" / "bin"
-PY = str(VENV_BIN / "python")
-MANAGE = [PY, str(REPO / "backend" / "manage.py")]
+# The stack runs from a virtualenv holding only what the backend image installs (runtime_venv()):
+# a package the code imports but only the development tools bring in fails here, not in production.
+RUNTIME_VENV = REPO / ".venv" / "prodcheck-runtime"
+VENV_BIN = RUNTIME_VENV / "bin"
+MANAGE = [str(VENV_BIN / "python"), str(REPO / "backend" / "manage.py")]
+# The Dockerfile's python-build stage, word for word (tests/test_deploy.py keeps them the same).
+RUNTIME_REQUIREMENTS = "sed '/^# development and test/,$d' requirements.in > runtime.in"
+RUNTIME_INSTALL = "pip install --only-binary=:all: -r runtime.in -c requirements.lock"
 TEMPLATE = REPO / "deploy" / "nginx" / "sehub.conf.template"
 DIST = REPO / "frontend" / "dist"
 
@@ -151,6 +157,27 @@ def recreate_database() -> None:
             f"CREATE DATABASE \"{name}\" ENCODING 'UTF8' TEMPLATE template0 LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'",
         ]
     )
+
+
+def runtime_venv() -> None:
+    """(Re)build RUNTIME_VENV as the backend image does, when requirements.in or the lock changed."""
+    import hashlib
+
+    digest = hashlib.sha256(
+        (REPO / "requirements.in").read_bytes() + (REPO / "requirements.lock").read_bytes()
+    ).hexdigest()
+    stamp = RUNTIME_VENV / ".requirements-sha256"
+    if stamp.exists() and stamp.read_text().strip() == digest:
+        return
+    log("building the runtime-only virtualenv (the backend image's packages)")
+    shutil.rmtree(RUNTIME_VENV, ignore_errors=True)
+    run([sys.executable, "-m", "venv", str(RUNTIME_VENV)])
+    with tempfile.TemporaryDirectory() as build:
+        shutil.copy(REPO / "requirements.in", build)
+        shutil.copy(REPO / "requirements.lock", build)
+        pip_env = {**os.environ, "PATH": f"{VENV_BIN}:{os.environ['PATH']}", "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+        run(["sh", "-c", f"{RUNTIME_REQUIREMENTS} && {RUNTIME_INSTALL} --quiet"], pip_env, cwd=build)
+    stamp.write_text(digest + "\n")
 
 
 def redis_client() -> Any:
@@ -288,6 +315,7 @@ def main() -> int:
     try:
         ensure_postgres()
         ensure_redis()
+        runtime_venv()
         if not (DIST / "index.html").exists():
             log("the web app is not built: make frontend")
             subprocess.run(["make", "-C", str(REPO), "frontend"], check=True)

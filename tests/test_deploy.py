@@ -111,6 +111,58 @@ def test_dockerfile_checklist() -> None:
     assert "--only-binary=:all:" in DOCKERFILE and "-c requirements.lock" in DOCKERFILE
 
 
+def test_prodcheck_installs_the_packages_the_backend_image_installs() -> None:
+    """make prodcheck runs the stack from a virtualenv built with the Dockerfile's own two commands,
+    so a package the code imports but only the development tools pull in is found on this machine."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("prodcheck", REPO / "scripts" / "prodcheck.py")
+    assert spec and spec.loader
+    prodcheck = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(prodcheck)
+    python_build = " ".join(_stages()["python-build"])
+    assert prodcheck.RUNTIME_REQUIREMENTS in python_build
+    assert prodcheck.RUNTIME_INSTALL.replace("pip ", "/opt/venv/bin/pip ", 1) in python_build
+
+
+def test_runtime_requirements_name_every_third_party_package_the_backend_imports() -> None:
+    """The image installs requirements.in down to "# development and test" (and what those pull in):
+    each package the backend imports at top level is named there or required by one that is."""
+    from importlib.metadata import PackageNotFoundError, packages_distributions, requires
+
+    runtime = (REPO / "requirements.in").read_text(encoding="utf-8").split("# development and test")[0]
+    named = {
+        re.split(r"[<>=\[ ]", line.strip())[0].lower().replace("_", "-")
+        for line in runtime.splitlines()
+        if line.strip() and not line.startswith("#")
+    }
+    closure, todo = set(), list(named)
+    while todo:
+        name = todo.pop()
+        if name in closure:
+            continue
+        try:
+            requirements = requires(name) or []
+        except PackageNotFoundError:  # only for another platform (tzdata on Windows, …)
+            continue
+        closure.add(name)
+        for requirement in requirements:
+            if "extra ==" in requirement and not any(f'extra == "{e}"' in requirement for e in ("binary",)):
+                continue
+            todo.append(re.split(r"[<>=!~;\[ (]", requirement)[0].lower().replace("_", "-"))
+    distributions = packages_distributions()
+    imported = set()
+    for path in (REPO / "backend").rglob("*.py"):
+        for module in re.findall(r"^\s*(?:from|import) ([A-Za-z_][\w]*)", path.read_text(encoding="utf-8"), re.M):
+            imported.add(module)
+    missing = {
+        module: dists
+        for module in imported
+        if (dists := [d.lower().replace("_", "-") for d in distributions.get(module, [])]) and not set(dists) & closure
+    }
+    assert not missing, f"imported by the backend but not installed in its image: {missing}"
+
+
 def test_nginx_template_variables_are_set_everywhere_it_is_rendered() -> None:
     variables = set(re.findall(r"\$\{(SEHUB_\w+)\}", TEMPLATE))
     assert variables
