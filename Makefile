@@ -192,7 +192,7 @@ compose-check: $(HADOLINT)
 	$(HADOLINT) --no-color Dockerfile
 
 # The production stack on this machine, checked through nginx (scripts/prodcheck.py): recreates the
-# database sehub_prodcheck; PRODCHECK_PORT (8680, gunicorn +1, plain HTTP +2). Installs nginx from
+# database sehub_prodcheck; PRODCHECK_PORT (8680, gunicorn +1, plain HTTP +2, Redis relay +3). Installs nginx from
 # Debian when missing (RUNLEVEL=1: the package does not start a system-wide nginx on port 80).
 prodcheck: install
 	@command -v nginx > /dev/null || RUNLEVEL=1 apt-get install -y -qq --no-install-recommends nginx \

@@ -18,12 +18,14 @@ is trusted with NUM_PROXIES=1, the client's own header is not); X-Forwarded-For 
 only from nginx's address (TRUSTED_PROXIES): a peer that reaches gunicorn directly and forges them is
 redirected to HTTPS, not served; an e-mail sent by the worker (the filebased backend, read here);
 cache headers and gzip of a hashed asset; /metrics closed at nginx and served by the backend to the
-token; the scheduler's jobs run once; `manage.py check --deploy` clean.
+token; the scheduler's jobs run once; a Redis outage (the stack reaches Redis through a relay this
+script cuts) leaves the site serving with health "degraded", and it recovers; `manage.py check
+--deploy` clean.
 
 Everything it started is stopped on exit, on failure too; on failure the logs are printed and
 kept. Settings: PRODCHECK_DATABASE_URL (its name must end in "prodcheck"; dropped and recreated),
 PRODCHECK_CACHE_URL (redis://127.0.0.1:6379/7; only keys under its own prefix are touched),
-PRODCHECK_PORT (nginx HTTPS, 8680; gunicorn on +1, plain HTTP on +2).
+PRODCHECK_PORT (nginx HTTPS, 8680; gunicorn on +1, plain HTTP on +2, the Redis relay on +3).
 """
 
 from __future__ import annotations
@@ -37,10 +39,12 @@ import re
 import secrets
 import shutil
 import signal
+import socket
 import ssl
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import uuid
 from collections.abc import Callable
@@ -66,7 +70,7 @@ DATABASE_URL = os.environ.get("PRODCHECK_DATABASE_URL", "postgres://postgres@127
 CACHE_URL = os.environ.get("PRODCHECK_CACHE_URL", "redis://127.0.0.1:6379/7")
 CACHE_PREFIX = "sehub-prodcheck"
 PORT = int(os.environ.get("PRODCHECK_PORT", "8680"))
-BACKEND_PORT, HTTP_PORT = PORT + 1, PORT + 2
+BACKEND_PORT, HTTP_PORT, CACHE_LINK_PORT = PORT + 1, PORT + 2, PORT + 3
 HOST = "localhost"
 ORIGIN = f"https://{HOST}:{PORT}"
 THROTTLE_ANON = 20
@@ -178,6 +182,69 @@ def runtime_venv() -> None:
         pip_env = {**os.environ, "PATH": f"{VENV_BIN}:{os.environ['PATH']}", "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
         run(["sh", "-c", f"{RUNTIME_REQUIREMENTS} && {RUNTIME_INSTALL} --quiet"], pip_env, cwd=build)
     stamp.write_text(digest + "\n")
+
+
+class CacheLink:
+    """A TCP relay between the backend and Redis (127.0.0.1:PORT+3 → Redis) that this script can
+    cut and mend: a Redis outage for the stack alone, while Redis itself keeps serving everyone else."""
+
+    def __init__(self, listen_port: int, upstream: tuple[str, int]) -> None:
+        self.address = ("127.0.0.1", listen_port)
+        self.upstream = upstream
+        self.listener: socket.socket | None = None
+        self.open: set[socket.socket] = set()
+        self.lock = threading.Lock()
+
+    def start(self) -> None:
+        listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        listener.bind(self.address)
+        listener.listen(64)
+        self.listener = listener
+        threading.Thread(target=self._accept, args=(listener,), daemon=True).start()
+
+    def cut(self) -> None:
+        """Refuse new connections and drop every open one."""
+        with self.lock:
+            if self.listener is not None:
+                # shutdown() wakes the thread blocked in accept(); close() alone would not on Linux.
+                with contextlib.suppress(OSError):
+                    self.listener.shutdown(socket.SHUT_RDWR)
+                self.listener.close()
+                self.listener = None
+            for sock in self.open:
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
+                sock.close()
+            self.open.clear()
+
+    def _accept(self, listener: socket.socket) -> None:
+        while True:
+            try:
+                client, _ = listener.accept()
+            except OSError:
+                return  # cut
+            try:
+                server = socket.create_connection(self.upstream, timeout=5)
+            except OSError:
+                client.close()
+                continue
+            server.settimeout(None)
+            with self.lock:
+                self.open.update((client, server))
+            for source, target in ((client, server), (server, client)):
+                threading.Thread(target=self._pump, args=(source, target), daemon=True).start()
+
+    def _pump(self, source: socket.socket, target: socket.socket) -> None:
+        try:
+            while data := source.recv(65536):
+                target.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for sock in (source, target):
+                with contextlib.suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
 
 
 def redis_client() -> Any:
@@ -321,6 +388,11 @@ def main() -> int:
             subprocess.run(["make", "-C", str(REPO), "frontend"], check=True)
         recreate_database()
         clear_cache_prefix()
+        # The stack reaches Redis through a relay this script can cut (the outage check).
+        redis_url = urlsplit(CACHE_URL)
+        link = CacheLink(CACHE_LINK_PORT, (redis_url.hostname or "127.0.0.1", redis_url.port or 6379))
+        link.start()
+        stack_cache_url = redis_url._replace(netloc=f"127.0.0.1:{CACHE_LINK_PORT}").geturl()
         for sub in ("var", "mail", "nginx", "static", "media"):
             (work / sub).mkdir()
         metrics_token = secrets.token_urlsafe(32)
@@ -342,7 +414,7 @@ def main() -> int:
             CSRF_TRUSTED_ORIGINS=ORIGIN,
             FRONTEND_URL=ORIGIN,
             DATABASE_URL=DATABASE_URL,
-            CACHE_URL=CACHE_URL,
+            CACHE_URL=stack_cache_url,
             CACHE_KEY_PREFIX=CACHE_PREFIX,
             TASKS_BACKEND="django_tasks_db.DatabaseBackend",
             EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
@@ -489,7 +561,10 @@ http {{
         @check("health through nginx (TLS, HSTS, request id)")
         def _health() -> None:
             r = request("GET", "/api/v1/health/")
-            expect(r.status == 200 and r.json() == {"status": "ok"}, f"health: {r.status} {r.raw[:200]!r}")
+            expect(
+                r.status == 200 and r.json() == {"status": "ok", "database": "ok", "cache": "ok"},
+                f"health: {r.status} {r.raw[:200]!r}",
+            )
             expect("max-age=31536000" in r.headers.get("strict-transport-security", ""), "no HSTS header")
             expect(re.fullmatch(r"[0-9a-f]{32}", r.headers.get("x-request-id", "")), "no X-Request-Id")
             plain = request("GET", "/events", tls=False)
@@ -750,6 +825,29 @@ http {{
                 expect(f"scheduler: {label} done in" in output, f"the scheduler did not run {label}:\n{output}")
             log(f"    {', '.join(labels)}: done")
 
+        @check("a Redis outage: the site keeps serving (degraded) and recovers when Redis is back")
+        def _cache_outage() -> None:
+            link.cut()
+            try:
+                health = request("GET", "/api/v1/health/")
+                expect(
+                    health.status == 200 and health.json()["status"] == "degraded",
+                    f"health without Redis: {health.status} {health.raw[:200]!r}",
+                )
+                served = [
+                    request("GET", "/api/v1/enterprises/?page_size=5", source=OTHER_CLIENT_ADDRESS) for _ in range(3)
+                ]
+                expect(all(r.status == 200 for r in served), f"reads without Redis: {[r.status for r in served]}")
+                event = request("GET", "/api/v1/events/?page_size=1", source=OTHER_CLIENT_ADDRESS)
+                expect(event.status == 200, f"events without Redis: {event.status}")
+            finally:
+                link.start()
+            deadline = time.monotonic() + 15
+            while (health := request("GET", "/api/v1/health/")).json().get("status") != "ok":
+                expect(time.monotonic() < deadline, f"still {health.json()} 15 s after Redis came back")
+                time.sleep(0.2)
+            log("    without Redis: health degraded, reads 200; back to ok once the link is mended")
+
         for step in (
             _health,
             _index,
@@ -762,6 +860,7 @@ http {{
             _mail,
             _metrics,
             _scheduler,
+            _cache_outage,
         ):
             step()
     except (CheckFailed, subprocess.CalledProcessError) as exc:

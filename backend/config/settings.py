@@ -137,9 +137,21 @@ if CACHE_URL.startswith(("redis://", "rediss://")):
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": CACHE_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "sehub"),
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+            "OPTIONS": {
+                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                # Seconds: a Redis that does not answer costs a request at most this, not a hang.
+                "SOCKET_CONNECT_TIMEOUT": float(env_str("CACHE_CONNECT_TIMEOUT", "0.5")),
+                "SOCKET_TIMEOUT": float(env_str("CACHE_SOCKET_TIMEOUT", "1")),
+            },
         }
     }
+    # Nothing in the cache must survive (docs/deploy.md), so the site keeps serving while Redis is
+    # away: a failed cache call is logged and reads as a miss. Throttles then let requests through,
+    # the response cache stores nothing, the scheduler skips its claims, and /api/v1/health/ says
+    # "degraded" so monitoring sees it.
+    DJANGO_REDIS_IGNORE_EXCEPTIONS = True
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    DJANGO_REDIS_LOGGER = "sehub.cache"
 elif CACHE_URL.startswith("locmem://"):
     CACHES = {
         "default": {

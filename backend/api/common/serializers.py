@@ -269,4 +269,12 @@ class ProblemSerializer(Serializer):
 
 
 class HealthSerializer(Serializer):
-    status = serializers.ChoiceField(choices=["ok"], help_text="ok: the API and its database answer.")
+    status = serializers.ChoiceField(
+        choices=["ok", "degraded"],
+        help_text=_("ok: the API, its database and its cache answer; degraded: the cache does not (still serving)."),
+    )
+    database = serializers.ChoiceField(choices=["ok"], help_text=_("ok: the database answers (otherwise 503)."))
+    cache = serializers.ChoiceField(
+        choices=["ok", "unavailable"],
+        help_text=_("unavailable: throttles let requests through and no response is cached until it answers again."),
+    )

@@ -74,6 +74,8 @@ class _SettingsRateMixin:
         except ValueError:  # expired between add and incr: this request opens the next window
             self.cache.add(key, 1, timeout=self.duration)
             count = 1
+        if count is None:  # the cache is unreachable (logged by its client): serve rather than fail
+            return True
         return bool(count <= self.num_requests)
 
     def wait(self) -> float | None:

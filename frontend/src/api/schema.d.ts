@@ -1629,7 +1629,7 @@ export interface paths {
         };
         /**
          * 상태 확인 (Health check)
-         * @description 데이터베이스가 응답하면 200, 아니면 503 (200 when the database answers, 503 otherwise).
+         * @description 데이터베이스가 응답하면 200, 아니면 503. 캐시(Redis)가 응답하지 않으면 200 `degraded`: 사이트는 계속 응답하지만 제한과 응답 캐시가 멈춥니다 (200 when the database answers, 503 otherwise; with the cache not answering it is 200 `degraded`: the site keeps serving, without throttling or cached responses).
          */
         get: operations["health_retrieve"];
         put?: never;
@@ -2943,6 +2943,12 @@ export interface components {
             by_district: components["schemas"]["SummaryLine"][];
             by_year: components["schemas"]["SummaryLine"][];
         };
+        /**
+         * @description * `ok` - ok
+         *     * `unavailable` - unavailable
+         * @enum {string}
+         */
+        CacheEnum: "ok" | "unavailable";
         CalendarToken: {
             readonly url: string;
             /**
@@ -3170,6 +3176,11 @@ export interface components {
              */
             image: string;
         };
+        /**
+         * @description * `ok` - ok
+         * @enum {string}
+         */
+        DatabaseEnum: "ok";
         Detail: {
             detail: string;
         };
@@ -3881,17 +3892,32 @@ export interface components {
         FundingSourceEnum: "national" | "provincial" | "city" | "own" | "private";
         Health: {
             /**
-             * @description ok: API와 데이터베이스가 응답합니다 (ok: the API and its database answer)
+             * @description ok: API, 데이터베이스와 캐시가 응답합니다; degraded: 캐시가 응답하지 않습니다(서비스는 계속됩니다) (ok: the API, its database and its cache answer; degraded: the cache does not (still serving))
+             *
+             *     * `ok` - ok
+             *     * `degraded` - degraded
+             */
+            status: components["schemas"]["HealthStatusEnum"];
+            /**
+             * @description ok: 데이터베이스가 응답합니다(아니면 503) (ok: the database answers (otherwise 503))
              *
              *     * `ok` - ok
              */
-            status: components["schemas"]["HealthStatusEnum"];
+            database: components["schemas"]["DatabaseEnum"];
+            /**
+             * @description unavailable: 캐시가 다시 응답할 때까지 요청 제한 없이 통과시키고 응답을 캐시하지 않습니다 (unavailable: throttles let requests through and no response is cached until it answers again)
+             *
+             *     * `ok` - ok
+             *     * `unavailable` - unavailable
+             */
+            cache: components["schemas"]["CacheEnum"];
         };
         /**
          * @description * `ok` - ok
+         *     * `degraded` - degraded
          * @enum {string}
          */
-        HealthStatusEnum: "ok";
+        HealthStatusEnum: "ok" | "degraded";
         /** @description A cursor page of ledger entries (the history action is not a list view to the schema). */
         HistoryPage: {
             /** Format: uri */
@@ -17491,7 +17517,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description 정상 (Healthy) */
+            /** @description 정상 또는 캐시 없이 동작 (Healthy, or serving without the cache) */
             200: {
                 headers: {
                     [name: string]: unknown;
