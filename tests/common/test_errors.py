@@ -141,6 +141,28 @@ class TestOtherErrors:
         body = assert_problem(client.get("/api/test/crash/"), 500, "server_error")
         assert "boom" not in body["detail"]
 
+    @pytest.mark.parametrize(
+        ("exc", "path"),
+        [
+            ("connection refused", "/api/v1/enterprises/"),  # in a DRF view
+            ("server closed the connection unexpectedly", "/api/v1/events/1/"),
+        ],
+    )
+    def test_a_database_that_does_not_answer_is_a_503_to_retry(self, exc, path, caplog):
+        from unittest import mock
+
+        from django.db import OperationalError
+        from django.db.backends.base.base import BaseDatabaseWrapper
+
+        client = APIClient(raise_request_exception=False)
+        with mock.patch.object(BaseDatabaseWrapper, "ensure_connection", side_effect=OperationalError(exc)):
+            response = client.get(path)
+        body = assert_problem(response, 503, "service_unavailable")
+        assert response["Retry-After"] == "5"
+        assert body["detail"] == "데이터베이스가 응답하지 않습니다. 몇 초 뒤에 다시 시도해 주십시오."
+        assert exc not in body["detail"]
+        assert any("Database unavailable" in r.getMessage() and r.exc_info for r in caplog.records), "logged"
+
     def test_absurd_page_numbers(self, anon_client):
         assert_problem(anon_client.get("/api/test/users/?page=999999999999"), 404, "invalid_page")
         assert_problem(anon_client.get("/api/test/users/?page=abc"), 404, "invalid_page")
@@ -166,3 +188,19 @@ def test_csrf_failure_is_a_problem_document(client):
     response = csrf_client.post("/admin/login/", {"username": "x", "password": "y"})
     body = assert_problem(response, 403, "csrf_failed")
     assert "CSRF" in body["detail"]
+
+
+@pytest.mark.django_db
+def test_a_database_that_does_not_answer_outside_the_api_is_a_503_too(caplog):
+    """Django's own handler (a plain view, a middleware) gives the same 503 as DRF's."""
+    from unittest import mock
+
+    from django.db import OperationalError
+    from django.db.backends.base.base import BaseDatabaseWrapper
+
+    client = APIClient(raise_request_exception=False)
+    with mock.patch.object(BaseDatabaseWrapper, "ensure_connection", side_effect=OperationalError("refused")):
+        response = client.get("/sitemap.xml")
+    assert_problem(response, 503, "service_unavailable")
+    assert response["Retry-After"] == "5"
+    assert any("Database unavailable" in r.getMessage() for r in caplog.records)

@@ -59,7 +59,9 @@ def test_the_site_keeps_serving_while_redis_is_away(redis_away, world, caplog):
     assert anon.get("/api/v1/health/").json() == {"status": "degraded", "database": "ok", "cache": "unavailable"}
     coordinator = world.client("coordinator")
     created = coordinator.post(
-        "/api/v1/enterprises/", {"name": "캐시없는협동조합", "kind": "cooperative", "district": "deogyang"}, format="json"
+        "/api/v1/enterprises/",
+        {"name": "캐시없는협동조합", "kind": "cooperative", "district": "deogyang"},
+        format="json",
     )
     assert created.status_code == 201, created.content
     assert anon.get("/api/v1/enterprises/", {"search": "캐시없는"}).json()["count"] == 1

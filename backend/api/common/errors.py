@@ -9,12 +9,13 @@ turns them, DRF's and Django's own exceptions into that one body.
 from __future__ import annotations
 
 import logging
+import sys
 from typing import Any
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db import DataError, IntegrityError
+from django.db import DataError, IntegrityError, InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, JsonResponse
 from django.utils.encoding import force_str
 from django.utils.translation import gettext_lazy as _
@@ -117,6 +118,24 @@ class ServiceUnavailableError(ApiError):
     status_code = status.HTTP_503_SERVICE_UNAVAILABLE
     default_detail = _("The service is temporarily unavailable.")
     default_code = ErrorCode.SERVICE_UNAVAILABLE
+
+
+# Seconds a client is told to wait (Retry-After) when the database does not answer: a restart or a
+# failover of PostgreSQL, SQLite's write lock held too long.
+DATABASE_RETRY_AFTER = 5
+
+
+def database_unavailable(exc: BaseException | None) -> bool:
+    """The database could not be reached or gave up on the statement (connection refused or lost,
+    timeout, lock): a transient state the client may retry, not a bug in the request or the code."""
+    return isinstance(exc, OperationalError | InterfaceError)
+
+
+def _database_unavailable_error(exc: BaseException) -> ServiceUnavailableError:
+    logger.error("Database unavailable, answered as 503: %s", exc, exc_info=exc)
+    error = ServiceUnavailableError(_("The database is not answering. Please try again in a few seconds."))
+    error.wait = DATABASE_RETRY_AFTER  # type: ignore[attr-defined]  # read like Throttled.wait: Retry-After
+    return error
 
 
 def validation_error(field: str | None, message: Any, code: str = "invalid") -> exceptions.ValidationError:
@@ -252,6 +271,8 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
         # conflicts with data that exists. The transaction is rolled back; nothing was written.
         logger.warning("Integrity error answered as 409: %s", exc)
         exc = ConflictError(_("The request conflicts with existing data."), code="integrity_conflict")
+    elif database_unavailable(exc):
+        exc = _database_unavailable_error(exc)
     elif isinstance(exc, OverflowError | DataError):
         # A number or text the database cannot hold (SQLite: integers beyond 64 bits; PostgreSQL:
         # "out of range", "value too long") that no field check caught. Inputs are bounded where
@@ -321,6 +342,15 @@ def handler404(request: HttpRequest, exception: Exception | None = None) -> Json
 
 
 def handler500(request: HttpRequest) -> JsonResponse:
+    # Django calls this while handling the exception (outside a DRF view: a middleware, the request's
+    # transaction), so it is still the current one.
+    exc = sys.exc_info()[1]
+    if database_unavailable(exc):
+        assert exc is not None
+        error = _database_unavailable_error(exc)
+        response = json_problem(request, 503, ErrorCode.SERVICE_UNAVAILABLE, error.detail)
+        response["Retry-After"] = str(DATABASE_RETRY_AFTER)
+        return response
     return json_problem(
         request, 500, ErrorCode.SERVER_ERROR, _("An unexpected error occurred. It has been logged; please try again.")
     )

@@ -64,7 +64,11 @@ _EXAMPLES: dict[int, tuple[str, str, str]] = {
         "서버 내부 오류",
         "예기치 않은 오류가 발생했습니다. 기록되었으니 다시 시도해 주십시오.",
     ),
-    503: (ErrorCode.SERVICE_UNAVAILABLE, "서비스를 사용할 수 없음", "데이터베이스에 연결할 수 없습니다."),
+    503: (
+        ErrorCode.SERVICE_UNAVAILABLE,
+        "서비스를 사용할 수 없음",
+        "데이터베이스가 응답하지 않습니다. 몇 초 뒤에 다시 시도해 주십시오.",
+    ),
 }
 
 _DESCRIPTIONS: dict[int, str] = {
@@ -80,7 +84,7 @@ _DESCRIPTIONS: dict[int, str] = {
     429: "요청 한도 초과 (Throttled; see Retry-After).",
     405: "허용되지 않는 메서드 (Method not allowed on this path; see the Allow header).",
     500: "서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it).",
-    503: "서비스 불가 (Service unavailable).",
+    503: "서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds).",
 }
 
 
@@ -124,8 +128,8 @@ def answers(
 ) -> dict[int | tuple[int, str], OpenApiResponse]:
     """``@extend_schema(responses=...)`` of an operation: its success answer (a serializer or type with
     its examples; none for a 204; ``(200, "text/csv")`` for another media type) and the problem
-    responses ``errors`` that the AutoSchema cannot tell from the view. It adds by itself 401, 405, 429
-    and 500 everywhere, 400 where there is a body or query parameters, 403 where a permission can
+    responses ``errors`` that the AutoSchema cannot tell from the view. It adds by itself 401, 405, 429,
+    500 and 503 everywhere, 400 where there is a body or query parameters, 403 where a permission can
     refuse, 404 on paths with a parameter and on pages, 409 and 422 on POST and PATCH."""
     documented: dict[int | tuple[int, str], OpenApiResponse] = {
         status_code: OpenApiResponse(response, description=description, examples=list(examples))
@@ -367,7 +371,7 @@ class AutoSchema(openapi.AutoSchema):
                     "response of an earlier request with the same Idempotency-Key)."
                 ),
             }
-        if code == "429":
+        if code in ("429", "503"):
             headers["Retry-After"] = {
                 "schema": {"type": "integer", "format": "int32", "minimum": 0, "maximum": 86400},
                 "description": "다시 시도하기 전 기다릴 초 (seconds to wait).",
@@ -376,7 +380,7 @@ class AutoSchema(openapi.AutoSchema):
 
     def _get_response_bodies(self, direction: str = "response") -> dict[str, Any]:
         responses = super()._get_response_bodies(direction)
-        wanted = {401, 405, 429, 500}
+        wanted = {401, 405, 429, 500, 503}
         has_query = (
             bool(self._get_filter_parameters())
             or bool(self._get_pagination_parameters())

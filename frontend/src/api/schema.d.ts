@@ -6129,6 +6129,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     audit_log_object_history: {
@@ -6217,6 +6228,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6337,6 +6359,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     auth_me_retrieve: {
@@ -6402,6 +6435,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6536,6 +6580,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     auth_password_change: {
@@ -6644,6 +6699,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6765,6 +6831,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     auth_password_reset_confirm: {
@@ -6873,6 +6950,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6994,6 +7082,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     auth_token_obtain: {
@@ -7103,6 +7202,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7224,6 +7334,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     booth_applications_list: {
@@ -7317,6 +7438,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     booth_applications_retrieve: {
@@ -7379,6 +7511,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7496,6 +7639,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7641,6 +7795,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     booth_applications_withdraw: {
@@ -7752,6 +7917,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -7899,6 +8075,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     budget_items_list: {
@@ -8020,6 +8207,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8156,6 +8354,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     budget_items_retrieve: {
@@ -8232,6 +8441,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8390,6 +8610,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     budget_items_amendments_list: {
@@ -8452,6 +8683,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8599,6 +8841,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     budget_items_evidence_add: {
@@ -8734,6 +8987,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8881,6 +9145,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     budget_items_executions_list: {
@@ -8943,6 +9218,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9090,6 +9376,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     budget_items_history: {
@@ -9170,6 +9467,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9315,6 +9623,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     budget_export_csv: {
@@ -9408,6 +9727,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     budget_export_xlsx: {
@@ -9495,6 +9825,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9603,6 +9944,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     budget_ledger_verify: {
@@ -9654,6 +10006,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9740,6 +10103,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9876,6 +10250,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     budget_programmes_retrieve: {
@@ -9952,6 +10337,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10110,6 +10506,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     budget_summary: {
@@ -10177,6 +10584,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10252,6 +10670,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     calendar_token_retrieve: {
@@ -10312,6 +10741,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10417,6 +10857,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     calendar_token_revoke: {
@@ -10476,6 +10927,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10560,6 +11022,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10700,6 +11173,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     campaigns_retrieve: {
@@ -10776,6 +11260,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10938,6 +11433,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     campaigns_join: {
@@ -11081,6 +11587,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     campaigns_publish: {
@@ -11202,6 +11719,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     collaborations_list: {
@@ -11290,6 +11818,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     collaborations_retrieve: {
@@ -11358,6 +11897,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     collaborations_network: {
@@ -11409,6 +11959,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11549,6 +12110,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     comments_retrieve: {
@@ -11625,6 +12197,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11730,6 +12313,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11892,6 +12486,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     comments_hide: {
@@ -12035,6 +12640,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     comments_report: {
@@ -12161,6 +12777,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12304,6 +12931,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12455,6 +13093,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     enterprises_create: {
@@ -12576,6 +13225,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     enterprises_retrieve: {
@@ -12652,6 +13312,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12769,6 +13440,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12927,6 +13609,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     enterprises_calendar_feed: {
@@ -12990,6 +13683,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13135,6 +13839,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     enterprises_logo_delete: {
@@ -13205,6 +13920,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13282,6 +14008,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13429,6 +14166,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     enterprises_members_remove: {
@@ -13519,6 +14267,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     enterprises_products_list: {
@@ -13581,6 +14340,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13728,6 +14498,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     enterprises_reject: {
@@ -13839,6 +14620,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13984,6 +14776,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     enterprises_verify: {
@@ -14095,6 +14898,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14234,6 +15048,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     enterprises_import: {
@@ -14362,6 +15187,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     event_series_list: {
@@ -14442,6 +15278,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14578,6 +15425,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     event_series_retrieve: {
@@ -14654,6 +15512,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14812,6 +15681,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     events_list: {
@@ -14928,6 +15808,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15064,6 +15955,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     events_retrieve: {
@@ -15140,6 +16042,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15257,6 +16170,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15415,6 +16339,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     events_attendees_list: {
@@ -15516,6 +16451,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     events_attendees_csv: {
@@ -15588,6 +16534,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15712,6 +16669,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     events_check_in_undo: {
@@ -15803,6 +16771,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     events_booth_applications_list: {
@@ -15883,6 +16862,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16030,6 +17020,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     events_booth_categories_list: {
@@ -16092,6 +17093,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16239,6 +17251,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     events_booth_categories_update: {
@@ -16379,6 +17402,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     events_calendar: {
@@ -16442,6 +17476,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16587,6 +17632,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     events_cover_image_upload: {
@@ -16726,6 +17782,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     events_cover_image_delete: {
@@ -16796,6 +17863,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16941,6 +18019,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     events_register: {
@@ -17062,6 +18151,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     events_unregister: {
@@ -17136,6 +18236,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17281,6 +18392,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     events_restore: {
@@ -17420,6 +18542,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     events_calendar_feed: {
@@ -17506,6 +18639,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     health_retrieve: {
@@ -17568,9 +18712,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 서비스 불가 (Service unavailable). */
+            /**
+             * @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds).
+             *
+             *     `code` 값 (values): `service_unavailable`
+             */
             503: {
                 headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17663,6 +18813,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17803,6 +18964,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     meetings_retrieve: {
@@ -17879,6 +19051,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18041,6 +19224,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     meetings_follow: {
@@ -18148,6 +19342,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     meetings_unfollow: {
@@ -18209,6 +19414,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18319,6 +19535,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     notifications_mark_read: {
@@ -18423,6 +19650,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     notifications_preferences_retrieve: {
@@ -18474,6 +19712,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18566,6 +19815,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18665,6 +19925,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     notifications_unread_count: {
@@ -18716,6 +19987,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18827,6 +20109,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18967,6 +20260,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     posts_retrieve: {
@@ -19043,6 +20347,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19164,6 +20479,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19326,6 +20652,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     posts_close: {
@@ -19441,6 +20778,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19584,6 +20932,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19735,6 +21094,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     posts_images_delete: {
@@ -19810,6 +21180,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19961,6 +21342,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     posts_match: {
@@ -20104,6 +21496,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     posts_report: {
@@ -20236,6 +21639,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     posts_suggestions: {
@@ -20298,6 +21712,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -20447,6 +21872,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     posts_feed_atom: {
@@ -20524,6 +21960,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     posts_feed_rss: {
@@ -20595,6 +22042,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -20720,6 +22178,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     products_list: {
@@ -20824,6 +22293,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -20960,6 +22440,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     products_retrieve: {
@@ -21037,6 +22528,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -21155,6 +22657,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -21314,6 +22827,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     products_image_upload: {
@@ -21454,6 +22978,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     products_image_delete: {
@@ -21525,6 +23060,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -21671,6 +23217,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     reports_list: {
@@ -21770,6 +23327,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -21919,6 +23487,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     resolutions_list: {
@@ -22037,6 +23616,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -22177,6 +23767,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     resolutions_retrieve: {
@@ -22253,6 +23854,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -22415,6 +24027,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     resolutions_follow: {
@@ -22522,6 +24145,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     resolutions_unfollow: {
@@ -22583,6 +24217,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -22734,6 +24379,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     resolutions_links_delete: {
@@ -22809,6 +24465,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -22895,6 +24562,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -23046,6 +24724,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     resolutions_from_collaboration: {
@@ -23180,6 +24869,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     resolutions_link_kinds: {
@@ -23231,6 +24931,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -23294,6 +25005,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     resolutions_stats: {
@@ -23345,6 +25067,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -23408,6 +25141,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     stats_targets_list: {
@@ -23459,6 +25203,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -23595,6 +25350,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     stats_targets_retrieve: {
@@ -23671,6 +25437,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -23759,6 +25536,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -23911,6 +25699,17 @@ export interface operations {
             /** @description 서버 내부 오류 (Unexpected server error; it is logged. Never expected: report it). */
             500: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            503: {
+                headers: {
+                    /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
