@@ -777,6 +777,7 @@ def run_wrk(url: str, *, seconds: int) -> dict[str, Any]:
 def server_environment(url: str, *, cache_url: str) -> dict[str, str]:
     """The production settings (DEBUG off) with the bench-only ceiling route."""
     env = dict(os.environ)
+    env.pop("DATABASE_STATEMENT_TIMEOUT_MS", None)  # the loader's 0; the server keeps the production default
     env.update(
         {
             "DJANGO_SETTINGS_MODULE": "config.settings_bench",
@@ -1118,6 +1119,9 @@ def configure(url: str) -> None:
     os.environ.update(
         {
             "DATABASE_URL": url,
+            # Loading builds search indexes over hundreds of thousands of rows and VACUUMs: no
+            # statement timeout here (the server below runs with the production one).
+            "DATABASE_STATEMENT_TIMEOUT_MS": "0",
             "DEBUG": "0",  # DEBUG would keep every query in memory
             "SECURE_SSL_REDIRECT": "0",
             "ALLOWED_HOSTS": "testserver,127.0.0.1",

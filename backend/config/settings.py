@@ -9,6 +9,7 @@ import hmac
 import re
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -116,12 +117,29 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
+# PostgreSQL cancels a statement that runs longer than this (milliseconds; 0: never). A runaway
+# query then costs one request a 503 `service_unavailable` instead of holding a gunicorn thread and
+# a connection until nginx gives up. Maintenance that may take longer sets its own (migrate_locked: 0).
+DATABASE_STATEMENT_TIMEOUT_MS = env_int("DATABASE_STATEMENT_TIMEOUT_MS", 20_000)
+
+
+def _with_statement_timeout(database: Any) -> Any:
+    if "postgresql" in database["ENGINE"] and DATABASE_STATEMENT_TIMEOUT_MS > 0:
+        options = database.setdefault("OPTIONS", {})
+        setting = f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT_MS}"
+        options["options"] = f"{options['options']} {setting}" if options.get("options") else setting
+    return database
+
+
+_with_statement_timeout(DATABASES["default"])
+
 # A PostgreSQL read replica for anonymous public reads (config/db_router.py); writes, signed-in
 # users and everything inside a transaction stay on the primary. Tests mirror it onto default.
 DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL")
 if DATABASE_REPLICA_URL:
     DATABASES["replica"] = dj_database_url.parse(DATABASE_REPLICA_URL, conn_max_age=env_int("CONN_MAX_AGE", 60))
     DATABASES["replica"]["CONN_HEALTH_CHECKS"] = True
+    _with_statement_timeout(DATABASES["replica"])
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     DATABASE_ROUTERS = ["config.db_router.ReplicaRouter"]
     MIDDLEWARE.insert(1, "config.db_router.PublicReadMiddleware")

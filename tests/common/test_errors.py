@@ -204,3 +204,14 @@ def test_a_database_that_does_not_answer_outside_the_api_is_a_503_too(caplog):
     assert_problem(response, 503, "service_unavailable")
     assert response["Retry-After"] == "5"
     assert any("Database unavailable" in r.getMessage() for r in caplog.records)
+
+
+@pytest.mark.urls("tests.common.urls")
+@pytest.mark.django_db
+def test_a_statement_over_the_timeout_is_cancelled_and_answered_503(caplog):
+    if connection.vendor != "postgresql":
+        pytest.skip("statement_timeout is PostgreSQL's")
+    response = APIClient(raise_request_exception=False).get("/api/test/slow/")
+    assert_problem(response, 503, "service_unavailable")
+    assert response["Retry-After"] == "5"
+    assert any("statement timeout" in r.getMessage() for r in caplog.records), "PostgreSQL's reason is logged"

@@ -133,3 +133,31 @@ def test_var_is_kept_out_of_git():
     """var/ holds the database, the secret key and uploads."""
     for path in ("var/secret_key", "var/sehub.sqlite3", "var/media/enterprises/logos/x.png"):
         assert subprocess.run(["git", "check-ignore", "-q", path], cwd=REPO).returncode == 0, path
+
+
+@pytest.mark.django_db
+def test_postgresql_cancels_statements_over_the_timeout_except_for_migrations():
+    if connection.vendor != "postgresql":
+        pytest.skip("statement_timeout is PostgreSQL's")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW statement_timeout")
+        assert cursor.fetchone()[0] == f"{settings.DATABASE_STATEMENT_TIMEOUT_MS // 1000}s"
+    from django.core.management import call_command
+
+    call_command("migrate_locked", verbosity=0)
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW statement_timeout")
+        assert cursor.fetchone()[0] == "0"
+        cursor.execute("SET statement_timeout = %s", [settings.DATABASE_STATEMENT_TIMEOUT_MS])
+
+
+def test_the_statement_timeout_joins_options_given_in_the_url():
+    from config.settings import _with_statement_timeout
+
+    database = {"ENGINE": "django.db.backends.postgresql", "OPTIONS": {"options": "-c search_path=sehub"}}
+    _with_statement_timeout(database)
+    assert database["OPTIONS"]["options"] == (
+        f"-c search_path=sehub -c statement_timeout={settings.DATABASE_STATEMENT_TIMEOUT_MS}"
+    )
+    sqlite = {"ENGINE": "django.db.backends.sqlite3"}
+    assert _with_statement_timeout(sqlite) == {"ENGINE": "django.db.backends.sqlite3"}

@@ -1,7 +1,7 @@
 """A test-only URLconf: the real API plus small views that raise each kind of error, so the shared
 machinery (error format, pagination, ordering, permissions) is tested apart from any domain."""
 
-from django.db import IntegrityError
+from django.db import IntegrityError, connection, transaction
 from django.urls import include, path
 from rest_framework import generics, permissions, serializers
 from rest_framework.response import Response
@@ -47,6 +47,18 @@ class CrashView(APIView):
         raise RuntimeError("boom")
 
 
+class SlowQueryView(APIView):
+    """A statement that outlasts a (here 50 ms) statement timeout on PostgreSQL."""
+
+    permission_classes = [permissions.AllowAny]
+
+    def get(self, request):
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SET LOCAL statement_timeout = 50")
+            cursor.execute("SELECT pg_sleep(2)")
+        return Response({})
+
+
 class UserRowSerializer(serializers.ModelSerializer):
     class Meta:
         model = User
@@ -68,6 +80,7 @@ urlpatterns = [
     path("api/test/precondition/", PreconditionView.as_view()),
     path("api/test/integrity/", IntegrityView.as_view()),
     path("api/test/crash/", CrashView.as_view()),
+    path("api/test/slow/", SlowQueryView.as_view()),
     path("api/test/users/", UserListView.as_view()),
 ]
 

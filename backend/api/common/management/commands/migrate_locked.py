@@ -21,6 +21,9 @@ class Command(BaseCommand):
             call_command("migrate", interactive=False, verbosity=verbosity)
             return
         with connection.cursor() as cursor:
+            # Migrations on big tables, and the wait for another replica's, may outlast the web's
+            # statement timeout (DATABASE_STATEMENT_TIMEOUT_MS): none for this session.
+            cursor.execute("SET statement_timeout = 0")
             cursor.execute("SELECT pg_advisory_lock(%s)", [LOCK_ID])
         try:
             call_command("migrate", interactive=False, verbosity=verbosity)
