@@ -39,25 +39,31 @@ export function organisationSearch(lang: string): PickerSearch {
 /**
  * The responsible person: the user filling the form (a coordinator) or a member of one of the owner
  * organisations (their member lists are shown to coordinators, who keep the resolutions), by name.
+ * Each owner's list is read once per picker (the form makes a new one when the owners change) and
+ * then filtered here as the user types; a read that was cancelled is not kept.
  */
 export function personSearch(owners: PickerOption[], me?: PickerOption): PickerSearch {
-  return async (text, signal) => {
-    const lists = await Promise.all(
-      owners
-        .filter((o) => o.handle)
-        .map(async (o) => {
-          const members = unwrap(
-            await api.GET('/api/v1/enterprises/{slug}/members/', {
-              params: { path: { slug: o.handle! } },
-              signal,
-            }),
-          );
-          return members.map((m) => ({ id: m.user_id, label: m.display_name || m.email, detail: o.label }));
-        }),
+  const lists = new Map<string, PickerOption[]>();
+  const membersOf = async (owner: PickerOption, signal: AbortSignal | undefined) => {
+    const slug = owner.handle!;
+    const known = lists.get(slug);
+    if (known) return known;
+    const members = unwrap(
+      await api.GET('/api/v1/enterprises/{slug}/members/', { params: { path: { slug } }, signal }),
     );
+    const options = members.map((m) => ({
+      id: m.user_id,
+      label: m.display_name || m.email,
+      detail: owner.label,
+    }));
+    lists.set(slug, options);
+    return options;
+  };
+  return async (text, signal) => {
+    const found = await Promise.all(owners.filter((o) => o.handle).map((o) => membersOf(o, signal)));
     const needle = text.trim().toLowerCase();
     const seen = new Set<number>();
-    return [...(me ? [me] : []), ...lists.flat()]
+    return [...(me ? [me] : []), ...found.flat()]
       .filter((p) => !needle || `${p.label} ${p.detail}`.toLowerCase().includes(needle))
       .filter((p) => !seen.has(p.id) && Boolean(seen.add(p.id)))
       .slice(0, SIZE);

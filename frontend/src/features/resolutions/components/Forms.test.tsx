@@ -6,6 +6,7 @@ import { server } from '../../../test/server';
 import { renderAt } from '../../../test/render';
 import { setTokens } from '../../../lib/auth';
 import { EditResolutionPage } from './Forms';
+import { personSearch } from '../api/pickers';
 
 const meeting = { id: 1, title: '분과별 회의', held_at: '2015-05-27T05:00:00Z' };
 const coordinator = {
@@ -106,6 +107,41 @@ describe('editing a resolution', () => {
 });
 
 describe('the responsible person', () => {
+  it("reads each owner's member list once per picker, however many times the user types", async () => {
+    let reads = 0;
+    server.use(
+      http.get('*/api/v1/enterprises/wecan-cookie/members/', () => {
+        reads += 1;
+        return HttpResponse.json([
+          {
+            id: 11,
+            user_id: 5,
+            email: 'm@example.com',
+            display_name: '쿠키공방 대표',
+            role: 'owner',
+            role_label: '소유자',
+            created_at: '',
+          },
+          {
+            id: 12,
+            user_id: 6,
+            email: 'e@example.com',
+            display_name: '편집자',
+            role: 'editor',
+            role_label: '편집자',
+            created_at: '',
+          },
+        ]);
+      }),
+    );
+    const search = personSearch([{ id: 1, label: '위캔쿠키', handle: 'wecan-cookie' }]);
+    const signal = new AbortController().signal;
+    expect((await search('', signal)).map((p) => p.id)).toEqual([5, 6]);
+    expect((await search('쿠키', signal)).map((p) => p.id)).toEqual([5, 6]); // the owner's name matches too
+    expect((await search('편집', signal)).map((p) => p.id)).toEqual([6]);
+    expect(reads).toBe(1);
+  });
+
   it('is picked among the members of the owner organisations, and only that change is sent', async () => {
     setTokens({ access: 'A', refresh: 'R' });
     const patches: unknown[] = [];
