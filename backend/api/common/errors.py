@@ -310,7 +310,7 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
         field = getattr(exc, "field", None)
         if field:
             body["errors"] = [{"field": field, "code": body["code"], "message": body["detail"]}]
-        if isinstance(exc, exceptions.Throttled) and exc.wait is not None:
+        if getattr(exc, "wait", None) is not None:  # throttled (429), the database away (503)
             body["retry_after"] = int(exc.wait)
 
     set_rollback()
@@ -348,9 +348,15 @@ def handler500(request: HttpRequest) -> JsonResponse:
     if database_unavailable(exc):
         assert exc is not None
         error = _database_unavailable_error(exc)
-        response = json_problem(request, 503, ErrorCode.SERVICE_UNAVAILABLE, error.detail)
-        response["Retry-After"] = str(DATABASE_RETRY_AFTER)
-        return response
+        body = problem(status_code=503, code=ErrorCode.SERVICE_UNAVAILABLE, detail=error.detail, instance=request.path)
+        body["retry_after"] = DATABASE_RETRY_AFTER
+        return JsonResponse(
+            body,
+            status=503,
+            content_type=PROBLEM_CONTENT_TYPE,
+            headers={"Retry-After": str(DATABASE_RETRY_AFTER)},
+            json_dumps_params={"ensure_ascii": False},
+        )
     return json_problem(
         request, 500, ErrorCode.SERVER_ERROR, _("An unexpected error occurred. It has been logged; please try again.")
     )

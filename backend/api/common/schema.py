@@ -102,6 +102,8 @@ def problem_example(status_code: int) -> OpenApiExample:
         value["errors"] = [{"field": "email", "code": "invalid", "message": "유효한 이메일 주소를 입력하십시오."}]
     if status_code == 429:
         value["retry_after"] = 30
+    if status_code == 503:
+        value["retry_after"] = 5
     return OpenApiExample(code, value=value, status_codes=[str(status_code)], response_only=True)
 
 

@@ -265,7 +265,7 @@ class ProblemSerializer(Serializer):
     code = serializers.CharField(help_text=_("Stable snake_case error code clients can switch on."))
     instance = serializers.CharField(required=False, help_text=_("Path of the request that failed."))
     errors = ProblemFieldErrorSerializer(many=True, required=False, help_text=_("Per-field errors (validation)."))  # type: ignore[assignment]  # the problem member "errors" shadows Serializer.errors on purpose
-    retry_after = serializers.IntegerField(required=False, help_text=_("Seconds to wait before retrying (429)."))
+    retry_after = serializers.IntegerField(required=False, help_text=_("Seconds to wait before retrying (429, 503)."))
 
 
 class HealthSerializer(Serializer):

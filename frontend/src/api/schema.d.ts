@@ -5140,7 +5140,7 @@ export interface components {
             errors?: components["schemas"]["ProblemFieldError"][];
             /**
              * Format: int64
-             * @description 다시 시도하기 전 기다릴 초 (429) (Seconds to wait before retrying (429))
+             * @description 다시 시도하기 전 기다릴 초 (429, 503) (Seconds to wait before retrying (429, 503))
              */
             retry_after?: number;
         };
@@ -18712,11 +18712,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /**
-             * @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds).
-             *
-             *     `code` 값 (values): `service_unavailable`
-             */
+            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
             503: {
                 headers: {
                     /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
