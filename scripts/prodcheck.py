@@ -840,13 +840,24 @@ http {{
                 expect(all(r.status == 200 for r in served), f"reads without Redis: {[r.status for r in served]}")
                 event = request("GET", "/api/v1/events/?page_size=1", source=OTHER_CLIENT_ADDRESS)
                 expect(event.status == 200, f"events without Redis: {event.status}")
+                # Password guesses are never uncounted: log-in pauses instead.
+                login = request(
+                    "POST",
+                    "/api/v1/auth/token/",
+                    body={"email": "citizen@example.com", "password": "sehub-demo-2015"},
+                    source=OTHER_CLIENT_ADDRESS,
+                )
+                expect(
+                    login.status == 503 and login.headers.get("retry-after"),
+                    f"log-in without Redis: {login.status} {login.raw[:200]!r}",
+                )
             finally:
                 link.start()
             deadline = time.monotonic() + 15
             while (health := request("GET", "/api/v1/health/")).json().get("status") != "ok":
                 expect(time.monotonic() < deadline, f"still {health.json()} 15 s after Redis came back")
                 time.sleep(0.2)
-            log("    without Redis: health degraded, reads 200; back to ok once the link is mended")
+            log("    without Redis: health degraded, reads 200, log-in 503; back to ok once the link is mended")
 
         for step in (
             _health,

@@ -66,3 +66,19 @@ def test_the_site_keeps_serving_while_redis_is_away(redis_away, world, caplog):
     assert created.status_code == 201, created.content
     assert anon.get("/api/v1/enterprises/", {"search": "캐시없는"}).json()["count"] == 1
     assert any(record.name == "sehub.cache" for record in caplog.records), "the outage is logged"
+
+
+def test_credential_endpoints_refuse_while_their_limits_cannot_be_counted(redis_away, world):
+    """Password guesses must never go uncounted: log-in, registration and reset answer 503 with
+    Retry-After while Redis is away (reads and other writes are served, as above)."""
+    from rest_framework.test import APIClient
+
+    anon = APIClient()
+    for path, body in (
+        ("/api/v1/auth/token/", {"email": "citizen@example.com", "password": "a-guess-of-the-password"}),
+        ("/api/v1/auth/register/", {"email": "new@example.com", "password": "a-long-enough-passphrase"}),
+        ("/api/v1/auth/password/reset/", {"email": "citizen@example.com"}),
+    ):
+        response = anon.post(path, body, format="json")
+        assert response.status_code == 503, (path, response.content)
+        assert response.json()["code"] == "service_unavailable" and response["Retry-After"] == "5"

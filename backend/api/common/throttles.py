@@ -23,9 +23,13 @@ import time
 from typing import Any
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 from rest_framework import throttling
 
 from api.common.parsers import normalize_text
+
+# Seconds to wait (Retry-After) when a credential limit cannot be counted.
+UNCOUNTED_RETRY_AFTER = 5
 
 
 def client_address(request: Any) -> str:
@@ -44,6 +48,9 @@ def client_address(request: Any) -> str:
 
 
 class _SettingsRateMixin:
+    # Where the counter cannot be read (the cache is away), a limit lets the request through, except
+    # one that guards credentials: those refuse with a 503 rather than let guesses go uncounted.
+    fail_closed = False
     scope: str | None
     rate: str | None
     num_requests: int
@@ -74,7 +81,16 @@ class _SettingsRateMixin:
         except ValueError:  # expired between add and incr: this request opens the next window
             self.cache.add(key, 1, timeout=self.duration)
             count = 1
-        if count is None:  # the cache is unreachable (logged by its client): serve rather than fail
+        if count is None:  # the cache is unreachable (logged by its client)
+            if self.fail_closed:
+                # Imported here: api.common.errors imports DRF's views, which import these classes.
+                from api.common.errors import ServiceUnavailableError
+
+                error = ServiceUnavailableError(
+                    _("The limits of this action cannot be counted right now. Please try again in a few seconds.")
+                )
+                error.wait = UNCOUNTED_RETRY_AFTER  # type: ignore[attr-defined]  # Retry-After
+                raise error
             return True
         return bool(count <= self.num_requests)
 
@@ -97,6 +113,7 @@ class LoginThrottle(_SettingsRateMixin, throttling.SimpleRateThrottle):
     """Guards credential endpoints (log in, register, password reset) per client address."""
 
     scope = "login"
+    fail_closed = True
 
     def get_cache_key(self, request: Any, view: Any) -> str:
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
@@ -112,6 +129,7 @@ class _AccountThrottle(_SettingsRateMixin, throttling.SimpleRateThrottle):
     """Counts per account named in the body (``field``), whatever the client address."""
 
     field = "email"
+    fail_closed = True
 
     def get_cache_key(self, request: Any, view: Any) -> str | None:
         try:
