@@ -106,32 +106,26 @@ describe('editing a resolution', () => {
   }, 30_000);
 });
 
+/** Members of 위캔쿠키 as GET /enterprises/{slug}/members/ lists them. */
+const member = (id: number, user_id: number, display_name: string, role: 'owner' | 'editor') => ({
+  id,
+  user_id,
+  email: `${role}@example.com`,
+  display_name,
+  role,
+  role_label: role === 'owner' ? '소유자' : '편집자',
+  created_at: '',
+});
+const cookieOwner = member(11, 5, '쿠키공방 대표', 'owner');
+const cookieEditor = member(12, 6, '편집자', 'editor');
+
 describe('the responsible person', () => {
   it("reads each owner's member list once per picker, however many times the user types", async () => {
     let reads = 0;
     server.use(
       http.get('*/api/v1/enterprises/wecan-cookie/members/', () => {
         reads += 1;
-        return HttpResponse.json([
-          {
-            id: 11,
-            user_id: 5,
-            email: 'm@example.com',
-            display_name: '쿠키공방 대표',
-            role: 'owner',
-            role_label: '소유자',
-            created_at: '',
-          },
-          {
-            id: 12,
-            user_id: 6,
-            email: 'e@example.com',
-            display_name: '편집자',
-            role: 'editor',
-            role_label: '편집자',
-            created_at: '',
-          },
-        ]);
+        return HttpResponse.json([cookieOwner, cookieEditor]);
       }),
     );
     const search = personSearch([{ id: 1, label: '위캔쿠키', handle: 'wecan-cookie' }]);
@@ -152,19 +146,7 @@ describe('the responsible person', () => {
       ),
       http.get('*/api/v1/resolutions/7/', () => HttpResponse.json(resolution, { headers: { ETag: '"v1"' } })),
       http.get('*/api/v1/resolutions/2/', () => HttpResponse.json({ ...resolution, id: 2 })),
-      http.get('*/api/v1/enterprises/wecan-cookie/members/', () =>
-        HttpResponse.json([
-          {
-            id: 11,
-            user_id: 5,
-            email: 'm@example.com',
-            display_name: '쿠키공방 대표',
-            role: 'owner',
-            role_label: '소유자',
-            created_at: '',
-          },
-        ]),
-      ),
+      http.get('*/api/v1/enterprises/wecan-cookie/members/', () => HttpResponse.json([cookieOwner])),
       http.patch('*/api/v1/resolutions/7/', async ({ request }) => {
         patches.push(await request.json());
         return HttpResponse.json(resolution, { headers: { ETag: '"v2"' } });
