@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import hashlib
 import http.client
 import json
 import os
@@ -165,8 +166,6 @@ def recreate_database() -> None:
 
 def runtime_venv() -> None:
     """(Re)build RUNTIME_VENV as the backend image does, when requirements.in or the lock changed."""
-    import hashlib
-
     digest = hashlib.sha256(
         (REPO / "requirements.in").read_bytes() + (REPO / "requirements.lock").read_bytes()
     ).hexdigest()

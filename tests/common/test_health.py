@@ -18,6 +18,7 @@ def test_health_503_when_the_database_does_not_answer(anon_client):
     assert response.status_code == 503
     assert response["Content-Type"].startswith("application/problem+json")
     assert response.json()["code"] == "service_unavailable"
+    assert response["Retry-After"] == "5"  # every 503 says when to come back
 
 
 def test_health_degraded_when_the_cache_does_not_answer(anon_client):

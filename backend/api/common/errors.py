@@ -114,15 +114,16 @@ class UnprocessableError(ApiError):
     default_code = "unprocessable"
 
 
+# Seconds a 503 tells the client to wait (Retry-After, retry_after): what it reports passes (a restart
+# or a failover of the database, SQLite's write lock held too long, the cache away).
+RETRY_AFTER_SECONDS = 5
+
+
 class ServiceUnavailableError(ApiError):
     status_code = status.HTTP_503_SERVICE_UNAVAILABLE
     default_detail = _("The service is temporarily unavailable.")
     default_code = ErrorCode.SERVICE_UNAVAILABLE
-
-
-# Seconds a client is told to wait (Retry-After) when the database does not answer: a restart or a
-# failover of PostgreSQL, SQLite's write lock held too long.
-DATABASE_RETRY_AFTER = 5
+    wait = RETRY_AFTER_SECONDS  # read as Throttled.wait is: every 503 says when to come back
 
 
 def database_unavailable(exc: BaseException | None) -> bool:
@@ -133,9 +134,7 @@ def database_unavailable(exc: BaseException | None) -> bool:
 
 def _database_unavailable_error(exc: BaseException) -> ServiceUnavailableError:
     logger.error("Database unavailable, answered as 503: %s", exc, exc_info=exc)
-    error = ServiceUnavailableError(_("The database is not answering. Please try again in a few seconds."))
-    error.wait = DATABASE_RETRY_AFTER  # type: ignore[attr-defined]  # read like Throttled.wait: Retry-After
-    return error
+    return ServiceUnavailableError(_("The database is not answering. Please try again in a few seconds."))
 
 
 def validation_error(field: str | None, message: Any, code: str = "invalid") -> exceptions.ValidationError:
@@ -310,7 +309,7 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
         field = getattr(exc, "field", None)
         if field:
             body["errors"] = [{"field": field, "code": body["code"], "message": body["detail"]}]
-        if getattr(exc, "wait", None) is not None:  # throttled (429), the database away (503)
+        if getattr(exc, "wait", None) is not None:  # throttled (429), unavailable for now (503)
             body["retry_after"] = int(exc.wait)
 
     set_rollback()
@@ -320,10 +319,20 @@ def problem_exception_handler(exc: Exception, context: dict[str, Any]) -> Respon
 # --- Django-level handlers (errors raised outside DRF views) --------------------------------------
 
 
-def json_problem(request: HttpRequest, status_code: int, code: str, detail: Any) -> JsonResponse:
+def json_problem(
+    request: HttpRequest, status_code: int, code: str, detail: Any, *, retry_after: int | None = None
+) -> JsonResponse:
     body = problem(status_code=status_code, code=code, detail=detail, instance=request.path)
+    headers = {}
+    if retry_after is not None:
+        body["retry_after"] = retry_after
+        headers["Retry-After"] = str(retry_after)
     return JsonResponse(
-        body, status=status_code, content_type=PROBLEM_CONTENT_TYPE, json_dumps_params={"ensure_ascii": False}
+        body,
+        status=status_code,
+        headers=headers,
+        content_type=PROBLEM_CONTENT_TYPE,
+        json_dumps_params={"ensure_ascii": False},
     )
 
 
@@ -348,15 +357,7 @@ def handler500(request: HttpRequest) -> JsonResponse:
     if database_unavailable(exc):
         assert exc is not None
         error = _database_unavailable_error(exc)
-        body = problem(status_code=503, code=ErrorCode.SERVICE_UNAVAILABLE, detail=error.detail, instance=request.path)
-        body["retry_after"] = DATABASE_RETRY_AFTER
-        return JsonResponse(
-            body,
-            status=503,
-            content_type=PROBLEM_CONTENT_TYPE,
-            headers={"Retry-After": str(DATABASE_RETRY_AFTER)},
-            json_dumps_params={"ensure_ascii": False},
-        )
+        return json_problem(request, 503, ErrorCode.SERVICE_UNAVAILABLE, error.detail, retry_after=error.wait)
     return json_problem(
         request, 500, ErrorCode.SERVER_ERROR, _("An unexpected error occurred. It has been logged; please try again.")
     )

@@ -28,9 +28,6 @@ from rest_framework import throttling
 
 from api.common.parsers import normalize_text
 
-# Seconds to wait (Retry-After) when a credential limit cannot be counted.
-UNCOUNTED_RETRY_AFTER = 5
-
 
 def client_address(request: Any) -> str:
     """The address to count a request under (see the module docstring)."""
@@ -86,11 +83,9 @@ class _SettingsRateMixin:
                 # Imported here: api.common.errors imports DRF's views, which import these classes.
                 from api.common.errors import ServiceUnavailableError
 
-                error = ServiceUnavailableError(
+                raise ServiceUnavailableError(
                     _("The limits of this action cannot be counted right now. Please try again in a few seconds.")
                 )
-                error.wait = UNCOUNTED_RETRY_AFTER  # type: ignore[attr-defined]  # Retry-After
-                raise error
             return True
         return bool(count <= self.num_requests)
 

@@ -18712,7 +18712,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds). */
+            /**
+             * @description 서비스 불가 (Service unavailable: the database is not answering; retry after Retry-After seconds).
+             *
+             *     `code` 값 (values): `service_unavailable`
+             */
             503: {
                 headers: {
                     /** @description 다시 시도하기 전 기다릴 초 (seconds to wait). */
